@@ -1,0 +1,122 @@
+/**
+ * Normalises published report text for parsing, keeping the original line of every normalised line.
+ *
+ * - brackets, commas and colons become full-width (（ ） ， ： ；), the forms the official labels use;
+ *   full-width digits and signs become ASCII;
+ * - Kangxi radicals and CJK radical-supplement characters (from PDF text layers) become the unified ideographs;
+ * - Traditional characters that occur in the official labels become Simplified, and pinyin glosses such as
+ *   `區(qū)` (seen in mirrored copies) are removed;
+ * - page furniture lines (`- 4 -`, `Page 9 - …`, `P. 9`, `第1页 共6页`) are dropped and counted.
+ */
+
+const CHAR_MAP: Record<string, string> = {
+  '(': '（', ')': '）', ',': '，', ':': '：', ';': '；',
+  '．': '.', '＋': '+', '－': '-', '／': '/', '｜': '|', '\u3000': ' ', '\u00a0': ' ', '\r': '',
+  '\u200b': '', '\u200c': '', '\u200d': '', '\ufeff': '',
+  '"': '"',
+};
+for (let d = 0; d < 10; d++) CHAR_MAP[String.fromCharCode(0xff10 + d)] = String(d);
+
+/** Traditional → Simplified for the characters of the official labels and section titles. */
+const TRAD = '區領導關開況資訊訊請處結轉現總計劃務規範據條項數於與權體員質據檢並從發廢強費採購詢確認屬國執經應議訴訟護機構織會組實際為這個對於來們將當點歲歷獲報級頁內縣鎮鄉區術產業業務衛單協辦審門問題覺論辭幾屆處違調較應嚴節電話網絡導讀書動態圖標準簡稱簽創寫區據圍';
+const SIMP = '区领导关开况资讯讯请处结转现总计划务规范据条项数于与权体员质据检并从发废强费采购询确认属国执经应议诉讼护机构织会组实际为这个对于来们将当点岁历获报级页内县镇乡区术产业业务卫单协办审门问题觉论辞几届处违调较应严节电话网络导读书动态图标准简称签创写区据围';
+for (let i = 0; i < TRAD.length && i < SIMP.length; i++) CHAR_MAP[TRAD[i]!] = SIMP[i]!;
+
+const PINYIN_GLOSS = /[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*[)）]/g;
+const PAGE_FURNITURE = /^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|Page\s+\d+\b.*|P\.\s*\d+|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/i;
+
+export interface NormalizedText {
+  /** Normalised lines joined with `\n`. */
+  text: string;
+  /** Start offset of each normalised line within `text`. */
+  lineStarts: number[];
+  /** Original 1-based line number of each normalised line. */
+  origLine: number[];
+  /** Original line numbers of dropped page-furniture lines. */
+  droppedLines: number[];
+}
+
+function mapChar(ch: string): string {
+  const m = CHAR_MAP[ch];
+  if (m !== undefined) return m;
+  const c = ch.charCodeAt(0);
+  // Kangxi Radicals U+2F00–U+2FDF and CJK Radicals Supplement U+2E80–U+2EFF: NFKC gives the ideograph.
+  if (c >= 0x2e80 && c <= 0x2fdf) return ch.normalize('NFKC');
+  return ch;
+}
+
+/** Normalises one line (no newline inside). Fast path for lines that need no change. */
+export function normalizeLine(line: string): string {
+  let s = line;
+  if (s.indexOf('(') >= 0 || s.indexOf('（') >= 0) s = s.replace(PINYIN_GLOSS, '');
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    const c = ch.charCodeAt(0);
+    if (c < 0x80 && ch !== '(' && ch !== ')' && ch !== ',' && ch !== ':' && ch !== ';' && ch !== '\r') continue;
+    const m = mapChar(ch);
+    if (m !== ch) {
+      out += s.slice(from, i) + m;
+      from = i + 1;
+    }
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
+
+/** Normalises a whole document. Never throws. */
+export function normalizeText(input: string): NormalizedText {
+  const raw = input.split('\n');
+  const lines: string[] = [];
+  const origLine: number[] = [];
+  const droppedLines: number[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const l = raw[i]!;
+    if (l.length < 40 && PAGE_FURNITURE.test(l)) { droppedLines.push(i + 1); continue; }
+    lines.push(normalizeLine(l));
+    origLine.push(i + 1);
+  }
+  const lineStarts: number[] = new Array(lines.length);
+  let off = 0;
+  for (let i = 0; i < lines.length; i++) { lineStarts[i] = off; off += lines[i]!.length + 1; }
+  return { text: lines.join('\n'), lineStarts, origLine, droppedLines };
+}
+
+/** Index of the normalised line containing offset `pos` (binary search). */
+export function lineIndexAt(n: NormalizedText, pos: number): number {
+  let lo = 0;
+  let hi = n.lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (n.lineStarts[mid]! <= pos) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** A whitespace-free view of the text for label search, with a map back to text offsets. */
+export interface CompactView {
+  text: string;
+  /** `toNorm[i]` is the offset in the normalised text of compact character `i`. */
+  toNorm: Int32Array;
+}
+
+/** Builds the compact view: all whitespace, `|` and tabs removed. */
+export function compactView(text: string): CompactView {
+  const toNorm = new Int32Array(text.length + 1);
+  const parts: string[] = [];
+  let n = 0;
+  let runStart = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const skip = c === 32 || c === 9 || c === 10 || c === 13 || c === 124;
+    if (skip) {
+      if (runStart >= 0) { parts.push(text.slice(runStart, i)); runStart = -1; }
+      continue;
+    }
+    if (runStart < 0) runStart = i;
+    toNorm[n++] = i;
+  }
+  if (runStart >= 0) parts.push(text.slice(runStart));
+  toNorm[n] = text.length;
+  return { text: parts.join(''), toNorm: toNorm.subarray(0, n + 1) };
+}
