@@ -163,6 +163,11 @@ function checkS2(report: AnnualReport, cells: Cells, out: Finding[]): void {
         out.push(finding('s2_published_exceeds_made', `表二「${row}」：本年新公开数量${pub}大于本年新制作数量${made}`,
           [{ table: '二', row, column: '本年新公开数量' }, { table: '二', row, column: '本年新制作数量' }], { expected: made, actual: pub }));
       }
+      if (made !== undefined && pub !== undefined && pub < made) {
+        // 条例第二十条第（一）项: 规范性文件 are to be proactively disclosed
+        out.push(finding('s2_made_not_published', `表二「${row}」：本年新制作${made}件，本年新公开只有${pub}件（条例第二十条第（一）项要求主动公开规范性文件）`,
+          [{ table: '二', row, column: '本年新制作数量' }, { table: '二', row, column: '本年新公开数量' }], { expected: made, actual: pub }));
+      }
       if (pub !== undefined && total !== undefined && total < pub) {
         out.push(finding('s2_published_exceeds_made', `表二「${row}」：对外公开总数量${total}小于本年新公开数量${pub}`,
           [{ table: '二', row, column: '对外公开总数量' }, { table: '二', row, column: '本年新公开数量' }], { expected: pub, actual: total }));

@@ -17,10 +17,9 @@ const CHAR_MAP: Record<string, string> = {
 };
 for (let d = 0; d < 10; d++) CHAR_MAP[String.fromCharCode(0xff10 + d)] = String(d);
 
-/** Traditional → Simplified for the characters of the official labels and section titles. */
-const TRAD = '區領導關開況資訊訊請處結轉現總計劃務規範據條項數於與權體員質據檢並從發廢強費採購詢確認屬國執經應議訴訟護機構織會組實際為這個對於來們將當點歲歷獲報級頁內縣鎮鄉區術產業業務衛單協辦審門問題覺論辭幾屆處違調較應嚴節電話網絡導讀書動態圖標準簡稱簽創寫區據圍';
-const SIMP = '区领导关开况资讯讯请处结转现总计划务规范据条项数于与权体员质据检并从发废强费采购询确认属国执经应议诉讼护机构织会组实际为这个对于来们将当点岁历获报级页内县镇乡区术产业业务卫单协办审门问题觉论辞几届处违调较应严节电话网络导读书动态图标准简称签创写区据围';
-for (let i = 0; i < TRAD.length && i < SIMP.length; i++) CHAR_MAP[TRAD[i]!] = SIMP[i]!;
+/** Traditional → Simplified for the characters of the official labels and section titles (pairs: traditional, simplified). */
+const TRAD_PAIRS = '規规範范許许處处罰罚強强業业費费額额單单萬万發发廢废數数現现內内決决請请結结轉转辦办開开區区計计這这國国穩稳護护權权屬属類类務务過过執执詢询無无機机關关沒没確确訪访舉举報报訴诉複复復复當当認认獲获繳缴納纳總总繼继續续議议訟讼維维糾纠審审經经組组織织構构會会況况體体動动問问題题進进項项條条購购採采減减對对領领導导資资訊讯據据劃划質质檢检並并從从於于與与應应為为個个來来們们將将點点歲岁歷历級级頁页縣县鎮镇鄉乡術术產产衛卫協协門门覺觉論论辭辞幾几屆届違违調调較较嚴严節节電电話话網网絡络讀读書书態态圖图標标準准簡简稱称簽签創创寫写圍围勵励職职責责訂订務务實实際际專专員员歸归檔档辦办';
+for (let i = 0; i + 1 < TRAD_PAIRS.length; i += 2) CHAR_MAP[TRAD_PAIRS[i]!] = TRAD_PAIRS[i + 1]!;
 
 const PINYIN_GLOSS = /[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*[)）]/g;
 const PAGE_FURNITURE = /^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|Page\s+\d+\b.*|P\.\s*\d+|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/i;

@@ -45,7 +45,7 @@ interface Tok {
 }
 
 const RE_VALUE = /^([+\-]?)\s*(\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.(\d+))?\s*(万元|元)?$/;
-const RE_MARK = /^(?:[—–―\-－]{1,4}|\/|无|空|×)$/;
+const RE_MARK = /^(?:[—–―－]{1,4}|-{1,2}|\/|无|空|×)$/;
 const RE_NOISE = /^[?？\ufffd]+\s*/;
 const RE_VALUE_THEN_TEXT = /^([+\-]?\d+(?:\.\d+)?(?:万元|元)?)(\D[\s\S]*)$/;
 const RE_TEXT_THEN_DIGITS = /^([\s\S]*\D)(\d{5,})$/;
@@ -282,6 +282,7 @@ function detectFormat(ctx: Ctx, year: number | null): ReportFormat {
   const byYear = year !== null ? formatForYear(year) : null;
   const bySig: ReportFormat | null = a > b ? '2019-trial' : b > a ? '2021' : null;
   const fmt = bySig ?? byYear ?? '2021';
+  if (year !== null && year < 2019) ctx.findings.push(finding('format_predates', `报告年度${year}年早于统一格式（2019年试行格式自2019年度报告起适用），按2019年试行格式的表格读取`, [], { actual: year }));
   if (!bySig && !byYear) ctx.findings.push(finding('format_assumed', '表格和年度都不能确定报告格式，按2021年版格式（国办公开办函〔2021〕30号）读取'));
   if (bySig && byYear && bySig !== byYear) {
     ctx.findings.push(finding('format_year_mismatch', `报告年度${year}年应使用${byYear === '2021' ? '2021年版格式（国办公开办函〔2021〕30号）' : '2019年试行格式（国办公开办函〔2019〕60号）'}，表格却是${bySig === '2021' ? '2021年版' : '2019年试行'}格式；按表格实际格式读取`, [], { expected: byYear, actual: bySig }));
@@ -308,6 +309,15 @@ function findLabel(cv: CompactView, row: RowDef, from: number, limit: number): A
     if (i < 0 || i + k.length > limit) continue;
     if (best < 0 || i < best || (i === best && k.length > bestLen)) { best = i; bestLen = k.length; }
   }
+  if (best < 0) {
+    // a long label broken by a line wrap in a PDF table: fall back to its first eight characters
+    const longest = row.keys.reduce((a, b) => (b.length > a.length ? b : a), '');
+    if (longest.length >= 10) {
+      const head = longest.slice(0, 8);
+      const i = cv.text.indexOf(head, from);
+      if (i >= 0 && i + head.length <= limit) { best = i; bestLen = head.length; }
+    }
+  }
   if (best < 0) return null;
   let start = best;
   let prefixed = false;
@@ -325,7 +335,7 @@ function findLabel(cv: CompactView, row: RowDef, from: number, limit: number): A
   // skip a parenthetical gloss after the label, e.g. 规范性文件（指各行政机关印发的有正式文号的文件）
   if (cv.text[end] === '（') {
     const close = cv.text.indexOf('）', end);
-    if (close > 0 && close - end < 80) end = close + 1;
+    if (close > 0 && close - end < 80 && !/\d/.test(cv.text.slice(end, close))) end = close + 1;
   }
   while (end < cv.text.length && /[”"’']/.test(cv.text[end]!)) end++;
   return { row, start, end };
@@ -398,11 +408,21 @@ function readRows(ctx: Ctx, def: TableDef, from: number, limit: number, check: S
     const nFrom = n(ctx, a.end - 1) + 1;
     const nTo = n(ctx, segEnd);
     const { toks, mode } = tokenize(ctx.norm.text, nFrom, nTo);
-    const data = dataTokens(toks);
+    let rest = toks;
+    // a label wrapped around its numbers (PDF text layers): skip fragments of the label before the data
+    for (let k = 0; k < 4 && rest.length && rest[0]!.kind === 'text' && isLabelFragment(a.row, rest[0]!.raw); k++) rest = rest.slice(1);
+    const data = dataTokens(rest);
     if (strict && data.every((t) => t.kind === 'blank')) continue;
     assignRow(ctx, def, a.row.path, data, mode, check, lineOf(ctx, nFrom));
   }
   return anchors.length ? anchors[anchors.length - 1]!.end : from;
+}
+
+function isLabelFragment(row: RowDef, raw: string): boolean {
+  const f = raw.replace(/\s+/g, '');
+  if (f.length < 2) return false;
+  const full = (row.prefix + row.label).replace(/\s+/g, '');
+  return full.includes(f) || row.keys.some((k) => k.includes(f)) || (row.group !== undefined && row.group.includes(f));
 }
 
 /** True when the label at compact index `ci` starts a line or a table cell. */
@@ -428,9 +448,33 @@ function readS4(ctx: Ctx, from: number, limit: number): void {
       const run = toks.slice(i, j);
       const longDigits = values === 1 && toks[i]!.digits && toks[i]!.raw.length >= 15;
       if (values >= 3 || longDigits) {
+        if (mode !== 'space') {
+          // the data row starts at its line: blank cells before the first number belong to it
+          const t = ctx.norm.text;
+          const ls = t.lastIndexOf('\n', toks[i]!.start - 1) + 1;
+          if (ls > nFrom && ls < toks[i]!.start) {
+            const again = tokenize(t, ls - 1, nTo);
+            const k = again.toks.findIndex((x) => x.start === toks[i]!.start);
+            if (k > 0) { let b = k; while (b > 0 && again.toks[b - 1]!.kind === 'blank') b--; readS4Run(ctx, again.toks.slice(b), again.mode); return; }
+          }
+        }
+        readS4Run(ctx, run, mode);
+        return;
+      }
+      i = j;
+    } else i++;
+  }
+}
+
+function readS4Run(ctx: Ctx, runIn: Tok[], mode: Mode): void {
+  let run = runIn;
+  const end = run.findIndex((t) => t.kind === 'text');
+  if (end >= 0) run = run.slice(0, end);
+  {
+      {
         const flat: TableDef = { ...S4, columns: S4.rows.flatMap((r) => S4.columns.map((c) => `${r.path}\u0000${c}`)), kinds: S4.rows.flatMap(() => S4.kinds) };
         const before = ctx.cells.length;
-        assignRow(ctx, flat, '', run, mode, s4RowCheck, lineOf(ctx, toks[i]!.start));
+        assignRow(ctx, flat, '', run, mode, s4RowCheck, lineOf(ctx, run[0]!.start));
         // unflatten
         for (let k = before; k < ctx.cells.length; k++) {
           const c = ctx.cells[k]!;
@@ -443,10 +487,7 @@ function readS4(ctx: Ctx, from: number, limit: number): void {
             f.message = f.message.replace(/表四「」/g, '表四').replace(/「([^」\u0000]*)\u0000([^」]*)」/g, '「$1/$2」');
           }
         }
-        return;
-      }
-      i = j;
-    } else i++;
+  }
   }
 }
 
@@ -477,7 +518,7 @@ export function parseReportText(input: string, opts: TextParseOptions = {}): Par
       const id = found[i]!;
       const s = secs[id]!;
       const e = i + 1 < found.length ? secs[found[i + 1]!]!.start : cv.text.length;
-      report.sections[id] = norm.text.slice(n(ctx, s.start), n(ctx, e)).trim();
+      report.sections[id] = norm.text.slice(n(ctx, s.start), n(ctx, e)).replace(/[#\s]+$/, '').trim();
     }
     if (!secs.一 && found.length && secs[found[0]!]!.start > 0) {
       const pre = norm.text.slice(0, n(ctx, secs[found[0]!]!.start)).trim();
