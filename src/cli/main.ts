@@ -22,12 +22,55 @@ const USAGE = `gongkai — 政府信息公开工作全流程软件
 
 ${REPORT_USAGE}`;
 
+/**
+ * The demo for now: checks the seed report (田湖镇人民政府2020年报告) when the corpus is beside the checkout,
+ * or a generated sample otherwise, and writes the official-layout HTML to data/demo/.
+ */
+async function runDemo(io: CliIO): Promise<number> {
+  const { existsSync, mkdirSync, writeFileSync, readFileSync } = await import('node:fs');
+  const { resolve } = await import('node:path');
+  const seed = resolve(process.cwd(), '../shared/corpus/seed/000_b24edaa19e85be6d.txt');
+  const dir = resolve(process.cwd(), 'data/demo');
+  mkdirSync(dir, { recursive: true });
+  io.out('gongkai 演示：年度报告引擎（读取、核对、按官方表格样式输出）\n');
+  const file = existsSync(seed) ? seed : resolve(dir, 'sample.txt');
+  if (!existsSync(seed)) {
+    const { renderReportText } = await import('../adapters/render/text-report-renderer.js');
+    const { emptyReport, slotsOf } = await import('../core/annual-report/report-model.js');
+    const r = emptyReport('2021', 2025, '演示镇人民政府');
+    for (const s of slotsOf('2021')) r.cells.push({ table: s.table, row: s.row, column: s.column, value: 0, raw: '0' });
+    r.sections.一 = '一、总体情况\n本报告为演示样例。';
+    writeFileSync(file, renderReportText(r));
+  }
+  const code = await runReportCommand(['check', file], { parsers: defaultReportParsers, renderers, ...io });
+  const { parseReportText } = await import('../adapters/parse/text/text-report-parser.js');
+  const parsed = parseReportText(readFileSync(file, 'utf8'));
+  writeFileSync(resolve(dir, 'report.html'), renderReportHtml(parsed.report));
+  io.out(`\n官方表格样式的HTML已写入：${resolve(dir, 'report.html')}`);
+  io.out('试试：node bin/gongkai.mjs report check 文件或目录…  |  node bin/gongkai.mjs report render 文件 --to html');
+  return code === 2 ? 2 : 0;
+}
+
 /** Runs the CLI with the given arguments; returns the exit code. */
-export async function main(argv: string[], io = { out: (s: string) => process.stdout.write(s + '\n'), err: (s: string) => process.stderr.write(s + (s.endsWith('\n') || s.startsWith('\r') ? '' : '\n')), isTTY: Boolean(process.stderr.isTTY) }): Promise<number> {
+export interface CliIO {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  isTTY: boolean;
+}
+
+const processIO: CliIO = {
+  out: (s) => { process.stdout.write(s + '\n'); },
+  err: (s) => { process.stderr.write(s + (s.endsWith('\n') || s.startsWith('\r') ? '' : '\n')); },
+  isTTY: Boolean(process.stderr.isTTY),
+};
+
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   const [cmd, ...rest] = argv;
   switch (cmd) {
     case 'report':
       return runReportCommand(rest, { parsers: defaultReportParsers, renderers, ...io });
+    case 'demo':
+      return runDemo(io);
     case undefined:
     case 'help':
     case '--help':

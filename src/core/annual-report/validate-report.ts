@@ -283,6 +283,17 @@ function checkPrev(report: AnnualReport, cells: Cells, prev: AnnualReport, out: 
   }
 }
 
+const KINDS = new Map<string, Map<string, CellKind>>();
+function kindsOf(format: AnnualReport['format']): Map<string, CellKind> {
+  let kinds = KINDS.get(format);
+  if (!kinds) {
+    kinds = new Map();
+    for (const t of tablesOf(format)) for (const r of t.rows) t.columns.forEach((c, i) => kinds!.set(cellKey(t.table, r.path, c), t.kinds[i]!));
+    KINDS.set(format, kinds);
+  }
+  return kinds;
+}
+
 /**
  * Validates a report with every rule at once.
  *
@@ -293,8 +304,7 @@ function checkPrev(report: AnnualReport, cells: Cells, prev: AnnualReport, out: 
 export function validateReport(report: AnnualReport, opts: ValidateOptions = {}): Finding[] {
   const out: Finding[] = [];
   const cells = indexCells(report.cells);
-  const kinds = new Map<string, CellKind>();
-  for (const t of tablesOf(report.format)) for (const r of t.rows) t.columns.forEach((c, i) => kinds.set(cellKey(t.table, r.path, c), t.kinds[i]!));
+  const kinds = kindsOf(report.format);
   checkCellValues(report, kinds, out);
   checkCompleteness(report, cells, out);
   checkS2(report, cells, out);

@@ -44,23 +44,16 @@ function mapChar(ch: string): string {
   return ch;
 }
 
-/** Normalises one line (no newline inside). Fast path for lines that need no change. */
+const MAPPABLE = new RegExp(`[${Object.keys(CHAR_MAP).map((c) => (/[\\\]\[^-]/.test(c) ? '\\' + c : c)).join('')}\u2e80-\u2fdf]`, 'g');
+
+/** Normalises one line (no newline inside). Lines that need no change are returned as they are. */
 export function normalizeLine(line: string): string {
   let s = line;
   if (s.indexOf('(') >= 0 || s.indexOf('（') >= 0) s = s.replace(PINYIN_GLOSS, '');
-  let out = '';
-  let from = 0;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    const c = ch.charCodeAt(0);
-    if (c < 0x80 && ch !== '(' && ch !== ')' && ch !== ',' && ch !== ':' && ch !== ';' && ch !== '\r') continue;
-    const m = mapChar(ch);
-    if (m !== ch) {
-      out += s.slice(from, i) + m;
-      from = i + 1;
-    }
-  }
-  return from === 0 ? s : out + s.slice(from);
+  MAPPABLE.lastIndex = 0;
+  if (!MAPPABLE.test(s)) return s;
+  MAPPABLE.lastIndex = 0;
+  return s.replace(MAPPABLE, mapChar);
 }
 
 /** Normalises a whole document. Never throws. */

@@ -567,20 +567,29 @@ export function parseReportText(input: string, opts: TextParseOptions = {}): Par
   }
 }
 
+const ORDER_CACHE = new Map<ReportFormat, Map<string, number>>();
+function orderOf(format: ReportFormat): Map<string, number> {
+  let order = ORDER_CACHE.get(format);
+  if (!order) {
+    order = new Map();
+    let i = 0;
+    for (const t of tablesOf(format)) for (const r of t.rows) for (const c of t.columns) order.set(`${t.table}|${r.path}|${c}`, i++);
+    ORDER_CACHE.set(format, order);
+  }
+  return order;
+}
+
 /** Orders cells as the format lists them and drops duplicates (first read wins). */
 function orderCells(cells: ReportCell[], format: ReportFormat): ReportCell[] {
-  const order = new Map<string, number>();
-  let i = 0;
-  for (const t of tablesOf(format)) for (const r of t.rows) for (const c of t.columns) order.set(`${t.table}|${r.path}|${c}`, i++);
-  const seen = new Set<string>();
-  const out: ReportCell[] = [];
+  const order = orderOf(format);
+  const slots: (ReportCell | undefined)[] = new Array(order.size);
   for (const c of cells) {
-    const k = `${c.table}|${c.row}|${c.column}`;
-    if (seen.has(k) || !order.has(k)) continue;
-    seen.add(k);
-    out.push(c);
+    const i = order.get(`${c.table}|${c.row}|${c.column}`);
+    if (i !== undefined && slots[i] === undefined) slots[i] = c;
   }
-  return out.sort((a, b) => order.get(`${a.table}|${a.row}|${a.column}`)! - order.get(`${b.table}|${b.row}|${b.column}`)!);
+  const out: ReportCell[] = [];
+  for (const c of slots) if (c) out.push(c);
+  return out;
 }
 
 export { S3_COLUMNS };
