@@ -8,6 +8,7 @@ import { renderReportHtml } from '../adapters/render/html-report-renderer.js';
 import { renderReportMarkdown, renderReportText } from '../adapters/render/text-report-renderer.js';
 import { renderReportJson } from '../adapters/render/json-report-renderer.js';
 import { REPORT_USAGE, runReportCommand } from './commands/report-command.js';
+import { CALENDAR_USAGE, runCalendarCommand } from './commands/calendar-command.js';
 
 export type ReportRenderers = Record<'html' | 'md' | 'txt' | 'json', (r: AnnualReport, f: Finding[]) => string>;
 
@@ -20,7 +21,10 @@ export const renderers: ReportRenderers = {
 
 const USAGE = `gongkai — 政府信息公开工作全流程软件
 
-${REPORT_USAGE}`;
+${REPORT_USAGE}
+
+工作日历：
+${CALENDAR_USAGE}`;
 
 /**
  * The demo for now: checks the seed report (田湖镇人民政府2020年报告) when the corpus is beside the checkout,
@@ -69,6 +73,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   switch (cmd) {
     case 'report':
       return runReportCommand(rest, { parsers: defaultReportParsers, renderers, ...io });
+    case 'calendar':
+      return runCalendarCommand(rest, io);
     case 'demo':
       return runDemo(io);
     case undefined:
