@@ -47,6 +47,7 @@ export const FINDING_CODES = {
   row_overflow: 'warning',
   row_split_by_total: 'info',
   row_split_ambiguous: 'error',
+  row_split_by_columns: 'info',
   cell_blank: 'warning',
   cell_mark: 'info',
   cell_noise: 'warning',

@@ -273,3 +273,43 @@ export function slotsOf(format: ReportFormat): { table: TableId; row: string; co
 export function emptyReport(format: ReportFormat, year: number | null = null, organ: string | null = null): AnnualReport {
   return { format, year, organ, title: null, sections: { 一: null, 二: null, 三: null, 四: null, 五: null, 六: null }, cells: [] };
 }
+
+/** Dense numbering of a format's slots, for lookups without building string keys. */
+export interface SlotIndex {
+  size: number;
+  /** slot number of (table,row,column), or -1 when the format has no such cell */
+  of(table: TableId, row: string, column: string): number;
+}
+
+const SLOT_INDEX = new Map<ReportFormat, SlotIndex>();
+
+/** The slot index of a format (built once per format). */
+export function slotIndexOf(format: ReportFormat): SlotIndex {
+  let si = SLOT_INDEX.get(format);
+  if (si) return si;
+  const byTable = new Map<string, Map<string, Map<string, number>>>();
+  let i = 0;
+  for (const t of tablesOf(format)) {
+    let rows = byTable.get(t.table);
+    if (!rows) { rows = new Map(); byTable.set(t.table, rows); }
+    for (const r of t.rows) {
+      const cols = new Map<string, number>();
+      for (const c of t.columns) cols.set(c, i++);
+      rows.set(r.path, cols);
+    }
+  }
+  si = { size: i, of: (table, row, column) => byTable.get(table)?.get(row)?.get(column) ?? -1 };
+  SLOT_INDEX.set(format, si);
+  return si;
+}
+
+/** A report's cells placed by slot number (first cell wins). */
+export function cellGrid(report: AnnualReport): (ReportCell | undefined)[] {
+  const si = slotIndexOf(report.format);
+  const grid: (ReportCell | undefined)[] = new Array(si.size);
+  for (const c of report.cells) {
+    const i = si.of(c.table, c.row, c.column);
+    if (i >= 0 && grid[i] === undefined) grid[i] = c;
+  }
+  return grid;
+}

@@ -7,7 +7,7 @@
 import {
   type AnnualReport, type ReportCell, type TableDef, type TableId, type CellKind,
   S3_APPLICANT_COLUMNS, S3_COLUMNS, S3_NEW, S3_CARRIED_IN, S3_TOTAL, S3_CARRIED_OUT,
-  S4_COLUMNS, S4_ROWS, cellKey, indexCells, s3ResultRows, tablesOf,
+  S4_COLUMNS, S4_ROWS, type SlotIndex, cellGrid, s3ResultRows, slotIndexOf, tablesOf,
 } from './report-model.js';
 import { type CellRef, type Finding, finding, refLabel } from './report-findings.js';
 
@@ -16,11 +16,24 @@ export interface ValidateOptions {
   prev?: AnnualReport;
 }
 
-type Cells = Map<string, ReportCell>;
+/** A report's cells by slot, with the format's slot index. */
+interface Cells {
+  grid: (ReportCell | undefined)[];
+  si: SlotIndex;
+}
+
+function cellsOf(report: AnnualReport): Cells {
+  return { grid: cellGrid(report), si: slotIndexOf(report.format) };
+}
+
+function get(cells: Cells, table: TableId, row: string, column: string): ReportCell | undefined {
+  const i = cells.si.of(table, row, column);
+  return i >= 0 ? cells.grid[i] : undefined;
+}
 
 /** Value of a cell if it was read as a number, else undefined. */
 function num(cells: Cells, table: TableId, row: string, column: string): number | undefined {
-  const c = cells.get(cellKey(table, row, column));
+  const c = get(cells, table, row, column);
   return c && c.value !== null ? c.value : undefined;
 }
 
@@ -51,7 +64,8 @@ function sumRule(
   return finding(code, `${describe}不成立：左边为${fmt(l)}，右边为${fmt(rr)}`, [...left, ...right], { expected: rr, actual: l });
 }
 
-function checkCellValues(report: AnnualReport, kinds: Map<string, CellKind>, out: Finding[]): void {
+function checkCellValues(report: AnnualReport, cells: Cells, out: Finding[]): void {
+  const kinds = kindsOf(report.format);
   const blanksByRow = new Map<string, ReportCell[]>();
   const marksByRow = new Map<string, ReportCell[]>();
   for (const c of report.cells) {
@@ -64,7 +78,7 @@ function checkCellValues(report: AnnualReport, kinds: Map<string, CellKind>, out
       target.set(k, list);
       continue;
     }
-    const kind = kinds.get(cellKey(c.table, c.row, c.column)) ?? 'count';
+    const kind = kinds[cells.si.of(c.table, c.row, c.column)] ?? 'count';
     if (kind !== 'money' && !Number.isInteger(c.value)) {
       out.push(finding('cell_not_integer', `${refLabel(ref)}应为整数，实为${c.raw}`, [ref], { actual: c.value }));
     }
@@ -95,7 +109,7 @@ function checkCompleteness(report: AnnualReport, cells: Cells, out: Finding[]): 
       let rowPresent = 0;
       for (const c of def.columns) {
         total++;
-        if (cells.has(cellKey(def.table, r.path, c))) { present++; rowPresent++; }
+        if (get(cells, def.table, r.path, c)) { present++; rowPresent++; }
       }
       if (rowPresent === 0) missingRows.push(r.path);
       else if (rowPresent < def.columns.length) partialRows.push(r.path);
@@ -235,7 +249,7 @@ function checkText(report: AnnualReport, cells: Cells, out: Finding[]): void {
 }
 
 function checkPrev(report: AnnualReport, cells: Cells, prev: AnnualReport, out: Finding[]): void {
-  const p = indexCells(prev.cells);
+  const p = cellsOf(prev);
   if (report.year !== null && prev.year !== null && prev.year !== report.year - 1) {
     out.push(finding('prev_year_not_previous', `对比的上年报告年度为${prev.year}年，本报告为${report.year}年，不是相邻年度`, [], { expected: report.year - 1, actual: prev.year }));
   }
@@ -283,12 +297,13 @@ function checkPrev(report: AnnualReport, cells: Cells, prev: AnnualReport, out: 
   }
 }
 
-const KINDS = new Map<string, Map<string, CellKind>>();
-function kindsOf(format: AnnualReport['format']): Map<string, CellKind> {
+const KINDS = new Map<string, CellKind[]>();
+/** The kind of every slot of a format, by slot number. */
+function kindsOf(format: AnnualReport['format']): CellKind[] {
   let kinds = KINDS.get(format);
   if (!kinds) {
-    kinds = new Map();
-    for (const t of tablesOf(format)) for (const r of t.rows) t.columns.forEach((c, i) => kinds!.set(cellKey(t.table, r.path, c), t.kinds[i]!));
+    kinds = [];
+    for (const t of tablesOf(format)) for (const _ of t.rows) for (const k of t.kinds) kinds.push(k);
     KINDS.set(format, kinds);
   }
   return kinds;
@@ -303,9 +318,8 @@ function kindsOf(format: AnnualReport['format']): Map<string, CellKind> {
  */
 export function validateReport(report: AnnualReport, opts: ValidateOptions = {}): Finding[] {
   const out: Finding[] = [];
-  const cells = indexCells(report.cells);
-  const kinds = kindsOf(report.format);
-  checkCellValues(report, kinds, out);
+  const cells = cellsOf(report);
+  checkCellValues(report, cells, out);
   checkCompleteness(report, cells, out);
   checkS2(report, cells, out);
   checkS3(report, cells, out);

@@ -11,7 +11,7 @@
  */
 import {
   type AnnualReport, type CellSource, type ReportCell, type ReportFormat, type RowDef, type SectionId, type TableDef,
-  SECTION_IDS, S3_COLUMNS, S4, emptyReport, formatForYear, tablesOf,
+  SECTION_IDS, S3_COLUMNS, S4, cellGrid, emptyReport, formatForYear, tablesOf,
 } from '../../../core/annual-report/report-model.js';
 import { type Finding, finding } from '../../../core/annual-report/report-findings.js';
 import { type CompactView, type NormalizedText, compactView, lineIndexAt, normalizeText } from './normalize-text.js';
@@ -135,6 +135,16 @@ interface Ctx {
   findings: Finding[];
   cells: ReportCell[];
   opts: TextParseOptions;
+  /** Section 三 rows whose run-together digits split several ways: resolved later by the column equations */
+  pending: PendingRow[];
+}
+
+interface PendingRow {
+  rowPath: string;
+  candidates: number[][];
+  raws: string;
+  source: CellSource;
+  finding: Finding;
 }
 
 function sourceAt(ctx: Ctx, pos: number, mode: Mode): CellSource {
@@ -359,7 +369,7 @@ function assignRow(ctx: Ctx, def: TableDef, rowPath: string, toksIn: Tok[], mode
       const cuts = new Set<number>();
       let acc = 0;
       for (let i = 0; i < toks.length - 1; i++) { acc += toks[i]!.raw.length; cuts.add(acc); }
-      const sols = splitRunTogether(digits, N, check ?? (() => true), cuts, 2);
+      const sols = splitRunTogether(digits, N, check ?? (() => true), cuts, def.table === '三' ? 400 : 2);
       const raws = toks.map((t) => t.raw).join(' ');
       if (sols.length === 1) {
         const sol = sols[0]!;
@@ -370,8 +380,10 @@ function assignRow(ctx: Ctx, def: TableDef, rowPath: string, toksIn: Tok[], mode
         return;
       }
       if (sols.length > 1) {
-        ctx.findings.push(finding('row_split_ambiguous', `表${def.table}「${rowPath}」的数字连在一起（“${raws}”），有多种拆分方式${check ? '都满足合计关系' : ''}，无法确定各列数值，未读取`,
-          [{ table: def.table, row: rowPath }], { actual: raws, line }));
+        const f = finding('row_split_ambiguous', `表${def.table}「${rowPath}」的数字连在一起（“${raws}”），有多种拆分方式${check ? '都满足合计关系' : ''}，无法确定各列数值，未读取`,
+          [{ table: def.table, row: rowPath }], { actual: raws, line });
+        ctx.findings.push(f);
+        if (def.table === '三' && sols.length < 400) ctx.pending.push({ rowPath, candidates: sols, raws, source: sourceAt(ctx, toks[0]!.start, mode), finding: f });
         return;
       }
     }
@@ -423,6 +435,66 @@ function isLabelFragment(row: RowDef, raw: string): boolean {
   if (f.length < 2) return false;
   const full = (row.prefix + row.label).replace(/\s+/g, '');
   return full.includes(f) || row.keys.some((k) => k.includes(f)) || (row.group !== undefined && row.group.includes(f));
+}
+
+/**
+ * Resolves Section 三 rows whose run-together digits split several ways, using the column equations of the
+ * format (（七）总计 = Σ 办理结果; 一 + 二 = （七）总计 + 四). Accepted only when exactly one combination of
+ * candidates satisfies every equation that can be evaluated.
+ */
+function resolvePending(ctx: Ctx, def: TableDef): void {
+  if (!ctx.pending.length) return;
+  const cols = def.columns.length;
+  const rows = new Map<string, (number | null)[]>();
+  for (const r of def.rows) rows.set(r.path, new Array(cols).fill(null));
+  for (const c of ctx.cells) {
+    if (c.table !== '三' || c.value === null) continue;
+    const i = def.columns.indexOf(c.column);
+    rows.get(c.row)![i] = c.value;
+  }
+  let product = 1;
+  for (const p of ctx.pending) product *= p.candidates.length;
+  if (product > 200000) return;
+  const results = def.rows.filter((r) => r.path !== '一、本年新收政府信息公开申请数量' && r.path !== '二、上年结转政府信息公开申请数量' && r.path !== '（七）总计' && r.path !== '四、结转下年度继续办理').map((r) => r.path);
+  const holds = (): boolean => {
+    let evaluated = 0;
+    for (let c = 0; c < cols; c++) {
+      const total = rows.get('（七）总计')![c];
+      let sum = 0;
+      let ok = total !== null && total !== undefined;
+      for (const r of results) { const v = rows.get(r)![c]; if (v === null || v === undefined) { ok = false; break; } sum += v; }
+      if (ok) { evaluated++; if (sum !== total) return false; }
+      const a = rows.get('一、本年新收政府信息公开申请数量')![c];
+      const b = rows.get('二、上年结转政府信息公开申请数量')![c];
+      const o = rows.get('四、结转下年度继续办理')![c];
+      if (a != null && b != null && total != null && o != null) { evaluated++; if (a + b !== total + o) return false; }
+    }
+    return evaluated > 0;
+  };
+  const found: number[][][] = [];
+  const choice: number[][] = [];
+  const rec = (k: number): void => {
+    if (found.length > 1) return;
+    if (k === ctx.pending.length) { if (holds()) found.push(choice.slice()); return; }
+    const p = ctx.pending[k]!;
+    for (const cand of p.candidates) {
+      rows.set(p.rowPath, cand);
+      choice[k] = cand;
+      rec(k + 1);
+      if (found.length > 1) break;
+    }
+    rows.set(p.rowPath, new Array(cols).fill(null));
+  };
+  rec(0);
+  if (found.length !== 1) return;
+  ctx.pending.forEach((p, k) => {
+    const sol = found[0]![k]!;
+    sol.forEach((v, i) => ctx.cells.push({ table: '三', row: p.rowPath, column: def.columns[i]!, value: v, raw: String(v), source: p.source }));
+    const idx = ctx.findings.indexOf(p.finding);
+    ctx.findings[idx] = finding('row_split_by_columns', `表三「${p.rowPath}」的数字连在一起（“${p.raws}”），行内合计有多种拆法，按各列合计关系唯一确定为${sol.join('、')}`,
+      [{ table: '三', row: p.rowPath }], p.finding.line !== undefined ? { line: p.finding.line } : {});
+  });
+  ctx.pending = [];
 }
 
 /** True when the label at compact index `ci` starts a line or a table cell. */
@@ -499,7 +571,7 @@ export function parseReportText(input: string, opts: TextParseOptions = {}): Par
   try {
     const norm = normalizeText(typeof input === 'string' ? input : String(input));
     const cv = compactView(norm.text);
-    const ctx: Ctx = { norm, cv, findings, cells: [], opts };
+    const ctx: Ctx = { norm, cv, findings, cells: [], opts, pending: [] };
     if (cv.text.length === 0) {
       findings.push(finding('input_unreadable', '输入为空，没有可读的文字'));
       return { report: emptyReport(opts.format ?? '2021'), findings };
@@ -557,6 +629,7 @@ export function parseReportText(input: string, opts: TextParseOptions = {}): Par
     const s3From = secs.三?.end ?? Math.max(0, s2End, secs.一?.end ?? 0, secs.二?.end ?? 0);
     const s3Limit = secs.四?.start ?? secs.五?.start ?? cv.text.length;
     readRows(ctx, s3, s3From, Math.max(s3From, s3Limit), s3RowCheck, !secs.三);
+    resolvePending(ctx, s3);
     // Section 四
     if (secs.四) readS4(ctx, secs.四.end, secs.五?.start ?? secs.六?.start ?? cv.text.length);
     report.cells = orderCells(ctx.cells, format);
@@ -567,28 +640,11 @@ export function parseReportText(input: string, opts: TextParseOptions = {}): Par
   }
 }
 
-const ORDER_CACHE = new Map<ReportFormat, Map<string, number>>();
-function orderOf(format: ReportFormat): Map<string, number> {
-  let order = ORDER_CACHE.get(format);
-  if (!order) {
-    order = new Map();
-    let i = 0;
-    for (const t of tablesOf(format)) for (const r of t.rows) for (const c of t.columns) order.set(`${t.table}|${r.path}|${c}`, i++);
-    ORDER_CACHE.set(format, order);
-  }
-  return order;
-}
-
 /** Orders cells as the format lists them and drops duplicates (first read wins). */
 function orderCells(cells: ReportCell[], format: ReportFormat): ReportCell[] {
-  const order = orderOf(format);
-  const slots: (ReportCell | undefined)[] = new Array(order.size);
-  for (const c of cells) {
-    const i = order.get(`${c.table}|${c.row}|${c.column}`);
-    if (i !== undefined && slots[i] === undefined) slots[i] = c;
-  }
+  const grid = cellGrid({ ...emptyReport(format), cells });
   const out: ReportCell[] = [];
-  for (const c of slots) if (c) out.push(c);
+  for (const c of grid) if (c) out.push(c);
   return out;
 }
 
