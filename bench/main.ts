@@ -1,4 +1,6 @@
 /** `npm run bench`: prints figures and ratios for every hot path. */
 import { runReportBench } from './report-bench.js';
+import { runCaseBench } from './case-bench.js';
 
 runReportBench();
+runCaseBench();

@@ -9,6 +9,7 @@ import { renderReportMarkdown, renderReportText } from '../adapters/render/text-
 import { renderReportJson } from '../adapters/render/json-report-renderer.js';
 import { REPORT_USAGE, runReportCommand } from './commands/report-command.js';
 import { CALENDAR_USAGE, runCalendarCommand } from './commands/calendar-command.js';
+import { CASES_USAGE, runCasesCommand } from './commands/cases-command.js';
 
 export type ReportRenderers = Record<'html' | 'md' | 'txt' | 'json', (r: AnnualReport, f: Finding[]) => string>;
 
@@ -24,7 +25,10 @@ const USAGE = `gongkai — 政府信息公开工作全流程软件
 ${REPORT_USAGE}
 
 工作日历：
-${CALENDAR_USAGE}`;
+${CALENDAR_USAGE}
+
+依申请公开案件：
+${CASES_USAGE}`;
 
 /**
  * The demo for now: checks the seed report (田湖镇人民政府2020年报告) when the corpus is beside the checkout,
@@ -75,6 +79,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       return runReportCommand(rest, { parsers: defaultReportParsers, renderers, ...io });
     case 'calendar':
       return runCalendarCommand(rest, io);
+    case 'cases':
+      return runCasesCommand(rest, io, new Date().toISOString().slice(0, 10));
     case 'demo':
       return runDemo(io);
     case undefined:

@@ -86,3 +86,15 @@ test('CLI: calendar add-workdays / explain / is-workday', async () => {
   assert.match(bad.err, /日期“2026-02-30”无效/);
   assert.equal((await run(['calendar', 'add-workdays', '2026-02-03', '-1'])).code, 2);
 });
+
+test('day numbers agree with the platform calendar for every day 1990–2040', async () => {
+  const { dayNumber, isoOf } = await import('../../src/core/calendar/holiday-calendar.js');
+  for (let t = Date.UTC(1990, 0, 1); t < Date.UTC(2041, 0, 1); t += 86400000) {
+    const iso = new Date(t).toISOString().slice(0, 10);
+    assert.equal(dayNumber(iso), t / 86400000, iso);
+    assert.equal(isoOf(t / 86400000), iso);
+  }
+  for (const bad of ['2023-02-29', '2024-04-31', '2024-00-10', '2024-13-01', '2024-1-01', 'abcd-ef-gh', '2024-02-3x']) assert.ok(Number.isNaN(dayNumber(bad)), bad);
+  assert.equal(dayNumber('2000-02-29'), Date.UTC(2000, 1, 29) / 86400000);
+  assert.ok(Number.isNaN(dayNumber('1900-02-29')));
+});

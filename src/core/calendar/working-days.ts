@@ -4,14 +4,11 @@
  * Counting convention: a period of N working days starts on the day after the triggering day (收到申请之日的
  * 次日起算), and ends on the N-th working day. Configurable elsewhere; this module implements the count.
  */
-import { type HolidayCalendar, type IsoDate, WEEKDAY_NAMES, addDays, dayNumber, isoOf, weekday } from './holiday-calendar.js';
+import { type HolidayCalendar, type IsoDate, WEEKDAY_NAMES, addDays, dayNumber, isWorkdayNumber, isoOf, weekday } from './holiday-calendar.js';
 
 /** Whether `d` is a working day: a make-up working day counts, a holiday does not, otherwise Monday–Friday. */
 export function isWorkday(d: IsoDate, cal: HolidayCalendar): boolean {
-  const e = cal.entries.get(d);
-  if (e) return e.kind === 'work';
-  const w = weekday(d);
-  return w !== 0 && w !== 6;
+  return isWorkdayNumber(dayNumber(d), cal);
 }
 
 /** Why a day is or is not a working day, in Chinese. */
@@ -29,21 +26,29 @@ export function dayReason(d: IsoDate, cal: HolidayCalendar): string {
  * @example addWorkingDays('2020-01-20', 20, cal) // '2020-02-25' (2020 Spring Festival extended)
  */
 export function addWorkingDays(start: IsoDate, n: number, cal: HolidayCalendar): IsoDate {
-  let day = dayNumber(start);
+  return isoOf(addWorkingDayNumbers(dayNumber(start), n, cal));
+}
+
+/** addWorkingDays on day numbers (no allocation). */
+export function addWorkingDayNumbers(start: number, n: number, cal: HolidayCalendar): number {
+  let day = start;
   let left = n;
   while (left > 0) {
     day++;
-    if (isWorkday(isoOf(day), cal)) left--;
+    if (isWorkdayNumber(day, cal)) left--;
   }
-  return isoOf(day);
+  return day;
 }
 
 /** Working days in the interval (from, to]: 0 when `to` ≤ `from`. */
 export function workingDaysBetween(from: IsoDate, to: IsoDate, cal: HolidayCalendar): number {
-  const a = dayNumber(from);
-  const b = dayNumber(to);
+  return workingDayNumbersBetween(dayNumber(from), dayNumber(to), cal);
+}
+
+/** workingDaysBetween on day numbers. */
+export function workingDayNumbersBetween(a: number, b: number, cal: HolidayCalendar): number {
   let n = 0;
-  for (let d = a + 1; d <= b; d++) if (isWorkday(isoOf(d), cal)) n++;
+  for (let d = a + 1; d <= b; d++) if (isWorkdayNumber(d, cal)) n++;
   return n;
 }
 
