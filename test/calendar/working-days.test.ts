@@ -98,3 +98,21 @@ test('day numbers agree with the platform calendar for every day 1990–2040', a
   assert.equal(dayNumber('2000-02-29'), Date.UTC(2000, 1, 29) / 86400000);
   assert.ok(Number.isNaN(dayNumber('1900-02-29')));
 });
+
+test('CLI: --overlay adds a local or next-year arrangement (an administrator extends the calendar each November)', async () => {
+  const { main } = await import('../../src/cli/main.js');
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'gk-'));
+  const f = join(dir, 'overlay.json');
+  writeFileSync(f, JSON.stringify([{ date: '2027-01-01', kind: 'rest', name: '元旦', source: '国务院办公厅通知' }, { date: '2027-01-04', kind: 'rest', name: '元旦（示例）' }]));
+  let out = '';
+  const code = await main(['calendar', 'add-workdays', '2026-12-31', '1', '--overlay', f], { out: (s) => { out += s; }, err: () => {}, isTTY: false });
+  assert.equal(code, 0);
+  assert.equal(out, '2027-01-05');
+  writeFileSync(f, JSON.stringify([{ date: '2027-13-01', kind: 'rest' }]));
+  let err = '';
+  assert.equal(await main(['calendar', 'is-workday', '2027-01-04', '--overlay', f], { out: () => {}, err: (s) => { err += s; }, isTTY: false }), 2);
+  assert.match(err, /第1项 date 无效/);
+});
