@@ -1,0 +1,148 @@
+/**
+ * The one migration set, for SQLite and PostgreSQL. Append-only tables (case_events, audit_log) get triggers
+ * that refuse UPDATE and DELETE, in each dialect's syntax.
+ */
+import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+function m001(dialect: Dialect): Migration {
+  return {
+    async up(db: Kysely<any>) {
+      await db.schema.createTable('organs').ifNotExists()
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('parent_id', 'text', (c) => c.references('organs.id'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('code', 'text', (c) => c.notNull().unique())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('office_name', 'text', (c) => c.notNull())
+        .addColumn('seal_name', 'text', (c) => c.notNull())
+        .addColumn('address', 'text', (c) => c.notNull())
+        .addColumn('postcode', 'text', (c) => c.notNull())
+        .addColumn('phone', 'text', (c) => c.notNull())
+        .addColumn('hours', 'text', (c) => c.notNull())
+        .addColumn('email', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createTable('users').ifNotExists()
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('organ_id', 'text', (c) => c.notNull().references('organs.id'))
+        .addColumn('username', 'text', (c) => c.notNull().unique())
+        .addColumn('display_name', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('password_hash', 'text', (c) => c.notNull())
+        .addColumn('failed_logins', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('locked_until', 'text')
+        .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema.createTable('sessions').ifNotExists()
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('last_seen_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createTable('cases').ifNotExists()
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('organ_id', 'text', (c) => c.notNull().references('organs.id'))
+        .addColumn('year', 'integer', (c) => c.notNull())
+        .addColumn('serial', 'integer', (c) => c.notNull())
+        .addColumn('query_code_hash', 'text', (c) => c.notNull())
+        .addColumn('applicant_name', 'text', (c) => c.notNull())
+        .addColumn('applicant_type', 'text', (c) => c.notNull())
+        .addColumn('channel', 'text', (c) => c.notNull())
+        .addColumn('description', 'text', (c) => c.notNull())
+        .addColumn('received_on', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('due_on', 'text')
+        .addColumn('assignee_id', 'text', (c) => c.references('users.id'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('cases_organ_year_serial', ['organ_id', 'year', 'serial'])
+        .execute();
+      await db.schema.createIndex('cases_organ_state').ifNotExists().on('cases').columns(['organ_id', 'state']).execute();
+      await db.schema.createIndex('cases_organ_due').ifNotExists().on('cases').columns(['organ_id', 'due_on']).execute();
+      await db.schema.createTable('case_events').ifNotExists()
+        .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id'))
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('on_date', 'text', (c) => c.notNull())
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .addColumn('actor_id', 'text')
+        .addColumn('actor_role', 'text', (c) => c.notNull())
+        .addColumn('recorded_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('case_events_pk', ['case_id', 'seq'])
+        .execute();
+      await db.schema.createTable('counters').ifNotExists()
+        .addColumn('organ_id', 'text', (c) => c.notNull())
+        .addColumn('year', 'integer', (c) => c.notNull())
+        .addColumn('last_serial', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('counters_pk', ['organ_id', 'year'])
+        .execute();
+      await db.schema.createTable('approvals').ifNotExists()
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id'))
+        .addColumn('organ_id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .addColumn('requested_by', 'text', (c) => c.notNull())
+        .addColumn('requested_at', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('decided_by', 'text')
+        .addColumn('decided_at', 'text')
+        .addColumn('comment', 'text')
+        .execute();
+      await db.schema.createTable('attachments').ifNotExists()
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('filename', 'text', (c) => c.notNull())
+        .addColumn('mime', 'text', (c) => c.notNull())
+        .addColumn('size', 'integer', (c) => c.notNull())
+        .addColumn('storage_key', 'text', (c) => c.notNull())
+        .addColumn('uploaded_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createTable('reviews').ifNotExists()
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id'))
+        .addColumn('organ_id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('reference', 'text', (c) => c.notNull())
+        .addColumn('filed_on', 'text', (c) => c.notNull())
+        .addColumn('concluded_on', 'text')
+        .addColumn('result', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createTable('audit_log').ifNotExists()
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('organ_id', 'text')
+        .addColumn('user_id', 'text')
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('case_id', 'text')
+        .addColumn('ip', 'text', (c) => c.notNull())
+        .addColumn('detail', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('audit_organ_at').ifNotExists().on('audit_log').columns(['organ_id', 'at']).execute();
+      // append-only: refuse UPDATE and DELETE on the case history and the audit log
+      for (const t of ['case_events', 'audit_log']) {
+        if (dialect === 'sqlite') {
+          await sql.raw(`CREATE TRIGGER IF NOT EXISTS ${t}_no_update BEFORE UPDATE ON ${t} BEGIN SELECT RAISE(ABORT, '${t} is append-only'); END`).execute(db);
+          await sql.raw(`CREATE TRIGGER IF NOT EXISTS ${t}_no_delete BEFORE DELETE ON ${t} BEGIN SELECT RAISE(ABORT, '${t} is append-only'); END`).execute(db);
+        } else {
+          await sql.raw(`CREATE OR REPLACE FUNCTION ${t}_append_only() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION '${t} is append-only'; END $$ LANGUAGE plpgsql`).execute(db);
+          await sql.raw(`DROP TRIGGER IF EXISTS ${t}_no_change ON ${t}`).execute(db);
+          await sql.raw(`CREATE TRIGGER ${t}_no_change BEFORE UPDATE OR DELETE ON ${t} FOR EACH ROW EXECUTE FUNCTION ${t}_append_only()`).execute(db);
+        }
+      }
+    },
+    async down(db: Kysely<any>) {
+      for (const t of ['audit_log', 'reviews', 'attachments', 'approvals', 'counters', 'case_events', 'cases', 'sessions', 'users', 'organs']) await db.schema.dropTable(t).ifExists().execute();
+    },
+  };
+}
+
+export function migrationProvider(dialect: Dialect): MigrationProvider {
+  return { getMigrations: async () => ({ '001_initial': m001(dialect) }) };
+}

@@ -1,0 +1,40 @@
+/**
+ * Table types for Kysely. The same schema runs on SQLite and PostgreSQL: text ids, ISO text dates and
+ * timestamps, JSON as text, integers for counters.
+ */
+export interface OrgansTable {
+  id: string; parent_id: string | null; name: string; code: string; kind: string; office_name: string;
+  seal_name: string; address: string; postcode: string; phone: string; hours: string; email: string;
+}
+export interface UsersTable {
+  id: string; organ_id: string; username: string; display_name: string; role: string; password_hash: string;
+  failed_logins: number; locked_until: string | null; disabled: number;
+}
+export interface SessionsTable { id: string; user_id: string; created_at: string; last_seen_at: string; expires_at: string }
+export interface CasesTable {
+  id: string; organ_id: string; year: number; serial: number; query_code_hash: string; applicant_name: string;
+  applicant_type: string; channel: string; description: string; received_on: string; state: string;
+  due_on: string | null; assignee_id: string | null; created_at: string; updated_at: string;
+}
+export interface CaseEventsTable { case_id: string; seq: number; kind: string; on_date: string; payload: string; actor_id: string | null; actor_role: string; recorded_at: string }
+export interface CountersTable { organ_id: string; year: number; last_serial: number }
+export interface ApprovalsTable {
+  id: string; case_id: string; organ_id: string; kind: string; payload: string; requested_by: string; requested_at: string;
+  status: string; decided_by: string | null; decided_at: string | null; comment: string | null;
+}
+export interface AttachmentsTable { id: string; case_id: string; kind: string; filename: string; mime: string; size: number; storage_key: string; uploaded_by: string; created_at: string }
+export interface ReviewsTable { id: string; case_id: string; organ_id: string; kind: string; reference: string; filed_on: string; concluded_on: string | null; result: string | null; created_at: string }
+export interface AuditTable { id: string; at: string; organ_id: string | null; user_id: string | null; role: string; action: string; case_id: string | null; ip: string; detail: string }
+
+export interface Database {
+  organs: OrgansTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  cases: CasesTable;
+  case_events: CaseEventsTable;
+  counters: CountersTable;
+  approvals: ApprovalsTable;
+  attachments: AttachmentsTable;
+  reviews: ReviewsTable;
+  audit_log: AuditTable;
+}
