@@ -1,0 +1,49 @@
+/**
+ * Starts the web application: reads the configuration once, opens and migrates the store, wires the use cases,
+ * and listens. `--demo` rebuilds a demo installation (SQLite) first and prints the staff logins.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadConfig } from '../config/env.js';
+import { createCalendar } from '../core/calendar/holiday-calendar.js';
+import { DEFAULT_CASE_RULES } from '../core/case/case-rules.js';
+import { nationalCalendarEntries } from '../adapters/calendar/chinese-days-seed.js';
+import { openStore } from '../adapters/storage/kysely/kysely-store.js';
+import { localFileStore } from '../adapters/files/local-file-store.js';
+import { randomToken } from '../adapters/security/password-hasher.js';
+import type { AppDeps } from '../app/deps.js';
+import { seedDemo } from '../app/demo/seed-demo.js';
+import { buildServer } from './server.js';
+
+export async function start(argv: string[] = process.argv.slice(2)): Promise<void> {
+  const config = loadConfig();
+  const demo = argv.includes('--demo');
+  const dataDir = resolve(config.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const secretFile = join(dataDir, 'secret');
+  const secret = config.secret ?? (existsSync(secretFile) ? readFileSync(secretFile, 'utf8').trim() : (() => { const s = randomToken(32); writeFileSync(secretFile, s, { mode: 0o600 }); return s; })());
+  const dbFile = join(dataDir, demo ? 'demo.db' : 'gongkai.db');
+  if (demo && !config.databaseUrl) for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true });
+  const store = await openStore(config.databaseUrl, dbFile);
+  await store.migrate();
+  const deps: AppDeps = { store, files: localFileStore(join(dataDir, 'attachments')), calendar: createCalendar(nationalCalendarEntries()), rules: DEFAULT_CASE_RULES, now: () => new Date(), secret };
+  let logins: Awaited<ReturnType<typeof seedDemo>> = [];
+  if (demo) {
+    if ((await store.organs.list()).length === 0) logins = await seedDemo(deps);
+    else process.stderr.write('数据库中已有数据，演示数据未重复写入。\n');
+  }
+  const app = await buildServer(deps, { secureCookies: config.secureCookies, logger: config.log });
+  const address = await app.listen({ host: config.host, port: config.port });
+  process.stdout.write(`\ngongkai 已启动：${address}\n  申请人入口：${address}/apply\n  工作人员登录：${address}/admin/login\n`);
+  if (logins.length) {
+    process.stdout.write('\n演示账号（用户名 / 密码 / 角色 / 机关）：\n');
+    const ROLE: Record<string, string> = { clerk: '经办人', head: '审核人/负责人', admin: '管理员', supervisor: '上级主管部门（只读）' };
+    for (const l of logins) process.stdout.write(`  ${l.username.padEnd(14)} ${l.password.padEnd(10)} ${ROLE[l.role]}  ${l.organ}\n`);
+    process.stdout.write(`\n数据库：${config.databaseUrl ? 'PostgreSQL' : dbFile}\n按 Ctrl+C 停止。\n`);
+  }
+  const stop = async () => { await app.close(); await store.close(); process.exit(0); };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) start().catch((e) => { process.stderr.write(`启动失败：${e instanceof Error ? e.stack : String(e)}\n`); process.exit(1); });

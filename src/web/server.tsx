@@ -1,0 +1,373 @@
+/**
+ * The Fastify application: the applicant's service (no account, no JavaScript needed) and the back office.
+ * HTTP exists only here; one function maps application errors to status codes.
+ */
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import helmet from '@fastify/helmet';
+import csrf from '@fastify/csrf-protection';
+import type { StaffUser } from '../core/ports.js';
+import type { CaseEvent, CaseEventKind } from '../core/case/case-event.js';
+import { TRANSITIONS, findTransition } from '../core/case/case-machine.js';
+import { perPieceFee, perVolumeFee } from '../core/case/fees.js';
+import { isIsoDate } from '../core/calendar/holiday-calendar.js';
+import { AppError, type AppDeps, today } from '../app/deps.js';
+import { submitApplication, registerApplication } from '../app/cases/create-case.js';
+import { recordCaseEvent } from '../app/cases/record-case-event.js';
+import { requestApproval, decideApproval } from '../app/cases/approvals.js';
+import { getCaseForApplicant, getCaseForApplicantSession, getCaseForStaff, listCases, type ListTab, type CaseView } from '../app/cases/case-view.js';
+import { addAttachment, MAX_ATTACHMENT_BYTES } from '../app/cases/attachments.js';
+import { addReview } from '../app/cases/reviews.js';
+import { login, logout, sessionUser } from '../app/auth/sessions.js';
+import { buildLetters, type Letter } from '../app/letters/build-letters.js';
+import { organStatistics } from '../app/cases/organ-statistics.js';
+import { canViewAudit, canViewCase, visibleOrganIds } from '../app/policies/case-policy.js';
+import { hmac, safeEqual } from '../adapters/security/password-hasher.js';
+import { renderLetterDocx, renderLetterHtml } from '../adapters/render/letter-renderers.js';
+import { printPdf } from '../adapters/render/pdf-printer.js';
+import { APP_CSS } from './assets.js';
+import { page } from './views/layout.js';
+import { ApplyForm, ApplyOrgans, Receipt, StatusPage, StatusQuery } from './views/portal.js';
+import { ApprovalsPage, AuditPage, CaseListPage, CasePage, LoginPage, NewCasePage, StatsPage } from './views/admin.js';
+
+export interface ServerOptions {
+  /** rate limits (per IP per minute) for login and the status query */
+  loginPerMinute?: number;
+  statusPerMinute?: number;
+  /** mark cookies Secure (behind HTTPS) */
+  secureCookies?: boolean;
+  logger?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest { user: StaffUser | null; sessionToken: string | undefined }
+}
+
+const SESSION_COOKIE = 'gk_sid';
+const APPLICANT_COOKIE = 'gk_case';
+
+function send(reply: FastifyReply, html: string, status = 200) {
+  return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+}
+
+function body(req: FastifyRequest): Record<string, string> {
+  const b = (req.body ?? {}) as Record<string, unknown>;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(b)) if (typeof v === 'string') out[k] = v;
+  return out;
+}
+
+/** Builds the event a back-office form describes; throws a field error in Chinese. */
+function eventFromForm(kind: CaseEventKind, f: Record<string, string>, todayIso: string): CaseEvent {
+  const on = (f.on || todayIso).trim();
+  if (!isIsoDate(on)) throw new AppError('form_invalid', '日期无效', 400, { on: '请填写真实日期（YYYY-MM-DD）' });
+  if (on > todayIso) throw new AppError('form_invalid', '日期不能晚于今天', 400, { on: '日期不能晚于今天' });
+  const need = (k: string, label: string): string => { const v = (f[k] ?? '').trim(); if (!v) throw new AppError('form_invalid', `请填写${label}`, 400, { [k]: `请填写${label}` }); return v; };
+  const date = (k: string): string | undefined => { const v = (f[k] ?? '').trim(); if (!v) return undefined; if (!isIsoDate(v)) throw new AppError('form_invalid', '日期无效', 400, { [k]: '请填写真实日期' }); return v; };
+  const int = (k: string, label: string): number => { const n = Number(f[k]); if (!Number.isInteger(n)) throw new AppError('form_invalid', `${label}应为整数`, 400, { [k]: `${label}应为整数` }); return n; };
+  switch (kind) {
+    case 'clarification_requested': return { kind, on, items: need('items', '需要补正的事项').split(/\r?\n/).map((s) => s.trim()).filter(Boolean), replyWithinDays: f.replyWithinDays ? int('replyWithinDays', '补正期限') : 15 };
+    case 'clarification_received': return { kind, on, ...(f.text ? { note: f.text.slice(0, 2000) } : {}) };
+    case 'clarification_lapsed': case 'fee_paid': case 'fee_lapsed': case 'withdrawn': return { kind, on } as CaseEvent;
+    case 'third_party_consulted': { const r = date('receivedOn'); return { kind, on, party: need('party', '第三方名称'), ...(r ? { receivedOn: r } : {}) }; }
+    case 'co_producer_consulted': { const r = date('receivedOn'); return { kind, on, organ: need('organ', '共同制作机关'), ...(r ? { receivedOn: r } : {}) }; }
+    case 'third_party_replied': return { kind, on, ...(f.party ? { party: f.party } : {}), answer: (['consent', 'objection', 'no_answer'].includes(f.answer ?? '') ? f.answer : 'no_answer') as 'consent' };
+    case 'co_producer_replied': return { kind, on, ...(f.organ ? { organ: f.organ } : {}), answer: (['consent', 'objection', 'no_answer'].includes(f.answer ?? '') ? f.answer : 'no_answer') as 'consent' };
+    case 'extended': return { kind, on, days: int('days', '延长工作日数'), approvedBy: f.approvedBy ?? '', reason: need('reason', '延期理由') };
+    case 'fee_notice_issued': {
+      const method = f.method === 'per_volume' ? 'per_volume' : 'per_piece';
+      const q = int('quantity', method === 'per_piece' ? '件数' : '页数');
+      const quote = method === 'per_piece' ? perPieceFee(f.alreadyThisMonth ? int('alreadyThisMonth', '本月已计件数') : 0, q) : perVolumeFee(q);
+      if (quote.amountYuan <= 0) throw new AppError('form_invalid', '按此数量不收费', 400, { quantity: `${quote.text}无需发出收费通知` });
+      const r = date('receivedOn');
+      return { kind, on, method, amountYuan: quote.amountYuan, ...(r ? { receivedOn: r } : {}), note: quote.text };
+    }
+    case 'decided': return { kind, on, outcome: need('outcome', '答复类型') as never, ...(f.reasons ? { reasons: f.reasons.slice(0, 4000) } : {}) };
+    case 'delivered': return { kind, on, method: need('method', '送达方式') };
+    case 'reopened': return { kind, on, reason: need('reason', '重新办理的原因') };
+    default: throw new AppError('event_unknown', '未知的办理事项', 404);
+  }
+}
+
+export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: opts.logger ? { level: 'info', redact: ['req.headers.cookie', 'req.headers.authorization'] } : false, trustProxy: true, bodyLimit: 1024 * 1024 });
+  await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'none'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], frameAncestors: ["'none'"] } } });
+  await app.register(cookie, { secret: deps.secret });
+  await app.register(formbody);
+  await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } });
+  await app.register(rateLimit, { global: false });
+  await app.register(csrf, { cookieOpts: { signed: true, httpOnly: true, sameSite: 'strict', path: '/', secure: !!opts.secureCookies }, getToken: (req) => (req.body as Record<string, string> | undefined)?._csrf ?? (req.headers['x-csrf-token'] as string | undefined) });
+
+  app.decorateRequest('user', null);
+  app.decorateRequest('sessionToken', undefined);
+  app.addHook('onRequest', async (req) => {
+    const raw = req.cookies[SESSION_COOKIE];
+    const un = raw ? req.unsignCookie(raw) : null;
+    req.sessionToken = un?.valid ? un.value ?? undefined : undefined;
+    req.user = req.url.startsWith('/admin') ? await sessionUser(deps, req.sessionToken) : null;
+  });
+
+  const protect = { preHandler: app.csrfProtection };
+
+  app.setErrorHandler(async (err, req, reply) => {
+    if (err instanceof AppError) return send(reply, await page(<ErrorPage status={err.status} message={err.message} user={req.user} />), err.status);
+    const e = err as { statusCode?: number; code?: string; message?: string };
+    if (e.statusCode === 429) return send(reply, await page(<ErrorPage status={429} message="请求过于频繁，请稍后再试" user={null} />), 429);
+    if (e.code === 'FST_CSRF_INVALID_TOKEN' || e.code === 'FST_CSRF_MISSING_SECRET') return send(reply, await page(<ErrorPage status={403} message="页面已过期或表单来源无效，请返回刷新后重试" user={null} />), 403);
+    if (e.code === 'FST_REQ_FILE_TOO_LARGE' || e.statusCode === 413) return send(reply, await page(<ErrorPage status={413} message="文件超过10MB" user={req.user} />), 413);
+    if (e.statusCode && e.statusCode < 500) return send(reply, await page(<ErrorPage status={e.statusCode} message="请求无效" user={req.user} />), e.statusCode);
+    req.log.error({ err }, 'unhandled');
+    return send(reply, await page(<ErrorPage status={500} message="系统出现错误，请稍后再试；您的数据没有受到影响" user={null} />), 500);
+  });
+  app.setNotFoundHandler(async (req, reply) => send(reply, await page(<ErrorPage status={404} message="页面不存在" user={req.user} />), 404));
+
+  app.get('/assets/app.css', async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(APP_CSS));
+  app.get('/healthz', async () => ({ ok: true }));
+  app.get('/', async (_req, reply) => reply.redirect('/apply', 303));
+
+  // ------------------------------------------------------------ applicant
+  app.get('/apply', async (_req, reply) => send(reply, await page(<ApplyOrgans organs={await deps.store.organs.list()} />)));
+  app.get<{ Params: { organId: string } }>('/apply/:organId', async (req, reply) => {
+    const organ = await deps.store.organs.find(req.params.organId);
+    if (!organ) throw new AppError('organ_not_found', '找不到该机关', 404);
+    return send(reply, await page(<ApplyForm organ={organ} csrf={reply.generateCsrf()} values={{}} fields={{}} />));
+  });
+  app.post<{ Params: { organId: string } }>('/apply/:organId', protect, async (req, reply) => {
+    const organ = await deps.store.organs.find(req.params.organId);
+    if (!organ) throw new AppError('organ_not_found', '找不到该机关', 404);
+    const values = body(req);
+    try {
+      const c = await submitApplication(deps, organ.id, values, req.ip);
+      setApplicantCookie(reply, c.caseId);
+      return send(reply, await page(<Receipt organ={organ} caseId={c.caseId} code={c.queryCode} receivedOn={c.receivedOn} dueOn={c.dueOn} receiptText={c.receiptText} />), 201);
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'form_invalid') return send(reply, await page(<ApplyForm organ={organ} csrf={reply.generateCsrf()} values={values} fields={e.fields} />), 400);
+      throw e;
+    }
+  });
+
+  const statusLimit = { config: { rateLimit: { max: opts.statusPerMinute ?? 20, timeWindow: '1 minute' } } };
+  app.get('/status', async (_req, reply) => send(reply, await page(<StatusQuery csrf={reply.generateCsrf()} />)));
+  app.post('/status', { ...statusLimit, ...protect }, async (req, reply) => {
+    const f = body(req);
+    try {
+      const v = await getCaseForApplicant(deps, f.caseId ?? '', f.code ?? '');
+      setApplicantCookie(reply, v.row.id);
+      return reply.redirect(`/status/${encodeURIComponent(v.row.id)}`, 303);
+    } catch (e) {
+      if (e instanceof AppError && e.status === 404) return send(reply, await page(<StatusQuery csrf={reply.generateCsrf()} error={e.message} caseId={f.caseId} />), 404);
+      throw e;
+    }
+  });
+  function setApplicantCookie(reply: FastifyReply, caseId: string) {
+    const exp = deps.now().getTime() + 2 * 3600 * 1000;
+    reply.setCookie(APPLICANT_COOKIE, `${caseId}.${exp}.${hmac(deps.secret, `${caseId}.${exp}`)}`, { path: '/status', httpOnly: true, sameSite: 'lax', secure: !!opts.secureCookies, maxAge: 7200 });
+  }
+  function applicantCase(req: FastifyRequest, caseId: string): boolean {
+    const c = req.cookies[APPLICANT_COOKIE];
+    if (!c) return false;
+    const [id, exp, sig] = c.split('.');
+    return id === caseId && Number(exp) > deps.now().getTime() && !!sig && safeEqual(sig, hmac(deps.secret, `${id}.${exp}`));
+  }
+  async function applicantView(req: FastifyRequest, caseId: string): Promise<CaseView> {
+    if (!applicantCase(req, caseId)) throw new AppError('case_not_found', '请先用案件编号和查询码查询', 404);
+    return getCaseForApplicantSession(deps, caseId);
+  }
+  const lettersOf = async (v: CaseView): Promise<Letter[]> => {
+    const parent = v.organ.parentId ? await deps.store.organs.find(v.organ.parentId) : undefined;
+    return buildLetters(v.snapshot, { organ: v.organ, reviewOrgan: parent?.name ?? '上一级行政机关', caseId: v.row.id, calendar: deps.calendar, rules: deps.rules });
+  };
+  app.get<{ Params: { caseId: string } }>('/status/:caseId', async (req, reply) => {
+    const v = await applicantView(req, req.params.caseId);
+    return send(reply, await page(<StatusPage v={v} letters={(await lettersOf(v)).filter((l) => l.forApplicant)} csrf={reply.generateCsrf()} />));
+  });
+  app.post<{ Params: { caseId: string } }>('/status/:caseId/clarification', protect, async (req, reply) => {
+    const v = await applicantView(req, req.params.caseId);
+    const text = (body(req).text ?? '').trim();
+    if (!text) return send(reply, await page(<StatusPage v={v} letters={(await lettersOf(v)).filter((l) => l.forApplicant)} csrf={reply.generateCsrf()} fields={{ text: '请填写补正内容' }} flash={{ kind: 'err', text: '请填写补正内容' }} />), 400);
+    await recordCaseEvent(deps, { applicant: true }, v.row.id, { kind: 'clarification_received', on: today(deps), by: 'applicant', note: text.slice(0, 4000) }, req.ip);
+    return reply.redirect(`/status/${encodeURIComponent(v.row.id)}`, 303);
+  });
+  app.get<{ Params: { caseId: string; letter: string } }>('/status/:caseId/letters/:letter', async (req, reply) => {
+    const v = await applicantView(req, req.params.caseId);
+    return sendLetter(reply, (await lettersOf(v)).filter((l) => l.forApplicant), req.params.letter);
+  });
+
+  async function sendLetter(reply: FastifyReply, letters: Letter[], name: string) {
+    const m = /^(.+)\.(html|docx|pdf)$/.exec(name);
+    const l = m ? letters.find((x) => x.id === m[1]) : undefined;
+    if (!m || !l) throw new AppError('letter_not_found', '找不到该文书', 404);
+    const file = encodeURIComponent(`${l.title}-${l.number}.${m[2]}`);
+    if (m[2] === 'html') return send(reply, renderLetterHtml(l));
+    if (m[2] === 'docx') return reply.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').header('content-disposition', `attachment; filename*=UTF-8''${file}`).send(Buffer.from(await renderLetterDocx(l)));
+    return reply.type('application/pdf').header('content-disposition', `attachment; filename*=UTF-8''${file}`).send(Buffer.from(await printPdf(renderLetterHtml(l))));
+  }
+
+  // ------------------------------------------------------------ back office
+  const staff = (req: FastifyRequest): StaffUser => {
+    if (!req.user) throw new AppError('authentication_required', '请先登录', 401);
+    return req.user;
+  };
+  app.addHook('preHandler', async (req, reply) => {
+    if (!req.url.startsWith('/admin') || req.url.startsWith('/admin/login')) return;
+    if (!req.user) return reply.redirect('/admin/login', 303);
+  });
+  const loginLimit = { config: { rateLimit: { max: opts.loginPerMinute ?? 10, timeWindow: '1 minute' } } };
+  app.get('/admin/login', async (req, reply) => {
+    if (req.user) return reply.redirect('/admin', 303);
+    return send(reply, await page(<LoginPage csrf={reply.generateCsrf()} />));
+  });
+  app.post('/admin/login', { ...loginLimit, ...protect }, async (req, reply) => {
+    const f = body(req);
+    try {
+      const { token } = await login(deps, f.username ?? '', f.password ?? '', req.ip);
+      reply.setCookie(SESSION_COOKIE, token, { path: '/admin', httpOnly: true, sameSite: 'lax', secure: !!opts.secureCookies, signed: true });
+      return reply.redirect('/admin', 303);
+    } catch (e) {
+      if (e instanceof AppError && (e.status === 401 || e.status === 423)) return send(reply, await page(<LoginPage csrf={reply.generateCsrf()} error={e.message} username={f.username} />), e.status);
+      throw e;
+    }
+  });
+  app.post('/admin/logout', protect, async (req, reply) => {
+    await logout(deps, req.sessionToken, req.user, req.ip);
+    reply.clearCookie(SESSION_COOKIE, { path: '/admin' });
+    return reply.redirect('/admin/login', 303);
+  });
+  app.get<{ Querystring: { tab?: string; q?: string; page?: string } }>('/admin', async (req, reply) => {
+    const user = staff(req);
+    const tabs: ListTab[] = ['open', 'mine', 'due_soon', 'overdue', 'closed', 'all'];
+    const tab = (tabs.includes(req.query.tab as ListTab) ? req.query.tab : 'open') as ListTab;
+    const list = await listCases(deps, user, tab, (req.query.q ?? '').slice(0, 50), Number(req.query.page) || 1);
+    return send(reply, await page(<CaseListPage user={user} csrf={reply.generateCsrf()} list={list} tab={tab} search={req.query.q ?? ''} today={today(deps)} />));
+  });
+  app.get('/admin/cases/new', async (req, reply) => {
+    const user = staff(req);
+    if (user.role !== 'clerk' && user.role !== 'head') throw new AppError('forbidden', '只有经办人或负责人可以登记申请', 403);
+    return send(reply, await page(<NewCasePage user={user} csrf={reply.generateCsrf()} values={{ submittedOn: today(deps) }} fields={{}} />));
+  });
+  app.post('/admin/cases/new', protect, async (req, reply) => {
+    const user = staff(req);
+    const values = body(req);
+    try {
+      const c = await registerApplication(deps, user, values, req.ip);
+      return reply.redirect(`/admin/cases/${c.caseId}?ok=registered`, 303);
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'form_invalid') return send(reply, await page(<NewCasePage user={user} csrf={reply.generateCsrf()} values={values} fields={e.fields} />), 400);
+      throw e;
+    }
+  });
+  const FLASH: Record<string, string> = { registered: '已登记。', recorded: '已记录。', requested: '已提请负责人审批。', approved: '已审批。', uploaded: '已上传。', review: '已登记复议诉讼。' };
+  async function renderCase(req: FastifyRequest, reply: FastifyReply, caseId: string, flash: { kind: 'ok' | 'err'; text: string } | null, status = 200) {
+    const user = staff(req);
+    const v = await getCaseForStaff(deps, user, caseId);
+    return send(reply, await page(<CasePage user={user} csrf={reply.generateCsrf()} v={v} letters={await lettersOf(v)} flash={flash} organs={await deps.store.organs.list()} />), status);
+  }
+  app.get<{ Params: { id: string }; Querystring: { ok?: string } }>('/admin/cases/:id', async (req, reply) => renderCase(req, reply, req.params.id, req.query.ok && FLASH[req.query.ok] ? { kind: 'ok', text: FLASH[req.query.ok]! } : null));
+
+  app.post<{ Params: { id: string; kind: string } }>('/admin/cases/:id/events/:kind', protect, async (req, reply) => {
+    const user = staff(req);
+    const kind = req.params.kind as CaseEventKind;
+    if (!TRANSITIONS.some((t) => t.event === kind) || kind === 'registered') throw new AppError('event_unknown', '未知的办理事项', 404);
+    const v = await getCaseForStaff(deps, user, req.params.id);
+    if (v.row.organId !== user.organId) throw new AppError('forbidden', '只能办理本机关的案件', 403);
+    const row = findTransition(v.snapshot.state, kind);
+    if (!row) throw new AppError('transition_not_allowed', `当前状态下不能“${TRANSITIONS.find((t) => t.event === kind)!.label}”`, 409);
+    try {
+      const ev = eventFromForm(kind, body(req), today(deps));
+      if (kind === 'extended' && user.role === 'head') (ev as { approvedBy: string }).approvedBy = user.displayName;
+      if (kind === 'decided' && user.role === 'head') (ev as { signedBy?: string }).signedBy = user.displayName;
+      await recordCaseEvent(deps, { user }, v.row.id, ev, req.ip);
+      return reply.redirect(`/admin/cases/${v.row.id}?ok=recorded`, 303);
+    } catch (e) {
+      if (e instanceof AppError && e.status < 500 && e.status !== 403 && e.status !== 404) return renderCase(req, reply, v.row.id, { kind: 'err', text: Object.values(e.fields)[0] ?? e.message }, e.status);
+      throw e;
+    }
+  });
+  app.post<{ Params: { id: string; kind: string } }>('/admin/cases/:id/approvals/:kind', protect, async (req, reply) => {
+    const user = staff(req);
+    const kind = req.params.kind;
+    if (kind !== 'extended' && kind !== 'decided') throw new AppError('event_unknown', '只有延期和答复需要审批', 404);
+    const v = await getCaseForStaff(deps, user, req.params.id);
+    try {
+      await requestApproval(deps, user, v.row.id, eventFromForm(kind, body(req), today(deps)), req.ip);
+      return reply.redirect(`/admin/cases/${v.row.id}?ok=requested`, 303);
+    } catch (e) {
+      if (e instanceof AppError && e.status < 500 && e.status !== 403 && e.status !== 404) return renderCase(req, reply, v.row.id, { kind: 'err', text: Object.values(e.fields)[0] ?? e.message }, e.status);
+      throw e;
+    }
+  });
+  app.get('/admin/approvals', async (req, reply) => {
+    const user = staff(req);
+    const items = user.role === 'head' ? await deps.store.approvals.listPending([user.organId]) : [];
+    return send(reply, await page(<ApprovalsPage user={user} csrf={reply.generateCsrf()} items={items} />));
+  });
+  app.post<{ Params: { id: string } }>('/admin/approvals/:id', protect, async (req, reply) => {
+    const user = staff(req);
+    const f = body(req);
+    const a = await decideApproval(deps, user, req.params.id, f.decision === 'approve', f.comment ?? '', req.ip);
+    const back = f.back && /^\/admin\/(cases\/[\w-]+|approvals)$/.test(f.back) ? f.back : `/admin/cases/${a.caseId}`;
+    return reply.redirect(`${back}?ok=approved`, 303);
+  });
+  app.post<{ Params: { id: string } }>('/admin/cases/:id/attachments', protect, async (req, reply) => {
+    const user = staff(req);
+    const v = await getCaseForStaff(deps, user, req.params.id);
+    if (v.row.organId !== user.organId || user.role === 'supervisor') throw new AppError('forbidden', '只能办理本机关的案件', 403);
+    const b = (req.body ?? {}) as Record<string, unknown>;
+    const file = b.file;
+    if (!(file instanceof Buffer)) return renderCase(req, reply, v.row.id, { kind: 'err', text: '请选择要上传的文件' }, 400);
+    try {
+      await addAttachment(deps, v.row.id, String(b.kind ?? 'other') as never, String((req.body as { filename?: string })?.filename ?? 'file'), new Uint8Array(file), { userId: user.id, role: user.role, organId: user.organId }, req.ip);
+    } catch (e) {
+      if (e instanceof AppError && e.status === 400) return renderCase(req, reply, v.row.id, { kind: 'err', text: Object.values(e.fields)[0] ?? e.message }, 400);
+      throw e;
+    }
+    return reply.redirect(`/admin/cases/${v.row.id}?ok=uploaded`, 303);
+  });
+  app.get<{ Params: { id: string; aid: string } }>('/admin/cases/:id/attachments/:aid', async (req, reply) => {
+    const user = staff(req);
+    const v = await getCaseForStaff(deps, user, req.params.id);
+    const a = v.attachments.find((x) => x.id === req.params.aid);
+    if (!a) throw new AppError('attachment_not_found', '找不到该附件', 404);
+    return reply.type(a.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.filename)}`).header('x-content-type-options', 'nosniff').send(Buffer.from(await deps.files.get(a.storageKey)));
+  });
+  app.post<{ Params: { id: string } }>('/admin/cases/:id/reviews', protect, async (req, reply) => {
+    const user = staff(req);
+    try {
+      await addReview(deps, user, req.params.id, body(req), req.ip);
+    } catch (e) {
+      if (e instanceof AppError && e.status === 400) return renderCase(req, reply, req.params.id, { kind: 'err', text: Object.values(e.fields)[0] ?? e.message }, 400);
+      throw e;
+    }
+    return reply.redirect(`/admin/cases/${req.params.id}?ok=review`, 303);
+  });
+  app.get<{ Params: { id: string; letter: string } }>('/admin/cases/:id/letters/:letter', async (req, reply) => {
+    const user = staff(req);
+    const v = await getCaseForStaff(deps, user, req.params.id);
+    return sendLetter(reply, await lettersOf(v), req.params.letter);
+  });
+  app.get('/admin/audit', async (req, reply) => {
+    const user = staff(req);
+    if (!canViewAudit(user)) throw new AppError('forbidden', '只有管理员可以查看操作日志', 403);
+    return send(reply, await page(<AuditPage user={user} csrf={reply.generateCsrf()} entries={await deps.store.audit.list([user.organId], 200)} />));
+  });
+  app.get<{ Querystring: { year?: string } }>('/admin/stats', async (req, reply) => {
+    const user = staff(req);
+    const year = Number(req.query.year) || Number(today(deps).slice(0, 4));
+    if (year < 2008 || year > 2100) throw new AppError('form_invalid', '年度无效', 400);
+    const s = await organStatistics(deps, user, year);
+    return send(reply, await page(<StatsPage user={user} csrf={reply.generateCsrf()} year={year} organName={s.organName} html={s.html} />));
+  });
+  void canViewCase; void visibleOrganIds;
+  return app;
+}
+
+function ErrorPage({ status, message, user }: { status: number; message: string; user: StaffUser | null }) {
+  const title = status === 404 ? '找不到' : status === 403 ? '无权操作' : status === 401 ? '请登录' : status === 429 ? '请稍后再试' : status === 409 ? '不能办理' : '出错了';
+  return (
+    <html lang="zh-CN"><head><meta charset="utf-8" /><meta name="viewport" content="width=device-width,initial-scale=1" /><title>{title}</title><link rel="stylesheet" href="/assets/app.css" /></head>
+      <body><main id="main"><h1>{title}</h1><p class="flash err" role="alert" data-status={String(status)}>{message}</p><p><a href={user ? '/admin' : '/apply'}>返回</a></p></main></body></html>
+  );
+}

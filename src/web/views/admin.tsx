@@ -1,0 +1,263 @@
+/** The back office: login, case list, registration, the case page with every clock and the allowed actions. */
+import type { FC } from 'hono/jsx';
+import type { AuditEntry, Approval, CaseRow, Organ, StaffUser } from '../../core/ports.js';
+import { APPLICANT_COLUMN, CHANNEL_LABEL, DELIVERY_LABEL, FORM_LABEL, OUTCOMES, findOutcome } from '../../core/case/case-model.js';
+import { STATE_LABEL, TRANSITIONS, type CaseState, canRecord, findTransition } from '../../core/case/case-machine.js';
+import type { CaseEventKind } from '../../core/case/case-event.js';
+import { cnDate } from '../../core/calendar/working-days.js';
+import type { CaseList, CaseView, ListTab } from '../../app/cases/case-view.js';
+import type { Letter } from '../../app/letters/build-letters.js';
+import { ATTACHMENT_KIND_LABEL } from '../../app/cases/attachments.js';
+import { actorOf } from '../../app/policies/case-policy.js';
+import { Csrf, ErrorSummary, Field, Layout, Radios, Select } from './layout.js';
+import { APPLICATION_LABELS } from './portal.js';
+
+type Flash = { kind: 'ok' | 'err'; text: string } | null;
+
+export const LoginPage: FC<{ csrf: string; error?: string | undefined; username?: string | undefined }> = ({ csrf, error, username }) => (
+  <Layout title="工作人员登录">
+    <h1>工作人员登录</h1>
+    {error ? <p class="flash err" role="alert">{error}</p> : null}
+    <form method="post" action="/admin/login" class="card">
+      <Csrf token={csrf} />
+      <Field name="username" label="用户名" required value={username} autocomplete="username" />
+      <Field name="password" label="密码" type="password" required autocomplete="current-password" />
+      <button type="submit">登录</button>
+    </form>
+  </Layout>
+);
+
+const TAB_LABEL: Record<ListTab, string> = { open: '办理中', mine: '我的', due_soon: '5个工作日内到期', overdue: '已逾期', closed: '已办结', all: '全部' };
+
+export function StatusBadge({ row, today }: { row: CaseRow; today: string }) {
+  const open = ['registered', 'awaiting_clarification', 'consulting', 'awaiting_fee'].includes(row.state);
+  if (!open) return <span class="badge ok">{STATE_LABEL[row.state]}</span>;
+  if (row.dueOn && row.dueOn < today) return <span class="badge overdue">已逾期</span>;
+  return <span class="badge">{STATE_LABEL[row.state]}</span>;
+}
+
+export const CaseListPage: FC<{ user: StaffUser; csrf: string; list: CaseList; tab: ListTab; search: string; today: string; flash?: Flash }> = ({ user, csrf, list, tab, search, today, flash }) => (
+  <Layout title="案件" user={user} csrf={csrf} flash={flash ?? null}>
+    <h1>依申请公开案件</h1>
+    <ul class="tabs" aria-label="筛选">
+      {(Object.keys(TAB_LABEL) as ListTab[]).map((t) => <li><a href={`/admin?tab=${t}`} aria-current={t === tab ? 'page' : undefined}>{TAB_LABEL[t]}（{list.counts[t]}）</a></li>)}
+    </ul>
+    <form method="get" action="/admin" class="field"><input type="hidden" name="tab" value={tab} /><label for="q">搜索（编号、申请人、内容）</label><input id="q" type="text" name="q" value={search} /></form>
+    {list.rows.length ? (
+      <table>
+        <thead><tr><th scope="col">编号</th><th scope="col">机关</th><th scope="col">申请人</th><th scope="col">内容</th><th scope="col">收到</th><th scope="col">答复期限</th><th scope="col">状态</th></tr></thead>
+        <tbody>{list.rows.map((r) => (
+          <tr><td><a href={`/admin/cases/${r.id}`}>{r.id}</a></td><td>{list.organs.find((o) => o.id === r.organId)?.name}</td><td>{r.applicantName}</td><td>{r.description.slice(0, 30)}</td><td>{r.receivedOn}</td><td>{r.dueOn ?? '—'}</td><td><StatusBadge row={r} today={today} /></td></tr>
+        ))}</tbody>
+      </table>
+    ) : <p class="muted">没有符合条件的案件。</p>}
+    <p class="small muted">共{list.total}件。“即将到期”和“逾期”按今天（{today}）和工作日历实时计算。</p>
+  </Layout>
+);
+
+export const NewCasePage: FC<{ user: StaffUser; csrf: string; values: Record<string, string>; fields: Record<string, string> }> = ({ user, csrf, values, fields }) => (
+  <Layout title="登记申请" user={user} csrf={csrf}>
+    <h1>登记政府信息公开申请</h1>
+    <p class="muted">用于信函、当面、传真、电子邮件等渠道收到的申请。收到申请之日按条例第三十一条确定：当面为提交之日；信函为签收之日（平信为确认之日）；传真、网络为双方确认之日；非工作日收到的自下一个工作日起算。</p>
+    <ErrorSummary fields={fields} labels={APPLICATION_LABELS} />
+    <form method="post" action="/admin/cases/new" novalidate>
+      <Csrf token={csrf} />
+      <fieldset><legend>渠道与日期</legend>
+        <Select name="channel" label="申请渠道" value={values.channel ?? 'letter'} error={fields.channel} options={Object.entries(CHANNEL_LABEL).filter(([k]) => k !== 'online').map(([value, label]) => ({ value, label }))} />
+        <Field name="submittedOn" label="提交（寄出、送达）日期" type="date" required value={values.submittedOn} error={fields.submittedOn} />
+        <Field name="signedOn" label="签收日期（信函）" type="date" value={values.signedOn} error={fields.signedOn} />
+        <Field name="confirmedOn" label="双方确认日期（平信、传真、电子邮件）" type="date" value={values.confirmedOn} error={fields.confirmedOn} />
+      </fieldset>
+      <fieldset><legend>申请人</legend>
+        <Select name="applicantType" label="申请人类型" value={values.applicantType ?? 'natural_person'} error={fields.applicantType} options={Object.entries(APPLICANT_COLUMN).map(([value, label]) => ({ value, label: value === 'natural_person' ? label : `法人或其他组织：${label}` }))} />
+        <Field name="name" label="姓名或名称" required value={values.name} error={fields.name} />
+        <Field name="idNumber" label="身份证件号码 / 统一社会信用代码" required value={values.idNumber} error={fields.idNumber} />
+        <Field name="representative" label="法定代表人或负责人" value={values.representative} error={fields.representative} />
+        <Field name="phone" label="联系电话" required value={values.phone} error={fields.phone} />
+        <Field name="email" label="电子邮箱" value={values.email} error={fields.email} />
+        <Field name="address" label="通信地址" value={values.address} error={fields.address} />
+        <Field name="postcode" label="邮政编码" value={values.postcode} error={fields.postcode} />
+      </fieldset>
+      <fieldset><legend>所需信息</legend>
+        <Field name="description" label="所需政府信息的描述" required textarea value={values.description} error={fields.description} />
+        <Select name="requestedForm" label="获取形式" value={values.requestedForm ?? 'paper'} error={fields.requestedForm} options={Object.entries(FORM_LABEL).map(([value, label]) => ({ value, label }))} />
+        <Select name="delivery" label="获取方式" value={values.delivery ?? 'post'} error={fields.delivery} options={Object.entries(DELIVERY_LABEL).map(([value, label]) => ({ value, label }))} />
+      </fieldset>
+      <button type="submit">登记</button>
+    </form>
+  </Layout>
+);
+
+const EVENT_LABEL: Record<string, string> = Object.fromEntries(TRANSITIONS.map((t) => [t.event, t.label]));
+
+const ACTOR_NAME: Record<string, string> = { clerk: '经办人', head: '负责人', admin: '管理员', applicant: '申请人', system: '系统' };
+
+/** The form fields each action needs. */
+function ActionFields({ kind, v, today }: { kind: CaseEventKind; v: CaseView; today: string }) {
+  const on = <Field name="on" label="日期" type="date" required value={today} max={today} />;
+  switch (kind) {
+    case 'clarification_requested':
+      return <>{on}<Field name="items" label="需要补正的事项（每行一项，一次性告知）" textarea required /><Field name="replyWithinDays" label="补正期限（工作日）" type="number" value="15" /></>;
+    case 'third_party_consulted':
+      return <>{on}<Field name="party" label="第三方名称" required /><Field name="receivedOn" label="第三方收到征求意见书日期" type="date" value={today} /></>;
+    case 'co_producer_consulted':
+      return <>{on}<Field name="organ" label="共同制作机关" required /><Field name="receivedOn" label="对方收到日期" type="date" value={today} /></>;
+    case 'third_party_replied':
+    case 'co_producer_replied': {
+      const open = v.snapshot.pauses.filter((p) => p.to === undefined && p.kind === (kind === 'third_party_replied' ? 'third_party' : 'co_producer'));
+      return <>{on}<Select name={kind === 'third_party_replied' ? 'party' : 'organ'} label="答复方" options={open.map((p) => ({ value: p.subject, label: p.subject }))} /><Select name="answer" label="意见" options={[{ value: 'consent', label: '同意公开' }, { value: 'objection', label: '不同意公开' }, { value: 'no_answer', label: '逾期未答复' }]} /></>;
+    }
+    case 'extended':
+      return <>{on}<Field name="days" label="延长工作日数（最长20个工作日）" type="number" value="20" required /><Field name="reason" label="延期理由" required /></>;
+    case 'fee_notice_issued':
+      return <>{on}<Select name="method" label="计收方式（只能选一种）" options={[{ value: 'per_piece', label: '按件计收' }, { value: 'per_volume', label: '按量计收' }]} /><Field name="quantity" label="件数（按件）或页数（按量）" type="number" required /><Field name="alreadyThisMonth" label="按件：该申请人本自然月已计件数" type="number" value="0" /><Field name="receivedOn" label="申请人收到通知日期" type="date" value={today} /></>;
+    case 'decided':
+      return <>{on}<Select name="outcome" label="答复类型（对应年度报告第三部分的一行）" options={OUTCOMES.filter((o) => !o.byEventOnly).map((o) => ({ value: o.code, label: o.label }))} /><Field name="reasons" label="理由和说明" textarea /></>;
+    case 'delivered':
+      return <>{on}<Field name="method" label="送达方式" required value={DELIVERY_LABEL[v.snapshot.facts?.delivery ?? 'post']} /></>;
+    case 'reopened':
+      return <>{on}<Field name="reason" label="重新办理的原因（如行政复议决定书文号）" required /></>;
+    default:
+      return on;
+  }
+}
+
+export const CasePage: FC<{ user: StaffUser; csrf: string; v: CaseView; letters: Letter[]; flash?: Flash; organs: Organ[] }> = ({ user, csrf, v, letters, flash, organs }) => {
+  const s = v.snapshot;
+  const a = s.facts?.applicant;
+  const actor = actorOf(user.role);
+  const own = v.row.organId === user.organId;
+  const kinds = [...new Set(TRANSITIONS.map((t) => t.event))].filter((k) => k !== 'registered');
+  const direct = own && actor ? kinds.filter((k) => canRecord(s.state as CaseState, k, actor)) : [];
+  const viaApproval = own && user.role === 'clerk' ? (['extended', 'decided'] as CaseEventKind[]).filter((k) => findTransition(s.state, k) && !v.approvals.some((p) => p.status === 'pending' && p.kind === (k === 'extended' ? 'extension' : 'decision'))) : [];
+  const pending = v.approvals.filter((p) => p.status === 'pending');
+  const outcome = s.outcome ? findOutcome(s.outcome) : undefined;
+  return (
+    <Layout title={`案件${v.row.id}`} user={user} csrf={csrf} flash={flash ?? null}>
+      <h1>案件 {v.row.id} <StatusBadge row={v.row} today={v.today} /></h1>
+      <div class="grid2">
+        <section class="card" aria-labelledby="facts-h">
+          <h2 id="facts-h">申请</h2>
+          <dl class="facts">
+            <dt>机关</dt><dd>{organs.find((o) => o.id === v.row.organId)?.name}</dd>
+            <dt>申请人</dt><dd>{a?.name}（{a ? APPLICANT_COLUMN[a.type] : ''}）</dd>
+            <dt>证件号码</dt><dd>{a?.idNumber}</dd>
+            {a?.representative ? <><dt>负责人</dt><dd>{a.representative}</dd></> : null}
+            <dt>联系电话</dt><dd>{a?.phone}</dd>
+            {a?.email ? <><dt>电子邮箱</dt><dd>{a.email}</dd></> : null}
+            {a?.address ? <><dt>地址</dt><dd>{a.address}</dd></> : null}
+            <dt>渠道</dt><dd>{s.facts ? CHANNEL_LABEL[s.facts.channel] : ''}</dd>
+            <dt>所需信息</dt><dd>{s.facts?.description}</dd>
+            <dt>形式/方式</dt><dd>{s.facts ? `${FORM_LABEL[s.facts.requestedForm]} / ${DELIVERY_LABEL[s.facts.delivery]}` : ''}</dd>
+            <dt>收到日期</dt><dd>{s.receivedOn ? cnDate(s.receivedOn) : ''}</dd>
+            <dt>状态</dt><dd id="state">{STATE_LABEL[s.state]}</dd>
+            {outcome ? <><dt>办理结果</dt><dd id="outcome">{outcome.label}（{outcome.article}）</dd></> : null}
+          </dl>
+          {s.warnings.map((w) => <p class="flash err">{w.message}</p>)}
+        </section>
+        <section class="card" aria-labelledby="clock-h">
+          <h2 id="clock-h">期限</h2>
+          {v.status.due ? <p><strong>答复期限：{cnDate(v.status.due)}</strong> {v.status.overdue ? <span class="badge overdue">已逾期{-(v.status.daysLeft ?? 0)}个工作日</span> : v.status.daysLeft !== null ? <span class={`badge ${v.status.dueSoon ? 'soon' : ''}`}>尚余{v.status.daysLeft}个工作日</span> : null}{v.status.answeredLate ? <span class="badge overdue">逾期答复</span> : null}</p> : v.status.suspended ? <p><strong>答复期限暂停计算</strong></p> : null}
+          {v.clocks.map((c) => <div class="clock"><strong>{c.label}</strong>（{c.article}）：{c.due ? cnDate(c.due) : '暂停'}{c.metOn ? ' ✓' : ''}<br /><span class="small">{c.text}</span></div>)}
+        </section>
+      </div>
+      {pending.length ? (
+        <section class="card" aria-labelledby="appr-h">
+          <h2 id="appr-h">待负责人审批</h2>
+          {pending.map((p) => <ApprovalItem p={p} canDecide={user.role === 'head' && own} csrf={csrf} back={`/admin/cases/${v.row.id}`} />)}
+        </section>
+      ) : null}
+      {direct.length || viaApproval.length ? (
+        <section class="actions" aria-labelledby="act-h">
+          <h2 id="act-h">办理</h2>
+          {viaApproval.map((k) => (
+            <details><summary>{k === 'extended' ? '提请负责人同意延期' : '拟办答复，提请负责人签发'}</summary>
+              <form method="post" action={`/admin/cases/${v.row.id}/approvals/${k}`}><Csrf token={csrf} /><ActionFields kind={k} v={v} today={v.today} /><button type="submit">提交审批</button></form>
+            </details>
+          ))}
+          {direct.map((k) => (
+            <details><summary>{EVENT_LABEL[k]}（{findTransition(s.state, k)!.article}）</summary>
+              <form method="post" action={`/admin/cases/${v.row.id}/events/${k}`}><Csrf token={csrf} /><ActionFields kind={k} v={v} today={v.today} /><button type="submit">{EVENT_LABEL[k]}</button></form>
+            </details>
+          ))}
+        </section>
+      ) : null}
+      <section aria-labelledby="tl-h">
+        <h2 id="tl-h">办理记录</h2>
+        <ol class="timeline">{v.events.map((e) => <li><strong>{cnDate(e.event.on)}</strong> {EVENT_LABEL[e.event.kind]}（{ACTOR_NAME[e.actorRole] ?? e.actorRole}）{e.event.kind === 'decided' ? `：${findOutcome(e.event.outcome)?.label}` : ''}{e.event.kind === 'extended' ? `：${e.event.days}个工作日，经${e.event.approvedBy}同意` : ''}<br /><span class="small muted">记录于{e.recordedAt.replace('T', ' ').slice(0, 19)}</span></li>)}</ol>
+      </section>
+      <section aria-labelledby="letters-h">
+        <h2 id="letters-h">文书</h2>
+        {letters.length ? <ul>{letters.map((l) => <li>{l.title} {l.number}：<a href={`/admin/cases/${v.row.id}/letters/${l.id}.html`}>HTML</a> · <a href={`/admin/cases/${v.row.id}/letters/${l.id}.docx`}>Word</a> · <a href={`/admin/cases/${v.row.id}/letters/${l.id}.pdf`}>PDF</a></li>)}</ul> : <p class="muted">暂无。</p>}
+      </section>
+      <section aria-labelledby="att-h">
+        <h2 id="att-h">附件</h2>
+        {v.attachments.length ? <ul>{v.attachments.map((f) => <li>{ATTACHMENT_KIND_LABEL[f.kind]}：<a href={`/admin/cases/${v.row.id}/attachments/${f.id}`}>{f.filename}</a>（{Math.ceil(f.size / 1024)} KB）</li>)}</ul> : <p class="muted">暂无。</p>}
+        {own && user.role !== 'supervisor' ? (
+          <form method="post" action={`/admin/cases/${v.row.id}/attachments`} enctype="multipart/form-data" class="card">
+            <Csrf token={csrf} />
+            <Select name="kind" label="类别" options={Object.entries(ATTACHMENT_KIND_LABEL).map(([value, label]) => ({ value, label }))} />
+            <div class="field"><label for="f-file">文件（PDF、JPG、PNG、DOCX，10MB以内）</label><input id="f-file" type="file" name="file" required /></div>
+            <button type="submit" class="secondary">上传</button>
+          </form>
+        ) : null}
+      </section>
+      <section aria-labelledby="rv-h">
+        <h2 id="rv-h">行政复议、行政诉讼</h2>
+        {v.reviews.length ? <ul>{v.reviews.map((r) => <li>{({ review: '行政复议', litigation_direct: '行政诉讼（未经复议直接起诉）', litigation_after_review: '行政诉讼（复议后起诉）' } as Record<string, string>)[r.kind]} {r.reference}，{r.filedOn}；{r.result ? `${({ upheld: '结果维持', corrected: '结果纠正', other: '其他结果' } as Record<string, string>)[r.result]}（${r.concludedOn}）` : '尚未审结'}</li>)}</ul> : <p class="muted">无。</p>}
+        {own && user.role !== 'supervisor' ? (
+          <details class="actions"><summary>登记行政复议或行政诉讼</summary>
+            <form method="post" action={`/admin/cases/${v.row.id}/reviews`}>
+              <Csrf token={csrf} />
+              <Select name="kind" label="类型" options={[{ value: 'review', label: '行政复议' }, { value: 'litigation_direct', label: '行政诉讼：未经复议直接起诉' }, { value: 'litigation_after_review', label: '行政诉讼：复议后起诉' }]} />
+              <Field name="reference" label="案号或决定书文号" required />
+              <Field name="filedOn" label="申请或起诉日期" type="date" required />
+              <Field name="concludedOn" label="审结日期（尚未审结的不填）" type="date" />
+              <Select name="result" label="结果" options={[{ value: '', label: '尚未审结' }, { value: 'upheld', label: '结果维持' }, { value: 'corrected', label: '结果纠正' }, { value: 'other', label: '其他结果' }]} />
+              <button type="submit">登记</button>
+            </form>
+          </details>
+        ) : null}
+      </section>
+    </Layout>
+  );
+};
+
+export const ApprovalItem: FC<{ p: Approval; canDecide: boolean; csrf: string; back: string }> = ({ p, canDecide, csrf, back }) => (
+  <div class="clock">
+    <strong>{p.kind === 'extension' ? '延期' : '答复签发'}</strong>：案件 <a href={`/admin/cases/${p.caseId}`}>{p.caseId}</a>，提请于{p.requestedAt.slice(0, 10)}。
+    {p.payload.kind === 'extended' ? `延长${p.payload.days}个工作日；理由：${p.payload.reason}` : p.payload.kind === 'decided' ? `答复类型：${findOutcome(p.payload.outcome)?.label}${p.payload.reasons ? `；${p.payload.reasons}` : ''}` : ''}
+    {canDecide ? (
+      <form method="post" action={`/admin/approvals/${p.id}`}>
+        <Csrf token={csrf} /><input type="hidden" name="back" value={back} />
+        <Field name="comment" label="意见" />
+        <button type="submit" name="decision" value="approve">同意{p.kind === 'decision' ? '并签发' : ''}</button> <button type="submit" name="decision" value="reject" class="secondary">退回</button>
+      </form>
+    ) : null}
+  </div>
+);
+
+export const ApprovalsPage: FC<{ user: StaffUser; csrf: string; items: Approval[]; flash?: Flash }> = ({ user, csrf, items, flash }) => (
+  <Layout title="待我审批" user={user} csrf={csrf} flash={flash ?? null}>
+    <h1>待我审批</h1>
+    {items.length ? items.map((p) => <ApprovalItem p={p} canDecide csrf={csrf} back="/admin/approvals" />) : <p class="muted">没有待审批事项。</p>}
+  </Layout>
+);
+
+export const AuditPage: FC<{ user: StaffUser; csrf: string; entries: AuditEntry[] }> = ({ user, csrf, entries }) => (
+  <Layout title="操作日志" user={user} csrf={csrf}>
+    <h1>操作日志</h1>
+    <p class="muted small">只追加、不可修改。显示最近{entries.length}条。</p>
+    <table><thead><tr><th scope="col">时间</th><th scope="col">用户</th><th scope="col">角色</th><th scope="col">操作</th><th scope="col">案件</th><th scope="col">来源</th></tr></thead>
+      <tbody>{entries.map((e) => <tr><td>{e.at.replace('T', ' ').slice(0, 19)}</td><td>{e.userId ?? '—'}</td><td>{e.role}</td><td>{e.action}</td><td>{e.caseId ?? ''}</td><td>{e.ip}</td></tr>)}</tbody></table>
+  </Layout>
+);
+
+export const StatsPage: FC<{ user: StaffUser; csrf: string; year: number; organName: string; html: string }> = ({ user, csrf, year, organName, html }) => (
+  <Layout title="统计" user={user} csrf={csrf}>
+    <h1>{organName}{year}年度依申请公开统计</h1>
+    <form method="get" action="/admin/stats" class="field"><label for="year">年度</label><input id="year" type="number" name="year" value={String(year)} /> <button type="submit" class="secondary">查看</button></form>
+    <p class="muted small">由案件记录计算，与年度报告第三、四部分口径一致（每件办理只计入一种结果）。</p>
+    <div dangerouslySetInnerHTML={{ __html: html }} />
+  </Layout>
+);

@@ -1,0 +1,121 @@
+/** Page layout and form components (server-rendered JSX, escaped by default; no JavaScript). */
+import type { Child, FC } from 'hono/jsx';
+import type { StaffUser } from '../../core/ports.js';
+
+export interface PageProps {
+  title: string;
+  user?: StaffUser | null;
+  csrf?: string;
+  flash?: { kind: 'ok' | 'err'; text: string } | null;
+  children?: Child;
+}
+
+const ROLE_LABEL: Record<string, string> = { clerk: '经办人', head: '负责人', admin: '管理员', supervisor: '上级主管部门' };
+
+export const Layout: FC<PageProps> = ({ title, user, csrf, flash, children }) => (
+  <html lang="zh-CN">
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width,initial-scale=1" />
+      <title>{`${title} - 政府信息公开`}</title>
+      <link rel="stylesheet" href="/assets/app.css" />
+    </head>
+    <body>
+      <a class="skip" href="#main">跳到正文</a>
+      <header class="site">
+        {user ? (
+          <>
+            <a class="brand" href="/admin">政府信息公开 · 办理系统</a>
+            <nav aria-label="后台导航">
+              <a href="/admin">案件</a>
+              {user.role === 'head' ? <a href="/admin/approvals">待我审批</a> : null}
+              {user.role === 'clerk' || user.role === 'head' ? <a href="/admin/cases/new">登记申请</a> : null}
+              <a href="/admin/stats">统计</a>
+              {user.role === 'admin' ? <a href="/admin/audit">操作日志</a> : null}
+              <span>{user.displayName}（{ROLE_LABEL[user.role]}）</span>
+              <form method="post" action="/admin/logout"><input type="hidden" name="_csrf" value={csrf ?? ''} /><button type="submit">退出</button></form>
+            </nav>
+          </>
+        ) : (
+          <>
+            <a class="brand" href="/apply">政府信息公开</a>
+            <nav aria-label="公众导航"><a href="/apply">申请公开</a><a href="/status">查询办理进度</a></nav>
+          </>
+        )}
+      </header>
+      <main id="main">
+        {flash ? <p class={`flash ${flash.kind}`} role={flash.kind === 'err' ? 'alert' : 'status'}>{flash.text}</p> : null}
+        {children}
+      </main>
+      <footer class="site">依据《中华人民共和国政府信息公开条例》（国务院令第711号）办理。</footer>
+    </body>
+  </html>
+);
+
+export const Csrf: FC<{ token: string }> = ({ token }) => <input type="hidden" name="_csrf" value={token} />;
+
+export interface FieldProps {
+  name: string;
+  label: string;
+  value?: string | undefined;
+  error?: string | undefined;
+  hint?: string;
+  type?: string;
+  required?: boolean;
+  autocomplete?: string;
+  inputmode?: 'numeric' | 'tel' | 'email' | 'text';
+  textarea?: boolean;
+  max?: string;
+}
+
+export const Field: FC<FieldProps> = (p) => {
+  const id = `f-${p.name}`;
+  const described = [p.hint ? `${id}-hint` : '', p.error ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
+  const common = { id, name: p.name, 'aria-invalid': p.error ? 'true' : undefined, 'aria-describedby': described, required: p.required, class: p.error ? 'invalid' : undefined };
+  return (
+    <div class="field">
+      <label for={id}>{p.label}{p.required ? <span aria-hidden="true"> *</span> : null}</label>
+      {p.hint ? <p class="hint" id={`${id}-hint`}>{p.hint}</p> : null}
+      {p.textarea
+        ? <textarea {...common}>{p.value ?? ''}</textarea>
+        : <input {...common} type={p.type ?? 'text'} value={p.value ?? ''} autocomplete={p.autocomplete} inputmode={p.inputmode} max={p.max} />}
+      {p.error ? <p class="error" id={`${id}-err`}>{p.error}</p> : null}
+    </div>
+  );
+};
+
+export interface Option { value: string; label: string }
+
+export const Radios: FC<{ name: string; legend: string; options: Option[]; value?: string | undefined; error?: string | undefined }> = (p) => (
+  <fieldset class="choices" aria-invalid={p.error ? 'true' : undefined} aria-describedby={p.error ? `f-${p.name}-err` : undefined}>
+    <legend>{p.legend} *</legend>
+    {p.options.map((o) => <label><input type="radio" name={p.name} value={o.value} checked={p.value === o.value} required /> {o.label}</label>)}
+    {p.error ? <p class="error" id={`f-${p.name}-err`}>{p.error}</p> : null}
+  </fieldset>
+);
+
+export const Select: FC<{ name: string; label: string; options: Option[]; value?: string | undefined; error?: string | undefined }> = (p) => (
+  <div class="field">
+    <label for={`f-${p.name}`}>{p.label}</label>
+    <select id={`f-${p.name}`} name={p.name} class={p.error ? 'invalid' : undefined} aria-invalid={p.error ? 'true' : undefined}>
+      {p.options.map((o) => <option value={o.value} selected={p.value === o.value}>{o.label}</option>)}
+    </select>
+    {p.error ? <p class="error">{p.error}</p> : null}
+  </div>
+);
+
+export const ErrorSummary: FC<{ fields: Record<string, string>; labels: Record<string, string> }> = ({ fields, labels }) => {
+  const keys = Object.keys(fields);
+  if (!keys.length) return null;
+  return (
+    <div class="flash err" role="alert">
+      <p><strong>请修改以下{keys.length}处：</strong></p>
+      <ul>{keys.map((k) => <li><a href={`#f-${k}`}>{labels[k] ?? k}：{fields[k]}</a></li>)}</ul>
+    </div>
+  );
+};
+
+/** Renders a JSX page to an HTML string. */
+export async function page(el: unknown): Promise<string> {
+  return '<!doctype html>' + (await Promise.resolve((el as { toString(): string | Promise<string> }).toString()));
+}
