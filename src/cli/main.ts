@@ -22,6 +22,10 @@ export const renderers: ReportRenderers = {
 
 const USAGE = `gongkai — 政府信息公开工作全流程软件
 
+  gongkai serve [--demo]    启动网站（申请人服务和办理后台）；--demo 先重建演示数据并打印演示账号
+  gongkai demo              同 serve --demo
+  gongkai demo-report       年度报告引擎演示（读取并核对田湖镇2020年报告）
+
 ${REPORT_USAGE}
 
 工作日历：
@@ -81,8 +85,14 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       return runCalendarCommand(rest, io);
     case 'cases':
       return runCasesCommand(rest, io, new Date().toISOString().slice(0, 10));
-    case 'demo':
+    case 'demo-report':
       return runDemo(io);
+    case 'serve':
+    case 'demo': {
+      const { start } = await import('../web/main.js');
+      await start(cmd === 'demo' ? ['--demo', ...rest] : rest);
+      return new Promise<number>(() => { /* runs until stopped */ });
+    }
     case undefined:
     case 'help':
     case '--help':

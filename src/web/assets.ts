@@ -51,7 +51,7 @@ th{background:#f0f1f4;font-weight:600}
 dl.facts{display:grid;grid-template-columns:8rem 1fr;gap:.3rem .8rem;margin:0}
 dl.facts dt{font-weight:600;color:#444}
 dl.facts dd{margin:0;word-break:break-all}
-.receipt-code{font-size:1.6rem;font-weight:700;letter-spacing:.15em;font-family:monospace;background:#fff8e1;border:2px dashed #a15c00;padding:.3rem .8rem;display:inline-block}
+.receipt-code{font-size:1.4rem;font-weight:700;letter-spacing:.08em;white-space:nowrap;font-family:monospace;background:#fff8e1;border:2px dashed #a15c00;padding:.3rem .8rem;display:inline-block}
 .grid2{display:grid;gap:1rem}
 @media(min-width:48rem){.grid2{grid-template-columns:1fr 1fr}main{padding:1.5rem}}
 footer.site{max-width:64rem;margin:2rem auto;padding:0 1rem;color:#555;font-size:.88rem}

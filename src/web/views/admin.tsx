@@ -14,6 +14,12 @@ import { APPLICATION_LABELS } from './portal.js';
 
 type Flash = { kind: 'ok' | 'err'; text: string } | null;
 
+/** A stored instant shown in China Standard Time. */
+function cst(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : new Date(d.getTime() + 8 * 3600000).toISOString().replace('T', ' ').slice(0, 19);
+}
+
 export const LoginPage: FC<{ csrf: string; error?: string | undefined; username?: string | undefined }> = ({ csrf, error, username }) => (
   <Layout title="工作人员登录">
     <h1>工作人员登录</h1>
@@ -184,7 +190,7 @@ export const CasePage: FC<{ user: StaffUser; csrf: string; v: CaseView; letters:
       ) : null}
       <section aria-labelledby="tl-h">
         <h2 id="tl-h">办理记录</h2>
-        <ol class="timeline">{v.events.map((e) => <li><strong>{cnDate(e.event.on)}</strong> {EVENT_LABEL[e.event.kind]}（{ACTOR_NAME[e.actorRole] ?? e.actorRole}）{e.event.kind === 'decided' ? `：${findOutcome(e.event.outcome)?.label}` : ''}{e.event.kind === 'extended' ? `：${e.event.days}个工作日，经${e.event.approvedBy}同意` : ''}<br /><span class="small muted">记录于{e.recordedAt.replace('T', ' ').slice(0, 19)}</span></li>)}</ol>
+        <ol class="timeline">{v.events.map((e) => <li><strong>{cnDate(e.event.on)}</strong> {EVENT_LABEL[e.event.kind]}（{ACTOR_NAME[e.actorRole] ?? e.actorRole}）{e.event.kind === 'decided' ? `：${findOutcome(e.event.outcome)?.label}` : ''}{e.event.kind === 'extended' ? `：${e.event.days}个工作日，经${e.event.approvedBy}同意` : ''}<br /><span class="small muted">记录于{cst(e.recordedAt)}</span></li>)}</ol>
       </section>
       <section aria-labelledby="letters-h">
         <h2 id="letters-h">文书</h2>
@@ -249,7 +255,7 @@ export const AuditPage: FC<{ user: StaffUser; csrf: string; entries: AuditEntry[
     <h1>操作日志</h1>
     <p class="muted small">只追加、不可修改。显示最近{entries.length}条。</p>
     <table><thead><tr><th scope="col">时间</th><th scope="col">用户</th><th scope="col">角色</th><th scope="col">操作</th><th scope="col">案件</th><th scope="col">来源</th></tr></thead>
-      <tbody>{entries.map((e) => <tr><td>{e.at.replace('T', ' ').slice(0, 19)}</td><td>{e.userId ?? '—'}</td><td>{e.role}</td><td>{e.action}</td><td>{e.caseId ?? ''}</td><td>{e.ip}</td></tr>)}</tbody></table>
+      <tbody>{entries.map((e) => <tr><td>{cst(e.at)}</td><td>{e.userId ?? '—'}</td><td>{e.role}</td><td>{e.action}</td><td>{e.caseId ?? ''}</td><td>{e.ip}</td></tr>)}</tbody></table>
   </Layout>
 );
 
