@@ -97,9 +97,9 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'none'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], frameAncestors: ["'none'"] } } });
   await app.register(cookie, { secret: deps.secret });
   await app.register(formbody);
-  await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } });
+  await app.register(multipart, { attachFieldsToBody: true, limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } });
   await app.register(rateLimit, { global: false });
-  await app.register(csrf, { cookieOpts: { signed: true, httpOnly: true, sameSite: 'strict', path: '/', secure: !!opts.secureCookies }, getToken: (req) => (req.body as Record<string, string> | undefined)?._csrf ?? (req.headers['x-csrf-token'] as string | undefined) });
+  await app.register(csrf, { cookieOpts: { signed: true, httpOnly: true, sameSite: 'strict', path: '/', secure: !!opts.secureCookies }, getToken: (req) => { const v = (req.body as Record<string, unknown> | undefined)?._csrf; return typeof v === 'string' ? v : (v as { value?: string } | undefined)?.value ?? (req.headers['x-csrf-token'] as string | undefined); } });
 
   app.decorateRequest('user', null);
   app.decorateRequest('sessionToken', undefined);
@@ -315,11 +315,12 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
     const user = staff(req);
     const v = await getCaseForStaff(deps, user, req.params.id);
     if (v.row.organId !== user.organId || user.role === 'supervisor') throw new AppError('forbidden', '只能办理本机关的案件', 403);
-    const b = (req.body ?? {}) as Record<string, unknown>;
+    const b = (req.body ?? {}) as Record<string, { value?: unknown; filename?: string; toBuffer?: () => Promise<Buffer>; type?: string }>;
     const file = b.file;
-    if (!(file instanceof Buffer)) return renderCase(req, reply, v.row.id, { kind: 'err', text: '请选择要上传的文件' }, 400);
+    if (!file || file.type !== 'file' || !file.toBuffer) return renderCase(req, reply, v.row.id, { kind: 'err', text: '请选择要上传的文件' }, 400);
     try {
-      await addAttachment(deps, v.row.id, String(b.kind ?? 'other') as never, String((req.body as { filename?: string })?.filename ?? 'file'), new Uint8Array(file), { userId: user.id, role: user.role, organId: user.organId }, req.ip);
+      const bytes = await file.toBuffer();
+      await addAttachment(deps, v.row.id, String(b.kind?.value ?? 'other') as never, file.filename ?? 'file', new Uint8Array(bytes), { userId: user.id, role: user.role, organId: user.organId }, req.ip);
     } catch (e) {
       if (e instanceof AppError && e.status === 400) return renderCase(req, reply, v.row.id, { kind: 'err', text: Object.values(e.fields)[0] ?? e.message }, 400);
       throw e;

@@ -2,32 +2,12 @@
  * The storage contract on PostgreSQL (127.0.0.1:5432, user postgres, trust auth): a fresh database per store,
  * dropped afterwards. PG_URL overrides the server.
  */
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openPostgresStore } from '../../src/adapters/storage/kysely/kysely-store.js';
 import { caseRow, ev, organ, runStorageContract } from './storage.contract.js';
-
-const SERVER = process.env.PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
-const created: string[] = [];
-
-export async function freshPostgresUrl(): Promise<string> {
-  const name = `gongkai_test_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const c = new pg.Client({ connectionString: `${SERVER}/postgres` });
-  await c.connect();
-  await c.query(`CREATE DATABASE ${name}`);
-  await c.end();
-  created.push(name);
-  return `${SERVER}/${name}`;
-}
-
-after(async () => {
-  const c = new pg.Client({ connectionString: `${SERVER}/postgres` });
-  await c.connect();
-  for (const name of created) await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await c.end();
-});
+import { freshPostgresUrl } from '../helpers/pg.js';
 
 runStorageContract('postgres', async () => { const s = await openPostgresStore(await freshPostgresUrl()); await s.migrate(); return s; });
 
