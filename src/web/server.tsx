@@ -31,7 +31,8 @@ import { printPdf } from '../adapters/render/pdf-printer.js';
 import { APP_CSS } from './assets.js';
 import { page } from './views/layout.js';
 import { ApplyForm, ApplyOrgans, Receipt, StatusPage, StatusQuery } from './views/portal.js';
-import { ApprovalsPage, AuditPage, CaseListPage, CasePage, LoginPage, NewCasePage, StatsPage } from './views/admin.js';
+import { ApprovalsPage, AuditPage, CaseListPage, CasePage, LoginPage, NewCasePage, OrganPage, StatsPage } from './views/admin.js';
+import { updateOrgan } from '../app/organs/update-organ.js';
 
 export interface ServerOptions {
   /** rate limits (per IP per minute) for login and the status query */
@@ -353,6 +354,22 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
     const user = staff(req);
     if (!canViewAudit(user)) throw new AppError('forbidden', '只有管理员可以查看操作日志', 403);
     return send(reply, await page(<AuditPage user={user} csrf={reply.generateCsrf()} entries={await deps.store.audit.list([user.organId], 200)} />));
+  });
+  app.get('/admin/organ', async (req, reply) => {
+    const user = staff(req);
+    if (user.role !== 'admin') throw new AppError('forbidden', '只有管理员可以修改机关信息', 403);
+    return send(reply, await page(<OrganPage user={user} csrf={reply.generateCsrf()} organ={(await deps.store.organs.find(user.organId))!} />));
+  });
+  app.post('/admin/organ', protect, async (req, reply) => {
+    const user = staff(req);
+    const values = body(req);
+    try {
+      const o = await updateOrgan(deps, user, values, req.ip);
+      return send(reply, await page(<OrganPage user={user} csrf={reply.generateCsrf()} organ={o} flash={{ kind: 'ok', text: '已保存。' }} />));
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'form_invalid') return send(reply, await page(<OrganPage user={user} csrf={reply.generateCsrf()} organ={(await deps.store.organs.find(user.organId))!} values={values} fields={e.fields} />), 400);
+      throw e;
+    }
   });
   app.get<{ Querystring: { year?: string } }>('/admin/stats', async (req, reply) => {
     const user = staff(req);

@@ -217,3 +217,22 @@ test('the audit log is visible to the organ\'s administrator only', async () => 
     assert.equal((await clerk.get('/admin/audit')).statusCode, 403);
   } finally { await t.close(); }
 });
+
+test('the administrator edits the organ data letters print; bad input names the field and changes nothing', async () => {
+  const t = await testApp();
+  try {
+    const admin = new Client(t.app);
+    await admin.login('th-admin');
+    await admin.get('/admin/organ');
+    const bad = await admin.post('/admin/organ', { officeName: '党政办', sealName: '田湖镇人民政府', address: '某县田湖镇政府街1号', postcode: '2760', phone: '0539-1234567', hours: '工作日', email: 'x@example.gov.cn' });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /邮政编码应为6位数字/);
+    assert.equal((await t.deps.store.organs.find('tianhu'))!.postcode, '276000');
+    const ok = await admin.post('/admin/organ', { officeName: '田湖镇政务公开办', sealName: '田湖镇人民政府', address: '某县田湖镇政府街1号', postcode: '276100', phone: '0539-7654321', hours: '工作日 9:00-17:00', email: 'gk@example.gov.cn' });
+    assert.equal(ok.statusCode, 200);
+    assert.equal((await t.deps.store.organs.find('tianhu'))!.officeName, '田湖镇政务公开办');
+    const clerk = new Client(t.app);
+    await clerk.login('th-clerk');
+    assert.equal((await clerk.get('/admin/organ')).statusCode, 403);
+  } finally { await t.close(); }
+});

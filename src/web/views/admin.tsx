@@ -267,3 +267,24 @@ export const StatsPage: FC<{ user: StaffUser; csrf: string; year: number; organN
     <div dangerouslySetInnerHTML={{ __html: html }} />
   </Layout>
 );
+
+export const OrganPage: FC<{ user: StaffUser; csrf: string; organ: Organ; values?: Record<string, string>; fields?: Record<string, string>; flash?: Flash }> = ({ user, csrf, organ, values, fields = {}, flash }) => {
+  const v = values ?? (organ as unknown as Record<string, string>);
+  return (
+    <Layout title="机关信息" user={user} csrf={csrf} flash={flash ?? null}>
+      <h1>{organ.name}：机关信息</h1>
+      <p class="muted">告知书、答复书和政府信息公开指南使用这些信息。</p>
+      <form method="post" action="/admin/organ" class="card">
+        <Csrf token={csrf} />
+        <Field name="officeName" label="政府信息公开工作机构" required value={v.officeName} error={fields.officeName} />
+        <Field name="sealName" label="印章名称" required value={v.sealName} error={fields.sealName} />
+        <Field name="address" label="办公地址" required value={v.address} error={fields.address} />
+        <Field name="postcode" label="邮政编码" required value={v.postcode} error={fields.postcode} />
+        <Field name="phone" label="联系电话" required value={v.phone} error={fields.phone} />
+        <Field name="hours" label="办公时间" required value={v.hours} error={fields.hours} />
+        <Field name="email" label="电子邮箱" required value={v.email} error={fields.email} />
+        <button type="submit">保存</button>
+      </form>
+    </Layout>
+  );
+};
