@@ -7,6 +7,8 @@ import type { CaseEvent } from './case/case-event.js';
 import type { CaseState } from './case/case-machine.js';
 import type { ApplicantType, Channel } from './case/case-model.js';
 import type { ReviewKind, ReviewResult } from './case/case-statistics.js';
+import type { ItemEvent, ItemMeta, ItemState } from './publication/item-model.js';
+import type { ColumnKind } from './publication/catalogue.js';
 
 /** What reading a report gives: the report as far as it could be read, and a finding per problem. */
 export interface ReportParseResult {
@@ -217,5 +219,82 @@ export interface Store {
   audit: {
     append(e: AuditEntry): Promise<void>;
     list(organIds: string[], limit: number): Promise<AuditEntry[]>;
+  };
+  publication: PublicationStore;
+}
+
+// ---------------------------------------------------------------- 主动公开 (publication) storage
+
+
+export interface ColumnRow { id: string; organId: string; key: string; parentId: string | null; name: string; kind: ColumnKind; article: string | null; sort: number }
+
+export interface ItemRow extends ItemMeta {
+  id: string;
+  organId: string;
+  indexNo: string;
+  state: ItemState;
+  version: number;
+  publishedVersion: number | null;
+  publishedOn: string | null;
+  firstPublishedOn: string | null;
+  searchRowid: number | null;
+  /** the published version's body (what the public sees) */
+  bodyHtml: string;
+  bodyText: string;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string;
+}
+
+export interface ItemVersion { itemId: string; version: number; title: string; bodyHtml: string; bodyText: string; meta: ItemMeta; createdAt: string; createdBy: string }
+export interface StoredItemEvent { itemId: string; seq: number; event: ItemEvent; actorId: string | null; actorRole: string }
+export interface ItemFile { id: string; itemId: string; version: number; filename: string; mime: string; size: number; storageKey: string; text: string; createdAt: string }
+
+export interface PublicQuery {
+  organIds?: string[];
+  columnIds?: string[];
+  year?: number;
+  validity?: string;
+  /** the public sees items published on or before this day */
+  today: string;
+  /** keyset cursor: items strictly before this (published_on, rowid) */
+  before?: { publishedOn: string; rowid: number };
+  limit: number;
+}
+
+/** The index fields of a published item. */
+export interface PublishedIndex { title: string; bodyHtml: string; bodyText: string; searchText: string; unigrams: string[]; bigrams: string[]; publishedOn: string; publishedVersion: number; meta: ItemMeta }
+
+export interface PublicationStore {
+  columns: {
+    createMany(cols: ColumnRow[]): Promise<void>;
+    list(organId: string): Promise<ColumnRow[]>;
+    find(id: string): Promise<ColumnRow | undefined>;
+  };
+  items: {
+    nextSerial(organId: string, year: number): Promise<number>;
+    create(row: ItemRow, version: ItemVersion, first: StoredItemEvent): Promise<void>;
+    find(id: string): Promise<ItemRow | undefined>;
+    listForOrgan(organId: string, states: ItemState[] | null, limit: number): Promise<ItemRow[]>;
+    events(id: string): Promise<StoredItemEvent[]>;
+    versions(id: string): Promise<ItemVersion[]>;
+    /** appends an event and updates the workflow fields (and the working meta when a new version is saved) */
+    appendEvent(e: StoredItemEvent, fields: { state: ItemState; version: number; updatedAt: string }): Promise<void>;
+    saveVersion(v: ItemVersion): Promise<void>;
+    /** makes a version public and (re)indexes it; assigns a new search rowid */
+    publish(id: string, idx: PublishedIndex): Promise<number>;
+    /** takes an item off the portal and out of the search index */
+    unpublish(id: string): Promise<void>;
+    setValidity(id: string, validity: string, date: string | null, repealedBy: string | null): Promise<void>;
+    listPublic(q: PublicQuery): Promise<ItemRow[]>;
+    countPublic(q: PublicQuery, cap: number): Promise<number>;
+    search(q: PublicQuery & { terms: string[]; beforeRowid?: number }): Promise<ItemRow[]>;
+    countSearch(q: PublicQuery & { terms: string[] }, cap: number): Promise<number>;
+    publishedInYear(organIds: string[], year: number): Promise<ItemRow[]>;
+  };
+  files: {
+    add(f: ItemFile): Promise<void>;
+    list(itemId: string): Promise<ItemFile[]>;
+    find(id: string): Promise<ItemFile | undefined>;
   };
 }

@@ -56,3 +56,12 @@ dl.facts dd{margin:0;word-break:break-all}
 @media(min-width:48rem){.grid2{grid-template-columns:1fr 1fr}main{padding:1.5rem}}
 footer.site{max-width:64rem;margin:2rem auto;padding:0 1rem;color:#555;font-size:.88rem}
 `;
+export const PORTAL_CSS = `.searchbox{display:flex;gap:.4rem;margin:0 0 1rem}.searchbox input{flex:1;min-width:0;font:inherit;padding:.55rem .6rem;border:1px solid #8a8f98;border-radius:4px}
+.skip-label{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+ul.items{list-style:none;padding:0;margin:0}ul.items li{padding:.35rem 0;border-bottom:1px dashed #d8dbe0}
+table.meta{margin:0 0 1rem;font-size:.92rem}table.meta th{width:6rem;white-space:nowrap}
+.body p{text-indent:2em;margin:.4rem 0}
+mark{background:#ffe08a;color:inherit;padding:0 .1em}
+ol.results li{margin:0 0 1rem}
+.pager{margin:1rem 0;display:flex;gap:1rem}
+@media(max-width:40rem){table.meta th,table.meta td{display:block;width:auto}}`;

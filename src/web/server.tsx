@@ -28,11 +28,19 @@ import { canViewAudit, canViewCase, visibleOrganIds } from '../app/policies/case
 import { hmac, safeEqual } from '../adapters/security/password-hasher.js';
 import { renderLetterDocx, renderLetterHtml } from '../adapters/render/letter-renderers.js';
 import { printPdf } from '../adapters/render/pdf-printer.js';
-import { APP_CSS } from './assets.js';
+import { APP_CSS, PORTAL_CSS } from './assets.js';
 import { page } from './views/layout.js';
 import { ApplyForm, ApplyOrgans, Receipt, StatusPage, StatusQuery } from './views/portal.js';
 import { ApprovalsPage, AuditPage, CaseListPage, CasePage, LoginPage, NewCasePage, OrganPage, StatsPage } from './views/admin.js';
 import { updateOrgan } from '../app/organs/update-organ.js';
+import { addItemFile, createItem, ensureCatalogue, recordItemStep, updateDraft, type ItemAction } from '../app/publication/items.js';
+import { columnPage, itemPage, lateItems, portalHome, publicFile, searchItems } from '../app/publication/portal.js';
+import { replayItem, timeliness, ITEM_TRANSITIONS } from '../core/publication/item-model.js';
+import { extractAttachmentText } from '../adapters/parse/extract-text.js';
+import { sniffType } from '../app/cases/attachments.js';
+import { ColumnPage, GuidePage, ItemPage, OrganHome, PlatformHome, SearchPage } from './views/gk.js';
+import { ItemAdminPage, ItemsListPage, NewItemPage, TimelinessPage } from './views/admin-items.js';
+import { escapeHtml as esc } from '../adapters/render/html-report-renderer.js';
 
 export interface ServerOptions {
   /** rate limits (per IP per minute) for login and the status query */
@@ -125,9 +133,58 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   });
   app.setNotFoundHandler(async (req, reply) => send(reply, await page(<ErrorPage status={404} message="页面不存在" user={req.user} />), 404));
 
-  app.get('/assets/app.css', async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(APP_CSS));
+  app.get("/assets/app.css", async (_req, reply) => reply.type("text/css; charset=utf-8").header("cache-control", "public, max-age=3600").send(APP_CSS + PORTAL_CSS));
   app.get('/healthz', async () => ({ ok: true }));
-  app.get('/', async (_req, reply) => reply.redirect('/apply', 303));
+  app.get('/', async (_req, reply) => send(reply, await page(<PlatformHome organs={await deps.store.organs.list()} />)));
+
+  // ------------------------------------------------------------ 政府信息公开专栏 (public)
+  app.get<{ Params: { organ: string } }>('/gk/:organ', async (req, reply) => {
+    const h = await portalHome(deps, req.params.organ);
+    return send(reply, await page(<OrganHome organ={h.organ} latest={h.latest} blocks={h.blocks} />));
+  });
+  app.get<{ Params: { organ: string } }>('/gk/:organ/guide', async (req, reply) => {
+    const organ = await deps.store.organs.find(req.params.organ);
+    if (!organ) throw new AppError('organ_not_found', '找不到该机关', 404);
+    const parent = organ.parentId ? await deps.store.organs.find(organ.parentId) : undefined;
+    return send(reply, await page(<GuidePage organ={organ} parent={parent} />));
+  });
+  app.get<{ Params: { organ: string; key: string }; Querystring: { before?: string } }>('/gk/:organ/c/:key', async (req, reply) => {
+    const c = await columnPage(deps, req.params.organ, req.params.key, req.query.before);
+    return send(reply, await page(<ColumnPage organ={c.organ} column={c.column} items={c.items} next={c.next} total={c.total} children={c.children} before={req.query.before} />));
+  });
+  app.get<{ Params: { organ: string; key: string } }>('/gk/:organ/c/:key/rss.xml', async (req, reply) => {
+    const c = await columnPage(deps, req.params.organ, req.params.key, undefined);
+    const base = `${req.protocol}://${req.host}`;
+    const items = c.items.map((i) => `<item><title>${esc(i.title)}</title><link>${base}/gk/${c.organ.id}/i/${i.id}</link><guid isPermaLink="false">${esc(i.indexNo)}</guid><pubDate>${new Date(`${i.publishedOn}T00:00:00+08:00`).toUTCString()}</pubDate></item>`).join('');
+    return reply.type('application/rss+xml; charset=utf-8').send(`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${esc(`${c.organ.name} - ${c.column.name}`)}</title><link>${base}/gk/${c.organ.id}/c/${c.column.key}</link><description>${esc(c.column.name)}</description><language>zh-cn</language>${items}</channel></rss>`);
+  });
+  app.get<{ Params: { organ: string; id: string } }>('/gk/:organ/i/:id', async (req, reply) => {
+    const p = await itemPage(deps, req.params.organ, req.params.id);
+    return send(reply, await page(<ItemPage organ={p.organ} item={p.item} column={p.column} files={p.files} revised={p.revised} />));
+  });
+  app.get<{ Params: { organ: string; id: string } }>('/gk/:organ/f/:id', async (req, reply) => {
+    const f = await publicFile(deps, req.params.organ, req.params.id);
+    return reply.type(f.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.filename)}`).header('x-content-type-options', 'nosniff').send(Buffer.from(await deps.files.get(f.storageKey)));
+  });
+  app.get<{ Querystring: Record<string, string> }>('/search', async (req, reply) => {
+    const params: Record<string, string> = {};
+    for (const k of ['organ', 'column', 'year', 'validity']) if (typeof req.query[k] === 'string' && req.query[k]) params[k] = String(req.query[k]).slice(0, 40);
+    const q = String(req.query.q ?? '').slice(0, 100);
+    const r = await searchItems(deps, { q, ...params, ...(req.query.before ? { before: String(req.query.before) } : {}) });
+    const organ = params.organ ? r.organs.find((o) => o.id === params.organ) : undefined;
+    return send(reply, await page(<SearchPage q={q} organs={r.organs} organ={organ} items={r.items} snippets={r.snippets} total={r.total} next={r.next} params={params} />));
+  });
+  app.get('/sitemap.xml', async (req, reply) => {
+    const base = `${req.protocol}://${req.host}`;
+    const organs = await deps.store.organs.list();
+    const urls: string[] = [`${base}/`];
+    for (const o of organs) {
+      urls.push(`${base}/gk/${o.id}`, `${base}/gk/${o.id}/guide`);
+      for (const c of await ensureCatalogue(deps, o)) if (c.kind !== 'guide') urls.push(`${base}/gk/${o.id}/c/${c.key}`);
+      for (const i of await deps.store.publication.items.listPublic({ organIds: [o.id], today: today(deps), limit: 5000 })) urls.push(`${base}/gk/${o.id}/i/${i.id}`);
+    }
+    return reply.type('application/xml; charset=utf-8').send(`<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.map((u) => `<url><loc>${esc(u)}</loc></url>`).join('')}</urlset>`);
+  });
 
   // ------------------------------------------------------------ applicant
   app.get('/apply', async (_req, reply) => send(reply, await page(<ApplyOrgans organs={await deps.store.organs.list()} />)));
@@ -355,6 +412,83 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
     if (!canViewAudit(user)) throw new AppError('forbidden', '只有管理员可以查看操作日志', 403);
     return send(reply, await page(<AuditPage user={user} csrf={reply.generateCsrf()} entries={await deps.store.audit.list([user.organId], 200)} />));
   });
+  // ------------------------------------------------------------ 主动公开 (back office)
+  app.get<{ Querystring: { state?: string } }>('/admin/items', async (req, reply) => {
+    const user = staff(req);
+    const state = ['draft', 'attributed', 'reviewed', 'approved', 'published', 'withdrawn'].includes(req.query.state ?? '') ? req.query.state! : '';
+    const items = await deps.store.publication.items.listForOrgan(user.organId, state ? [state as never] : null, 200);
+    return send(reply, await page(<ItemsListPage user={user} csrf={reply.generateCsrf()} items={items} state={state} />));
+  });
+  const columnsOf = async (user: StaffUser) => ensureCatalogue(deps, (await deps.store.organs.find(user.organId))!);
+  app.get('/admin/items/new', async (req, reply) => {
+    const user = staff(req);
+    return send(reply, await page(<NewItemPage user={user} csrf={reply.generateCsrf()} columns={await columnsOf(user)} values={{ formedOn: today(deps) }} fields={{}} />));
+  });
+  app.post('/admin/items/new', protect, async (req, reply) => {
+    const user = staff(req);
+    const values = body(req);
+    try {
+      const item = await createItem(deps, user, values, req.ip);
+      return reply.redirect(`/admin/items/${item.id}?ok=saved`, 303);
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'form_invalid') return send(reply, await page(<NewItemPage user={user} csrf={reply.generateCsrf()} columns={await columnsOf(user)} values={values} fields={e.fields} />), 400);
+      throw e;
+    }
+  });
+  async function renderItem(req: FastifyRequest, reply: FastifyReply, id: string, flash: { kind: 'ok' | 'err'; text: string } | null, status = 200, fields?: Record<string, string>, values?: Record<string, string>) {
+    const user = staff(req);
+    const item = await deps.store.publication.items.find(id);
+    const organs = await deps.store.organs.list();
+    if (!item || !visibleOrganIds(user, organs).includes(item.organId)) throw new AppError('item_not_found', '找不到该信息', 404);
+    const [events, versions, files] = await Promise.all([deps.store.publication.items.events(id), deps.store.publication.items.versions(id), deps.store.publication.files.list(id)]);
+    const { snapshot } = replayItem(events.map((e) => e.event));
+    const timely = snapshot.firstPublishedOn ? timeliness(versions[0]!.meta.formedOn, snapshot.firstPublishedOn, deps.calendar) : null;
+    return send(reply, await page(<ItemAdminPage user={user} csrf={reply.generateCsrf()} item={item} snapshot={snapshot} versions={versions} events={events} files={files} columns={await ensureCatalogue(deps, organs.find((o) => o.id === item.organId)!)} flash={flash} today={today(deps)} timely={timely} {...(fields ? { fields } : {})} {...(values ? { values } : {})} />), status);
+  }
+  const ITEM_FLASH: Record<string, string> = { saved: '已保存。', done: '已办理。', file: '已上传。' };
+  app.get<{ Params: { id: string }; Querystring: { ok?: string } }>('/admin/items/:id', async (req, reply) => renderItem(req, reply, req.params.id, req.query.ok && ITEM_FLASH[req.query.ok] ? { kind: 'ok', text: ITEM_FLASH[req.query.ok]! } : null));
+  app.post<{ Params: { id: string } }>('/admin/items/:id/edit', protect, async (req, reply) => {
+    const user = staff(req);
+    try {
+      await updateDraft(deps, user, req.params.id, body(req), req.ip);
+      return reply.redirect(`/admin/items/${req.params.id}?ok=saved`, 303);
+    } catch (e) {
+      if (e instanceof AppError && (e.code === 'form_invalid' || e.status === 409)) return renderItem(req, reply, req.params.id, { kind: 'err', text: Object.values(e.fields)[0] ?? e.message }, e.status, e.fields, body(req));
+      throw e;
+    }
+  });
+  app.post<{ Params: { id: string; action: string } }>('/admin/items/:id/steps/:action', protect, async (req, reply) => {
+    const user = staff(req);
+    const action = req.params.action as ItemAction;
+    if (!ITEM_TRANSITIONS.some((t) => t.event === action)) throw new AppError('action_unknown', '未知操作', 404);
+    try {
+      await recordItemStep(deps, user, req.params.id, action, body(req), req.ip);
+      return reply.redirect(`/admin/items/${req.params.id}?ok=done`, 303);
+    } catch (e) {
+      if (e instanceof AppError && e.status < 500 && e.status !== 404 && e.status !== 403) return renderItem(req, reply, req.params.id, { kind: 'err', text: Object.values(e.fields)[0] ?? e.message }, e.status);
+      throw e;
+    }
+  });
+  app.post<{ Params: { id: string } }>('/admin/items/:id/files', protect, async (req, reply) => {
+    const user = staff(req);
+    const b = (req.body ?? {}) as Record<string, { filename?: string; toBuffer?: () => Promise<Buffer>; type?: string }>;
+    const file = b.file;
+    if (!file || file.type !== 'file' || !file.toBuffer) return renderItem(req, reply, req.params.id, { kind: 'err', text: '请选择要上传的文件' }, 400);
+    try {
+      await addItemFile(deps, user, req.params.id, file.filename ?? 'file', new Uint8Array(await file.toBuffer()), extractAttachmentText, sniffType, req.ip);
+    } catch (e) {
+      if (e instanceof AppError && e.status === 400) return renderItem(req, reply, req.params.id, { kind: 'err', text: Object.values(e.fields)[0] ?? e.message }, 400);
+      throw e;
+    }
+    return reply.redirect(`/admin/items/${req.params.id}?ok=file`, 303);
+  });
+  app.get<{ Querystring: { year?: string } }>('/admin/items/timeliness', async (req, reply) => {
+    const user = staff(req);
+    const year = Number(req.query.year) || Number(today(deps).slice(0, 4));
+    const rows = await lateItems(deps, visibleOrganIds(user, await deps.store.organs.list()), year);
+    return send(reply, await page(<TimelinessPage user={user} csrf={reply.generateCsrf()} year={year} rows={rows} />));
+  });
+
   app.get('/admin/organ', async (req, reply) => {
     const user = staff(req);
     if (user.role !== 'admin') throw new AppError('forbidden', '只有管理员可以修改机关信息', 403);

@@ -60,7 +60,7 @@ function facts(i: number): CaseFacts {
 }
 
 /** Seeds an empty store; returns the logins. `passwords` fixes passwords (tests); otherwise random ones. */
-export async function seedDemo(deps: AppDeps, opts: { passwords?: Record<string, string>; cases?: boolean } = {}): Promise<DemoLogin[]> {
+export async function seedDemo(deps: AppDeps, opts: { passwords?: Record<string, string>; cases?: boolean; items?: number } = {}): Promise<DemoLogin[]> {
   const store: Store = deps.store;
   for (const o of DEMO_ORGANS) await store.organs.create(o);
   const logins: DemoLogin[] = [];
@@ -73,6 +73,18 @@ export async function seedDemo(deps: AppDeps, opts: { passwords?: Record<string,
     logins.push({ ...u, password });
   }
   if (opts.cases !== false) await seedCases(deps, userIds);
+  const { seedItems } = await import('./seed-items.js');
+  const { ensureCatalogue } = await import('../publication/items.js');
+  for (const o of DEMO_ORGANS) await ensureCatalogue(deps, o);
+  if (opts.items !== undefined ? opts.items > 0 : opts.cases !== false) {
+    const per = opts.items ?? 80;
+    const staffOf: Record<string, [string, string]> = { tianhu: ['th-clerk', 'th-head'], county: ['county-clerk', 'county-head'], 'county-zrj': ['zrj-clerk', 'zrj-head'] };
+    for (const [organId, [c, h]] of Object.entries(staffOf)) {
+      const cu = USERS.find((u) => u.username === c)!;
+      const hu = USERS.find((u) => u.username === h)!;
+      await seedItems(deps, DEMO_ORGANS.find((o) => o.id === organId)!, per, { clerk: userIds.get(c)!, head: userIds.get(h)!, clerkName: cu.displayName, headName: hu.displayName });
+    }
+  }
   return logins;
 }
 

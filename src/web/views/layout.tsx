@@ -27,7 +27,8 @@ export const Layout: FC<PageProps> = ({ title, user, csrf, flash, children }) =>
           <>
             <a class="brand" href="/admin">政府信息公开 · 办理系统</a>
             <nav aria-label="后台导航">
-              <a href="/admin">案件</a>
+              <a href="/admin">依申请公开</a>
+              <a href="/admin/items">主动公开</a>
               {user.role === 'head' ? <a href="/admin/approvals">待我审批</a> : null}
               {user.role === 'clerk' || user.role === 'head' ? <a href="/admin/cases/new">登记申请</a> : null}
               <a href="/admin/stats">统计</a>

@@ -9,6 +9,7 @@ import type {
 import type { CaseEvent } from '../../../core/case/case-event.js';
 import type { Database } from './schema.js';
 import { type Dialect, migrationProvider } from './migrations.js';
+import { buildPublicationStore } from './kysely-publication-store.js';
 
 /** A storage failure: which layer, what it was doing, and the driver's error as `cause`. */
 export class StorageError extends Error {
@@ -135,6 +136,7 @@ function build(db: Db, dialect: Dialect, root: Kysely<Database>): Store {
       listForCase: (caseId) => wrap('list review cases', async () => (await db.selectFrom('reviews').selectAll().where('case_id', '=', caseId).orderBy('filed_on').execute()).map(toReview)),
       listForOrgans: (ids) => wrap('list review cases', async () => !ids.length ? [] : (await db.selectFrom('reviews').selectAll().where('organ_id', 'in', ids).orderBy('filed_on').execute()).map(toReview)),
     },
+    publication: buildPublicationStore(db, dialect, wrap),
     audit: {
       append: (e) => wrap('append audit entry', async () => { await db.insertInto('audit_log').values({ id: e.id, at: e.at, organ_id: e.organId, user_id: e.userId, role: e.role, action: e.action, case_id: e.caseId, ip: e.ip, detail: e.detail }).execute(); }),
       list: (ids, limit) => wrap('read audit log', async () => !ids.length ? [] : (await db.selectFrom('audit_log').selectAll().where('organ_id', 'in', ids).orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute()).map((r) => ({ id: r.id, at: r.at, organId: r.organ_id, userId: r.user_id, role: r.role, action: r.action, caseId: r.case_id, ip: r.ip, detail: r.detail }))),

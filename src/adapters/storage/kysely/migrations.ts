@@ -143,6 +143,104 @@ function m001(dialect: Dialect): Migration {
   };
 }
 
+function m002(dialect: Dialect): Migration {
+  return {
+    async up(db: Kysely<any>) {
+      await db.schema.createTable('columns').ifNotExists()
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('organ_id', 'text', (c) => c.notNull().references('organs.id'))
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('parent_id', 'text')
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('article', 'text')
+        .addColumn('sort', 'integer', (c) => c.notNull())
+        .addUniqueConstraint('columns_organ_key', ['organ_id', 'key'])
+        .execute();
+      await db.schema.createTable('items').ifNotExists()
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('organ_id', 'text', (c) => c.notNull().references('organs.id'))
+        .addColumn('column_id', 'text', (c) => c.notNull().references('columns.id'))
+        .addColumn('index_no', 'text', (c) => c.notNull().unique())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('topic', 'text', (c) => c.notNull())
+        .addColumn('publisher', 'text', (c) => c.notNull())
+        .addColumn('formed_on', 'text', (c) => c.notNull())
+        .addColumn('doc_number', 'text', (c) => c.notNull())
+        .addColumn('doc_type', 'text', (c) => c.notNull())
+        .addColumn('validity', 'text', (c) => c.notNull())
+        .addColumn('validity_date', 'text')
+        .addColumn('repealed_by', 'text')
+        .addColumn('open_mode', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('published_version', 'integer')
+        .addColumn('published_on', 'text')
+        .addColumn('first_published_on', 'text')
+        .addColumn('search_rowid', 'integer', (c) => c.unique())
+        .addColumn('body_html', 'text', (c) => c.notNull())
+        .addColumn('body_text', 'text', (c) => c.notNull())
+        .addColumn('search_text', 'text', (c) => c.notNull())
+        .addColumn('unigrams', dialect === 'postgres' ? sql`text[]` : 'text')
+        .addColumn('bigrams', dialect === 'postgres' ? sql`text[]` : 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('items_column_pub').ifNotExists().on('items').columns(['column_id', 'published_on', 'search_rowid']).execute();
+      await db.schema.createIndex('items_organ_pub').ifNotExists().on('items').columns(['organ_id', 'published_on', 'search_rowid']).execute();
+      await db.schema.createIndex('items_organ_state').ifNotExists().on('items').columns(['organ_id', 'state']).execute();
+      await db.schema.createTable('item_versions').ifNotExists()
+        .addColumn('item_id', 'text', (c) => c.notNull().references('items.id'))
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('body_html', 'text', (c) => c.notNull())
+        .addColumn('body_text', 'text', (c) => c.notNull())
+        .addColumn('meta', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('item_versions_pk', ['item_id', 'version'])
+        .execute();
+      await db.schema.createTable('item_events').ifNotExists()
+        .addColumn('item_id', 'text', (c) => c.notNull().references('items.id'))
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('actor_id', 'text')
+        .addColumn('actor_role', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('item_events_pk', ['item_id', 'seq'])
+        .execute();
+      await db.schema.createTable('item_files').ifNotExists()
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('item_id', 'text', (c) => c.notNull().references('items.id'))
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('filename', 'text', (c) => c.notNull())
+        .addColumn('mime', 'text', (c) => c.notNull())
+        .addColumn('size', 'integer', (c) => c.notNull())
+        .addColumn('storage_key', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      if (dialect === 'sqlite') {
+        await sql.raw("CREATE VIRTUAL TABLE IF NOT EXISTS items_fts USING fts5(uni, bi, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')").execute(db);
+        await sql.raw(`CREATE TRIGGER IF NOT EXISTS item_events_no_update BEFORE UPDATE ON item_events BEGIN SELECT RAISE(ABORT, 'item_events is append-only'); END`).execute(db);
+        await sql.raw(`CREATE TRIGGER IF NOT EXISTS item_events_no_delete BEFORE DELETE ON item_events BEGIN SELECT RAISE(ABORT, 'item_events is append-only'); END`).execute(db);
+      } else {
+        await sql.raw('CREATE INDEX IF NOT EXISTS items_unigrams_gin ON items USING gin (unigrams)').execute(db);
+        await sql.raw('CREATE INDEX IF NOT EXISTS items_bigrams_gin ON items USING gin (bigrams)').execute(db);
+        await sql.raw(`CREATE OR REPLACE FUNCTION item_events_append_only() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'item_events is append-only'; END $$ LANGUAGE plpgsql`).execute(db);
+        await sql.raw('DROP TRIGGER IF EXISTS item_events_no_change ON item_events').execute(db);
+        await sql.raw('CREATE TRIGGER item_events_no_change BEFORE UPDATE OR DELETE ON item_events FOR EACH ROW EXECUTE FUNCTION item_events_append_only()').execute(db);
+      }
+    },
+    async down(db: Kysely<any>) {
+      if (dialect === 'sqlite') await sql.raw('DROP TABLE IF EXISTS items_fts').execute(db);
+      for (const t of ['item_files', 'item_events', 'item_versions', 'items', 'columns']) await db.schema.dropTable(t).ifExists().execute();
+    },
+  };
+}
+
 export function migrationProvider(dialect: Dialect): MigrationProvider {
-  return { getMigrations: async () => ({ '001_initial': m001(dialect) }) };
+  return { getMigrations: async () => ({ '001_initial': m001(dialect), '002_publication': m002(dialect) }) };
 }

@@ -26,7 +26,24 @@ export interface AttachmentsTable { id: string; case_id: string; kind: string; f
 export interface ReviewsTable { id: string; case_id: string; organ_id: string; kind: string; reference: string; filed_on: string; concluded_on: string | null; result: string | null; created_at: string }
 export interface AuditTable { id: string; at: string; organ_id: string | null; user_id: string | null; role: string; action: string; case_id: string | null; ip: string; detail: string }
 
+export interface ColumnsTable { id: string; organ_id: string; key: string; parent_id: string | null; name: string; kind: string; article: string | null; sort: number }
+export interface ItemsTable {
+  id: string; organ_id: string; column_id: string; index_no: string; title: string; topic: string; publisher: string; formed_on: string;
+  doc_number: string; doc_type: string; validity: string; validity_date: string | null; repealed_by: string | null; open_mode: string;
+  state: string; version: number; published_version: number | null; published_on: string | null; first_published_on: string | null;
+  search_rowid: number | null; body_html: string; body_text: string; search_text: string; unigrams: string | null; bigrams: string | null;
+  created_at: string; updated_at: string; created_by: string;
+}
+export interface ItemVersionsTable { item_id: string; version: number; title: string; body_html: string; body_text: string; meta: string; created_at: string; created_by: string }
+export interface ItemEventsTable { item_id: string; seq: number; kind: string; payload: string; at: string; actor_id: string | null; actor_role: string }
+export interface ItemFilesTable { id: string; item_id: string; version: number; filename: string; mime: string; size: number; storage_key: string; text: string; created_at: string }
+
 export interface Database {
+  columns: ColumnsTable;
+  items: ItemsTable;
+  item_versions: ItemVersionsTable;
+  item_events: ItemEventsTable;
+  item_files: ItemFilesTable;
   organs: OrgansTable;
   users: UsersTable;
   sessions: SessionsTable;
