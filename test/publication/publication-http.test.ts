@@ -1,0 +1,123 @@
+/**
+ * 主动公开 through HTTP: the workflow roles; an item without a recorded review can never be published by any route;
+ * a withdrawn item leaves the portal and the search but keeps its history; bad input names the field.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Client, testApp } from '../helpers/test-app.js';
+
+const ITEM = { title: '田湖镇2024年农村危房改造补助对象公示', columnId: 'tianhu:key-areas', formedOn: '2024-03-01', topic: '综合政务\\政务公开', docNumber: '', docType: 'other', openMode: '主动公开', body: '<p>经村民评议、镇审核，现将补助对象公示如下。</p><script>alert(1)</script>' };
+
+async function draft(c: Client): Promise<string> {
+  await c.get('/admin/items/new');
+  const r = await c.post('/admin/items/new', ITEM);
+  assert.equal(r.statusCode, 303, r.body.slice(0, 300));
+  return /\/admin\/items\/([0-9a-f]+)/.exec(String(r.headers.location))![1]!;
+}
+
+test('an item without a recorded 保密审查 can never be published, by any route or role', async () => {
+  const t = await testApp();
+  try {
+    const clerk = new Client(t.app);
+    await clerk.login('th-clerk');
+    const head = new Client(t.app);
+    await head.login('th-head');
+    const id = await draft(clerk);
+    const tryAll = async (stage: string) => {
+      for (const c of [clerk, head]) {
+        await c.get(`/admin/items/${id}`);
+        for (const action of ['published', 'approved']) {
+          const r = await c.post(`/admin/items/${id}/steps/${action}`, { publishOn: '2024-03-04' });
+          assert.ok([403, 409].includes(r.statusCode), `${stage}: ${action} gave ${r.statusCode}`);
+        }
+      }
+      assert.equal((await new Client(t.app).get(`/gk/tianhu/i/${id}`)).statusCode, 404, `${stage}: not public`);
+    };
+    await tryAll('draft');
+    await clerk.get(`/admin/items/${id}`);
+    assert.equal((await clerk.post(`/admin/items/${id}/steps/attributed`, { disclosure: 'proactive', basis: '条例第二十条' })).statusCode, 303);
+    await tryAll('attributed');
+    assert.equal((await clerk.post(`/admin/items/${id}/steps/reviewed`, { passed: 'yes', basis: '不涉密' })).statusCode, 403, 'a clerk cannot record the review');
+    await head.get(`/admin/items/${id}`);
+    assert.equal((await head.post(`/admin/items/${id}/steps/reviewed`, { passed: 'no', basis: '含个人身份证号码' })).statusCode, 303);
+    await tryAll('review failed');
+    const events = await t.deps.store.publication.items.events(id);
+    assert.deepEqual(events.map((e) => e.event.kind), ['created', 'attributed', 'reviewed']);
+  } finally { await t.close(); }
+});
+
+test('draft → 公开属性认定 → 保密审查 → approval → published: in its column, search and RSS; withdrawn: gone, history kept', async () => {
+  const t = await testApp();
+  try {
+    const clerk = new Client(t.app);
+    await clerk.login('th-clerk');
+    const head = new Client(t.app);
+    await head.login('th-head');
+    const bad = await (async () => { await clerk.get('/admin/items/new'); return clerk.post('/admin/items/new', { ...ITEM, title: '', formedOn: '2024-13-01' }); })();
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /请填写标题|标题至少2个字/);
+    assert.match(bad.body, /成文日期应为真实日期/);
+    const id = await draft(clerk);
+    await clerk.get(`/admin/items/${id}`);
+    await clerk.post(`/admin/items/${id}/steps/attributed`, { disclosure: 'proactive', basis: '条例第二十一条' });
+    await head.get(`/admin/items/${id}`);
+    await head.post(`/admin/items/${id}/steps/reviewed`, { passed: 'yes', basis: '经审查不涉及国家秘密' });
+    await head.post(`/admin/items/${id}/steps/approved`, {});
+    await clerk.get(`/admin/items/${id}`);
+    assert.equal((await clerk.post(`/admin/items/${id}/steps/published`, { publishOn: '2024-03-04' })).statusCode, 303);
+    const pub = new Client(t.app);
+    const page = await pub.get(`/gk/tianhu/i/${id}`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /TH\/2024-00001/);
+    assert.ok(!page.body.includes('<script>alert'), 'the body is sanitised');
+    assert.match((await pub.get('/gk/tianhu/c/key-areas')).body, /农村危房改造补助对象公示/);
+    assert.match((await pub.get('/search?q=' + encodeURIComponent('公示'))).body, /<mark>公示<\/mark>/);
+    assert.match((await pub.get('/search?q=' + encodeURIComponent('危房改造补助'))).body, /找到1条/);
+    const rss = await pub.get('/gk/tianhu/c/key-areas/rss.xml');
+    assert.equal(rss.headers['content-type'], 'application/rss+xml; charset=utf-8');
+    assert.match(rss.body, /<item><title>田湖镇2024年农村危房改造补助对象公示<\/title>/);
+    assert.match((await pub.get('/sitemap.xml')).body, new RegExp(`/gk/tianhu/i/${id}`));
+    // the Art. 26 check: formed 2024-03-01, published 2024-03-04 → 1 working day
+    assert.match((await clerk.get(`/admin/items/${id}`)).body, /成文后第1个工作日发布/);
+    await head.get(`/admin/items/${id}`);
+    assert.equal((await head.post(`/admin/items/${id}/steps/withdrawn`, { reason: '公示期满' })).statusCode, 303);
+    assert.equal((await pub.get(`/gk/tianhu/i/${id}`)).statusCode, 404);
+    assert.match((await pub.get('/search?q=' + encodeURIComponent('危房改造补助'))).body, /找到0条/);
+    assert.ok(!(await pub.get('/gk/tianhu/c/key-areas')).body.includes(id));
+    const admin = await clerk.get(`/admin/items/${id}`);
+    assert.match(admin.body, /撤回（王主任）：公示期满/);
+    assert.match(admin.body, /发布（李经办）：第1版，2024-03-04/);
+  } finally { await t.close(); }
+});
+
+test('a revision keeps the published version public until the new version passes review and is published', async () => {
+  const t = await testApp();
+  try {
+    const clerk = new Client(t.app);
+    await clerk.login('th-clerk');
+    const head = new Client(t.app);
+    await head.login('th-head');
+    const id = await draft(clerk);
+    const through = async (title?: string) => {
+      await clerk.get(`/admin/items/${id}`);
+      if (title) assert.equal((await clerk.post(`/admin/items/${id}/edit`, { ...ITEM, title })).statusCode, 303);
+      await clerk.post(`/admin/items/${id}/steps/attributed`, { disclosure: 'proactive', basis: '条例第二十条' });
+      await head.get(`/admin/items/${id}`);
+      await head.post(`/admin/items/${id}/steps/reviewed`, { passed: 'yes', basis: '不涉密' });
+      await head.post(`/admin/items/${id}/steps/approved`, {});
+      await clerk.get(`/admin/items/${id}`);
+      await clerk.post(`/admin/items/${id}/steps/published`, { publishOn: '2024-03-04' });
+    };
+    await through();
+    await clerk.get(`/admin/items/${id}`);
+    assert.equal((await clerk.post(`/admin/items/${id}/steps/revised`, {})).statusCode, 303);
+    await clerk.get(`/admin/items/${id}`);
+    await clerk.post(`/admin/items/${id}/edit`, { ...ITEM, title: '更正：田湖镇农村危房改造补助对象公示' });
+    const pub = new Client(t.app);
+    assert.match((await pub.get(`/gk/tianhu/i/${id}`)).body, /<h1>田湖镇2024年农村危房改造补助对象公示<\/h1>/, 'still version 1');
+    await through('更正：田湖镇农村危房改造补助对象公示');
+    const p = await pub.get(`/gk/tianhu/i/${id}`);
+    assert.match(p.body, /<h1>更正：田湖镇农村危房改造补助对象公示<\/h1>/);
+    assert.match(p.body, /当前为第2版/);
+  } finally { await t.close(); }
+});
