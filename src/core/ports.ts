@@ -291,6 +291,8 @@ export interface PublicationStore {
     search(q: PublicQuery & { terms: string[]; beforeRowid?: number }): Promise<ItemRow[]>;
     countSearch(q: PublicQuery & { terms: string[] }, cap: number): Promise<number>;
     publishedInYear(organIds: string[], year: number): Promise<ItemRow[]>;
+    /** every published-at-least-once 规章 and 行政规范性文件 of the organs */
+    documents(organIds: string[]): Promise<ItemRow[]>;
   };
   files: {
     add(f: ItemFile): Promise<void>;

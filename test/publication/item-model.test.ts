@@ -91,3 +91,18 @@ test('rich text is sanitised: scripts, handlers and javascript: links are droppe
   assert.match(text, /第一段/);
   assert.deepEqual(sanitizeBody('第一行\n\n第二行 <不是标签'), { html: '<p>第一行</p>\n<p>第二行 &lt;不是标签</p>', text: '第一行\n第二行 <不是标签' });
 });
+
+test('Section 二 第二十条第（一）项 is counted from the published 规章 and 行政规范性文件', async () => {
+  const { section2Article1 } = await import('../../src/core/publication/section2.js');
+  const cells = section2Article1([
+    { docType: 'normative', firstPublishedOn: '2024-03-01', withdrawn: false, validity: 'valid', validityDate: null },
+    { docType: 'normative', firstPublishedOn: '2022-05-01', withdrawn: false, validity: 'repealed', validityDate: '2024-06-30' },
+    { docType: 'normative', firstPublishedOn: '2023-05-01', withdrawn: false, validity: 'valid', validityDate: null },
+    { docType: 'normative', firstPublishedOn: '2025-01-02', withdrawn: false, validity: 'valid', validityDate: null },
+    { docType: 'regulation', firstPublishedOn: '2021-01-01', withdrawn: false, validity: 'expired', validityDate: '2023-12-31' },
+    { docType: 'other', firstPublishedOn: '2024-01-01', withdrawn: false, validity: 'valid', validityDate: null },
+  ], 2024);
+  const v = (row: string, col: string) => cells.find((c) => c.row.endsWith(row) && c.column === col)!.value;
+  assert.deepEqual([v('行政规范性文件', '本年制发件数'), v('行政规范性文件', '本年废止件数'), v('行政规范性文件', '现行有效件数')], [1, 1, 2]);
+  assert.deepEqual([v('规章', '本年制发件数'), v('规章', '本年废止件数'), v('规章', '现行有效件数')], [0, 0, 0]);
+});
