@@ -29,12 +29,13 @@ import { hmac, safeEqual } from '../adapters/security/password-hasher.js';
 import { renderLetterDocx, renderLetterHtml } from '../adapters/render/letter-renderers.js';
 import { printPdf } from '../adapters/render/pdf-printer.js';
 import { APP_CSS, PORTAL_CSS } from './assets.js';
+import { PageCache } from './page-cache.js';
 import { page } from './views/layout.js';
 import { ApplyForm, ApplyOrgans, Receipt, StatusPage, StatusQuery } from './views/portal.js';
 import { ApprovalsPage, AuditPage, CaseListPage, CasePage, LoginPage, NewCasePage, OrganPage, StatsPage } from './views/admin.js';
 import { updateOrgan } from '../app/organs/update-organ.js';
 import { addItemFile, createItem, ensureCatalogue, recordItemStep, updateDraft, type ItemAction } from '../app/publication/items.js';
-import { columnPage, itemPage, lateItems, portalHome, publicFile, searchItems } from '../app/publication/portal.js';
+import { columnPage, forgetPortalMemo, itemPage, lateItems, portalHome, publicFile, searchItems } from '../app/publication/portal.js';
 import { replayItem, timeliness, ITEM_TRANSITIONS } from '../core/publication/item-model.js';
 import { extractAttachmentText } from '../adapters/parse/extract-text.js';
 import { sniffType } from '../app/cases/attachments.js';
@@ -43,6 +44,8 @@ import { ItemAdminPage, ItemsListPage, NewItemPage, TimelinessPage } from './vie
 import { escapeHtml as esc } from '../adapters/render/html-report-renderer.js';
 
 export interface ServerOptions {
+  /** seconds a rendered public page may be served from memory (0 disables) */
+  pageCacheSeconds?: number;
   /** rate limits (per IP per minute) for login and the status query */
   loginPerMinute?: number;
   statusPerMinute?: number;
@@ -120,6 +123,24 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   });
 
   const protect = { preHandler: app.csrfProtection };
+
+  // Public portal pages: served from a short-lived in-process cache; cleared here on every publication change.
+  const cache = new PageCache(5000, (opts.pageCacheSeconds ?? 10) * 1000);
+  const PUBLIC = /^\/(gk\/|search\?|sitemap\.xml$|$)/;
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.method !== 'GET' || !PUBLIC.test(req.url) || (opts.pageCacheSeconds ?? 10) === 0) return;
+    const hit = cache.get(req.url);
+    if (hit) return reply.code(200).type(hit.type).header('cache-control', 'no-cache').header('x-cache', 'hit').send(hit.body);
+  });
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (req.method === 'GET' && reply.statusCode === 200 && PUBLIC.test(req.url) && typeof payload === 'string' && reply.getHeader('x-cache') !== 'hit' && (opts.pageCacheSeconds ?? 10) > 0) {
+      cache.set(req.url, payload, String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8'));
+      reply.header('cache-control', 'no-cache');
+    }
+    if (req.method === 'POST' && req.url.startsWith('/admin/items/') && reply.statusCode < 400) cache.clear();
+    if (req.method === 'POST' && req.url === '/admin/organ' && reply.statusCode < 400) { cache.clear(); forgetPortalMemo(); }
+    return payload;
+  });
 
   app.setErrorHandler(async (err, req, reply) => {
     if (err instanceof AppError) return send(reply, await page(<ErrorPage status={err.status} message={err.message} user={req.user} />), err.status);

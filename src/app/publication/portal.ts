@@ -17,11 +17,25 @@ export function decodeCursor(s: string | undefined): Cursor | undefined {
   return m ? { publishedOn: m[1]!, rowid: Number(m[2]) } : undefined;
 }
 
+// Organs and catalogues change rarely: remembered for 30 seconds by the reading side of the portal.
+const memo = new Map<string, { v: unknown; until: number }>();
+async function remember<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  const now = Date.now();
+  const e = memo.get(key);
+  if (e && e.until > now) return e.v as T;
+  const v = await fn();
+  memo.set(key, { v, until: now + 30000 });
+  return v;
+}
+/** Forgets remembered organs and catalogues (after an administrator changes them). */
+export function forgetPortalMemo(): void { memo.clear(); }
+
 async function organOr404(deps: AppDeps, organId: string): Promise<Organ> {
-  const o = await deps.store.organs.find(organId);
+  const o = await remember(`organ:${organId}`, () => deps.store.organs.find(organId));
   if (!o) throw new AppError('organ_not_found', '找不到该机关', 404);
   return o;
 }
+const catalogueOf = (deps: AppDeps, organ: Organ) => remember(`cols:${organ.id}`, () => ensureCatalogue(deps, organ));
 
 /** The column and its descendants. */
 export function subtree(columns: ColumnRow[], id: string): string[] {
@@ -32,7 +46,7 @@ export function subtree(columns: ColumnRow[], id: string): string[] {
 
 export async function portalHome(deps: AppDeps, organId: string) {
   const organ = await organOr404(deps, organId);
-  const columns = await ensureCatalogue(deps, organ);
+  const columns = await catalogueOf(deps, organ);
   const t = today(deps);
   const latest = await deps.store.publication.items.listPublic({ organIds: [organ.id], today: t, limit: 10 });
   const blocks: { column: ColumnRow; items: ItemRow[] }[] = [];
@@ -44,7 +58,7 @@ export async function portalHome(deps: AppDeps, organId: string) {
 
 export async function columnPage(deps: AppDeps, organId: string, key: string, before: string | undefined) {
   const organ = await organOr404(deps, organId);
-  const columns = await ensureCatalogue(deps, organ);
+  const columns = await catalogueOf(deps, organ);
   const column = columns.find((c) => c.key === key);
   if (!column) throw new AppError('column_not_found', '找不到该栏目', 404);
   const t = today(deps);
@@ -61,7 +75,7 @@ export async function itemPage(deps: AppDeps, organId: string, itemId: string) {
   const item = await deps.store.publication.items.find(itemId);
   const t = today(deps);
   if (!item || item.organId !== organ.id || item.publishedVersion === null || item.state === 'withdrawn' || (item.publishedOn ?? '9999') > t) throw new AppError('item_not_found', '找不到该信息，或已撤回', 404);
-  const columns = await ensureCatalogue(deps, organ);
+  const columns = await catalogueOf(deps, organ);
   const files = (await deps.store.publication.files.list(item.id)).filter((f) => f.version <= item.publishedVersion!);
   const revised = item.publishedVersion > 1;
   return { organ, item, column: columns.find((c) => c.id === item.columnId)!, columns, files, revised };
@@ -79,7 +93,7 @@ export interface SearchParams { q: string; organ?: string; column?: string; year
 
 export async function searchItems(deps: AppDeps, p: SearchParams) {
   const terms = queryTerms(p.q ?? '');
-  const organs = await deps.store.organs.list();
+  const organs = await remember('organs', () => deps.store.organs.list());
   const t = today(deps);
   if (!terms.length) return { terms, organs, items: [], snippets: [], total: 0, next: null as string | null };
   const organIds = p.organ && organs.some((o) => o.id === p.organ) ? [p.organ] : undefined;

@@ -42,12 +42,19 @@ export function buildPublicationStore(db: Db, dialect: Dialect, wrap: Wrap): Pub
     return next;
   };
   const ftsMatch = (terms: string[]): string => terms.map((t) => ([...t].length === 1 ? `uni : "${t}"` : `bi : "${termBigrams(t).join(' ')}"`)).join(' AND ');
+  /** SQLite: the FTS table drives the query in rowid order, so LIMIT stops early even for very common terms. */
+  const sqliteSearch = (q: PublicQuery & { terms: string[]; beforeRowid?: number }, what: 'rows' | 'count', cap: number) => {
+    const where = [sql`items_fts MATCH ${ftsMatch(q.terms)}`, sql`i.published_version IS NOT NULL`, sql`i.state != 'withdrawn'`, sql`i.published_on <= ${q.today}`];
+    if (q.organIds?.length) where.push(sql`i.organ_id IN (${sql.join(q.organIds)})`);
+    if (q.columnIds?.length) where.push(sql`i.column_id IN (${sql.join(q.columnIds)})`);
+    if (q.year) where.push(sql`i.published_on >= ${`${q.year}-01-01`} AND i.published_on <= ${`${q.year}-12-31`}`);
+    if (q.validity) where.push(sql`i.validity = ${q.validity}`);
+    if (q.beforeRowid) where.push(sql`f.rowid < ${q.beforeRowid}`);
+    const cond = sql.join(where, sql` AND `);
+    if (what === 'count') return sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM items_fts f JOIN items i ON i.search_rowid = f.rowid WHERE ${cond} LIMIT ${cap})`;
+    return sql<Database['items']>`SELECT ${sql.join(LIST_COLUMNS.map((c) => sql.ref(`i.${c}`)))}, i.body_text FROM items_fts f JOIN items i ON i.search_rowid = f.rowid WHERE ${cond} ORDER BY f.rowid DESC LIMIT ${q.limit}`;
+  };
   const searchQuery = (q: PublicQuery & { terms: string[]; beforeRowid?: number }) => {
-    if (dialect === 'sqlite') {
-      let x = publicFilter(db, q).innerJoin(sql<{ rowid: number }>`(SELECT rowid FROM items_fts WHERE items_fts MATCH ${ftsMatch(q.terms)})`.as('f'), 'f.rowid', 'i.search_rowid');
-      if (q.beforeRowid) x = x.where('i.search_rowid', '<', q.beforeRowid);
-      return x;
-    }
     let x = publicFilter(db, q);
     for (const t of q.terms) {
       const cs = [...t];
@@ -118,8 +125,15 @@ export function buildPublicationStore(db: Db, dialect: Dialect, wrap: Wrap): Pub
         return (await x.select(LIST_COLUMNS.map((c) => `i.${c}` as const)).orderBy('i.published_on', 'desc').orderBy('i.search_rowid', 'desc').limit(q.limit).execute()).map((r) => toListItem(r as never));
       }),
       countPublic: (q, cap) => wrap('count published items', async () => Number((await db.selectFrom(publicFilter(db, q).select('i.id').limit(cap).as('t')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)),
-      search: (q) => wrap('search items', async () => (await searchQuery(q).select([...LIST_COLUMNS.map((c) => `i.${c}` as const), 'i.body_text']).orderBy('i.search_rowid', 'desc').limit(q.limit).execute()).map((r) => toItem({ ...(r as never as Database['items']), body_html: '', search_text: '', unigrams: null, bigrams: null }))),
-      countSearch: (q, cap) => wrap('count search results', async () => Number((await db.selectFrom(searchQuery(q).select('i.id').limit(cap).as('t')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)),
+      search: (q) => wrap('search items', async () => {
+        const rows = dialect === 'sqlite'
+          ? (await sqliteSearch(q, 'rows', 0).execute(db)).rows
+          : await searchQuery(q).select([...LIST_COLUMNS.map((c) => `i.${c}` as const), 'i.body_text']).orderBy('i.search_rowid', 'desc').limit(q.limit).execute();
+        return rows.map((r) => toItem({ ...(r as never as Database['items']), body_html: '', search_text: '', unigrams: null, bigrams: null }));
+      }),
+      countSearch: (q, cap) => wrap('count search results', async () => dialect === 'sqlite'
+        ? Number(((await sqliteSearch({ ...q, limit: 0 }, 'count', cap).execute(db)).rows[0] as { n: number }).n)
+        : Number((await db.selectFrom(searchQuery(q).select('i.id').limit(cap).as('t')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)),
       publishedInYear: (organIds, year) => wrap('list a year of publications', async () => !organIds.length ? [] : (await db.selectFrom('items').select(LIST_COLUMNS).where('organ_id', 'in', organIds).where('first_published_on', '>=', `${year}-01-01`).where('first_published_on', '<=', `${year}-12-31`).orderBy('first_published_on').execute()).map(toListItem)),
       documents: (organIds) => wrap('list regulations and normative documents', async () => !organIds.length ? [] : (await db.selectFrom('items').select(LIST_COLUMNS).where('organ_id', 'in', organIds).where('doc_type', 'in', ['regulation', 'normative']).where('first_published_on', 'is not', null).execute()).map(toListItem)),
     },
