@@ -75,7 +75,9 @@ export async function runPortalBench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'gk-bench-'));
   const file = join(dir, 'portal.db');
   const { ids, deepCursor } = await seed(file);
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./portal-server.ts', import.meta.url).pathname, file], { stdio: ['ignore', 'pipe', 'inherit'] });
+  for (const cacheSeconds of [10, 0]) {
+  console.log(cacheSeconds ? '\n-- 页面缓存开启（10秒，发布变更时清空） --' : '\n-- 页面缓存关闭（每次请求都查库和渲染） --');
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./portal-server.ts', import.meta.url).pathname, file], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, GK_PAGE_CACHE: String(cacheSeconds) } });
   const base = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString().trim())));
   try {
     const secs = Number(process.env.BENCH_SECONDS ?? 5);
@@ -94,6 +96,7 @@ export async function runPortalBench(): Promise<void> {
     console.log(`目标：信息页和列表页 ≥ 上限的0.5倍；搜索 p99 < 50 ms（实测 ${s.p99.toFixed(1)} ms）`);
   } finally {
     child.kill();
+  }
   }
 }
 

@@ -121,3 +121,42 @@ test('a revision keeps the published version public until the new version passes
     assert.match(p.body, /当前为第2版/);
   } finally { await t.close(); }
 });
+
+test('text inside an attached DOCX is searchable once published; late publication is listed under 条例第二十六条', async () => {
+  const t = await testApp();
+  try {
+    const { renderLetterDocx } = await import('../../src/adapters/render/letter-renderers.js');
+    const docx = await renderLetterDocx({ kind: 'reply', id: 'x', title: '附件', number: '', recipient: '各村', paragraphs: ['附件所列补助资金共计一百二十万元，涉及东湖村'], basis: '条例', organName: '田湖镇人民政府', sealName: '田湖镇人民政府', date: '2024年3月1日', forApplicant: true });
+    const clerk = new Client(t.app);
+    await clerk.login('th-clerk');
+    const head = new Client(t.app);
+    await head.login('th-head');
+    const id = await draft(clerk);
+    await clerk.get(`/admin/items/${id}`);
+    const boundary = '----gk' + Date.now();
+    const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${clerk.csrf}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="补助名单.docx"\r\nContent-Type: application/octet-stream\r\n\r\n`), Buffer.from(docx), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+    const up = await t.app.inject({ method: 'POST', url: `/admin/items/${id}/files`, payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: [...clerk.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    assert.equal(up.statusCode, 303);
+    await clerk.get(`/admin/items/${id}`);
+    await clerk.post(`/admin/items/${id}/steps/attributed`, { disclosure: 'proactive', basis: '条例第二十条' });
+    await head.get(`/admin/items/${id}`);
+    await head.post(`/admin/items/${id}/steps/reviewed`, { passed: 'yes', basis: '不涉密' });
+    await head.post(`/admin/items/${id}/steps/approved`, {});
+    await clerk.get(`/admin/items/${id}`);
+    await clerk.post(`/admin/items/${id}/steps/published`, { publishOn: '2024-03-04' });
+    const pub = new Client(t.app);
+    assert.match((await pub.get('/search?q=' + encodeURIComponent('东湖村'))).body, /找到1条/);
+    const page = await pub.get(`/gk/tianhu/i/${id}`);
+    assert.match(page.body, /补助名单\.docx/);
+    const fileId = /\/gk\/tianhu\/f\/([0-9a-f]+)/.exec(page.body)![1]!;
+    const dl = await pub.get(`/gk/tianhu/f/${fileId}`);
+    assert.equal(dl.statusCode, 200);
+    // a late item: the seeded demo content has every 17th item formed 45 days before publication
+    const { seedItems } = await import('../../src/app/demo/seed-items.js');
+    await seedItems(t.deps, (await t.deps.store.organs.find('tianhu'))!, 20, { clerk: 'u-th-clerk', head: 'u-th-head', clerkName: '李经办', headName: '王主任' });
+    const late = await clerk.get('/admin/items/timeliness?year=2024');
+    assert.equal(late.statusCode, 200);
+    assert.match(late.body, /超过20个工作日发布的信息/);
+    assert.match(late.body, /<tbody><tr><td>TH\/2024-/, 'at least one late item of 2024 is listed');
+  } finally { await t.close(); }
+});

@@ -66,7 +66,7 @@ export async function columnPage(deps: AppDeps, organId: string, key: string, be
   const rows = await deps.store.publication.items.listPublic(q);
   const more = rows.length > PAGE_SIZE;
   const items = rows.slice(0, PAGE_SIZE);
-  const total = await deps.store.publication.items.countPublic({ columnIds: q.columnIds, today: t, limit: 0 }, 100000);
+  const total = await deps.store.publication.items.countPublic({ columnIds: q.columnIds, today: t, limit: 0 }, 1000);
   return { organ, columns, column, items, next: more ? encodeCursor(items[items.length - 1]!) : null, total, children: columns.filter((c) => c.parentId === column.id) };
 }
 
@@ -105,7 +105,8 @@ export async function searchItems(deps: AppDeps, p: SearchParams) {
   const q = { terms, today: t, limit: PAGE_SIZE + 1, ...(organIds ? { organIds } : {}), ...(columnIds ? { columnIds } : {}), ...(year ? { year } : {}), ...(validity ? { validity } : {}), ...(beforeRowid ? { beforeRowid } : {}) };
   const rows = await deps.store.publication.items.search(q);
   const items = rows.slice(0, PAGE_SIZE);
-  const total = await deps.store.publication.items.countSearch({ ...q, limit: 0 }, 1000);
+  // the first page tells the count when it is short; otherwise count up to 1000
+  const total = !beforeRowid && rows.length <= PAGE_SIZE ? rows.length : await deps.store.publication.items.countSearch({ ...q, limit: 0 }, 1000);
   const snippets = items.map((r) => ({ title: snippet(r.title, terms, escapeHtml, '<mark>', '</mark>', 100), body: snippet(r.bodyText, terms, escapeHtml) }));
   return { terms, organs, items, snippets, total, next: rows.length > PAGE_SIZE ? String(items[items.length - 1]!.searchRowid) : null };
 }

@@ -64,10 +64,16 @@ export function snippet(text: string, terms: string[], esc: (s: string) => strin
   const partLower = lower.slice(start, end);
   let out = '';
   let i = 0;
+  let plain = 0;
   while (i < part.length) {
     let hit = '';
     for (const t of terms) if (t && partLower.startsWith(t, i) && t.length > hit.length) hit = t;
-    if (hit) { out += open + esc(part.slice(i, i + hit.length)) + close; i += hit.length; } else { out += esc(part[i]!); i++; }
+    if (hit) {
+      out += esc(part.slice(plain, i)) + open + esc(part.slice(i, i + hit.length)) + close;
+      i += hit.length;
+      plain = i;
+    } else i++;
   }
+  out += esc(part.slice(plain));
   return (start > 0 ? '…' : '') + out + (end < text.length ? '…' : '');
 }

@@ -88,7 +88,7 @@ export const ColumnPage: FC<{ organ: Organ; column: ColumnRow; items: ItemRow[];
     <nav aria-label="位置" class="small"><a href={`/gk/${organ.id}`}>首页</a> › {column.name}</nav>
     <h1>{column.name}</h1>
     {children.length ? <ul class="tabs" aria-label="下级栏目">{children.map((c) => <li><a href={`/gk/${organ.id}/c/${c.key}`}>{c.name}</a></li>)}</ul> : null}
-    <p class="muted small">共{total}条。<a href={`/gk/${organ.id}/c/${column.key}/rss.xml`}>RSS订阅</a></p>
+    <p class="muted small">共{total >= 1000 ? '1000条以上' : `${total}条`}。<a href={`/gk/${organ.id}/c/${column.key}/rss.xml`}>RSS订阅</a></p>
     <ItemList organ={organ} items={items} />
     <nav aria-label="翻页" class="pager">{before ? <a href={`/gk/${organ.id}/c/${column.key}`}>第一页</a> : null} {next ? <a href={`/gk/${organ.id}/c/${column.key}?before=${next}`} rel="next">下一页</a> : null}</nav>
   </GkLayout>

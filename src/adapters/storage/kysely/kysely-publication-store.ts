@@ -81,7 +81,7 @@ export function buildPublicationStore(db: Db, dialect: Dialect, wrap: Wrap): Pub
         await db.insertInto('item_versions').values({ item_id: v.itemId, version: v.version, title: v.title, body_html: v.bodyHtml, body_text: v.bodyText, meta: JSON.stringify(v.meta), created_at: v.createdAt, created_by: v.createdBy }).execute();
         await db.insertInto('item_events').values({ item_id: first.itemId, seq: first.seq, kind: first.event.kind, payload: JSON.stringify(first.event), at: first.event.at, actor_id: first.actorId, actor_role: first.actorRole }).execute();
       }),
-      find: (id) => wrap('find item', async () => { const r = await db.selectFrom('items').selectAll().where('id', '=', id).executeTakeFirst(); return r && toItem(r); }),
+      find: (id) => wrap('find item', async () => { const r = await db.selectFrom('items').select([...LIST_COLUMNS, 'body_html', 'body_text']).where('id', '=', id).executeTakeFirst(); return r && toItem({ ...r, search_text: '', unigrams: null, bigrams: null }); }),
       listForOrgan: (organId, states, limit) => wrap('list items', async () => {
         let q = db.selectFrom('items').select(LIST_COLUMNS).where('organ_id', '=', organId);
         if (states?.length) q = q.where('state', 'in', states);
