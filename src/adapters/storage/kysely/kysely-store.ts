@@ -152,7 +152,26 @@ export async function openSqliteStore(file: string): Promise<Store> {
   if (file !== ':memory:') sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // Reuse prepared statements: Kysely prepares every query anew, which costs more than most of our queries run.
+  const statements = new Map<string, ReturnType<typeof sqlite.prepare>>();
+  const cached = new Proxy(sqlite, {
+    get(target, prop) {
+      if (prop === 'prepare') {
+        return (text: string) => {
+          let st = statements.get(text);
+          if (!st) {
+            if (statements.size >= 2000) statements.clear();
+            st = target.prepare(text);
+            statements.set(text, st);
+          }
+          return st;
+        };
+      }
+      const v = Reflect.get(target, prop, target) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cached }) });
   return build(db, 'sqlite', db);
 }
 
