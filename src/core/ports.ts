@@ -178,6 +178,7 @@ export interface Store {
     findByUsername(username: string): Promise<StaffUser | undefined>;
     listByOrgan(organId: string): Promise<StaffUser[]>;
     setLoginState(id: string, failedLogins: number, lockedUntil: string | null): Promise<void>;
+    update(id: string, fields: { displayName?: string; role?: StaffRole; disabled?: boolean; passwordHash?: string }): Promise<void>;
   };
   sessions: {
     create(s: Session): Promise<void>;
@@ -270,6 +271,7 @@ export interface PublicationStore {
     createMany(cols: ColumnRow[]): Promise<void>;
     list(organId: string): Promise<ColumnRow[]>;
     find(id: string): Promise<ColumnRow | undefined>;
+    update(id: string, fields: { name?: string; sort?: number }): Promise<void>;
   };
   items: {
     nextSerial(organId: string, year: number): Promise<number>;

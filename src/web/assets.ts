@@ -54,6 +54,7 @@ dl.facts dd{margin:0;word-break:break-all}
 .receipt-code{font-size:1.4rem;font-weight:700;letter-spacing:.08em;white-space:nowrap;font-family:monospace;background:#fff8e1;border:2px dashed #a15c00;padding:.3rem .8rem;display:inline-block}
 .grid2{display:grid;gap:1rem}
 @media(min-width:48rem){.grid2{grid-template-columns:1fr 1fr}main{padding:1.5rem}}
+form.inline{display:flex;flex-wrap:wrap;gap:.3rem;align-items:center}form.inline input,form.inline select{width:auto}
 footer.site{max-width:64rem;margin:2rem auto;padding:0 1rem;color:#555;font-size:.88rem}
 `;
 export const PORTAL_CSS = `.searchbox{display:flex;gap:.4rem;margin:0 0 1rem}.searchbox input{flex:1;min-width:0;font:inherit;padding:.55rem .6rem;border:1px solid #8a8f98;border-radius:4px}

@@ -32,7 +32,8 @@ import { APP_CSS, PORTAL_CSS } from './assets.js';
 import { PageCache } from './page-cache.js';
 import { page } from './views/layout.js';
 import { ApplyForm, ApplyOrgans, Receipt, StatusPage, StatusQuery } from './views/portal.js';
-import { ApprovalsPage, AuditPage, CaseListPage, CasePage, LoginPage, NewCasePage, OrganPage, StatsPage } from './views/admin.js';
+import { ApprovalsPage, AuditPage, CaseListPage, CasePage, ColumnsPage, LoginPage, NewCasePage, OrganPage, StaffPage, StatsPage } from './views/admin.js';
+import { addColumn, changeStaff, createStaff, renameColumn } from '../app/admin/staff.js';
 import { updateOrgan } from '../app/organs/update-organ.js';
 import { addItemFile, createItem, ensureCatalogue, recordItemStep, updateDraft, type ItemAction } from '../app/publication/items.js';
 import { columnPage, forgetPortalMemo, itemPage, lateItems, portalHome, publicFile, searchItems } from '../app/publication/portal.js';
@@ -508,6 +509,63 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
     const year = Number(req.query.year) || Number(today(deps).slice(0, 4));
     const rows = await lateItems(deps, visibleOrganIds(user, await deps.store.organs.list()), year);
     return send(reply, await page(<TimelinessPage user={user} csrf={reply.generateCsrf()} year={year} rows={rows} />));
+  });
+
+  // ------------------------------------------------------------ 管理员: staff and columns
+  const admin = (req: FastifyRequest): StaffUser => {
+    const u = staff(req);
+    if (u.role !== 'admin') throw new AppError('forbidden', '只有管理员可以管理账号和栏目', 403);
+    return u;
+  };
+  app.get('/admin/staff', async (req, reply) => {
+    const u = admin(req);
+    return send(reply, await page(<StaffPage user={u} csrf={reply.generateCsrf()} staff={await deps.store.users.listByOrgan(u.organId)} />));
+  });
+  app.post('/admin/staff', protect, async (req, reply) => {
+    const u = admin(req);
+    const values = body(req);
+    try {
+      const { user, password } = await createStaff(deps, u, values, req.ip);
+      return send(reply, await page(<StaffPage user={u} csrf={reply.generateCsrf()} staff={await deps.store.users.listByOrgan(u.organId)} flash={{ kind: 'ok', text: `已创建账号 ${user.username}，初始密码：${password}（只显示这一次）` }} />), 201);
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'form_invalid') return send(reply, await page(<StaffPage user={u} csrf={reply.generateCsrf()} staff={await deps.store.users.listByOrgan(u.organId)} fields={e.fields} values={values} flash={{ kind: 'err', text: e.message }} />), 400);
+      throw e;
+    }
+  });
+  app.post<{ Params: { id: string } }>('/admin/staff/:id', protect, async (req, reply) => {
+    const u = admin(req);
+    const f = body(req);
+    const change = (['role', 'disable', 'enable', 'reset'].includes(f.change ?? '') ? f.change : 'role') as 'role';
+    const password = await changeStaff(deps, u, req.params.id, change, f.role, req.ip);
+    const target = await deps.store.users.find(req.params.id);
+    return send(reply, await page(<StaffPage user={u} csrf={reply.generateCsrf()} staff={await deps.store.users.listByOrgan(u.organId)} flash={{ kind: 'ok', text: password ? `已重置 ${target?.username} 的密码：${password}（只显示这一次）` : '已保存。' }} />));
+  });
+  app.get('/admin/columns', async (req, reply) => {
+    const u = admin(req);
+    return send(reply, await page(<ColumnsPage user={u} csrf={reply.generateCsrf()} columns={await columnsOf(u)} />));
+  });
+  app.post('/admin/columns', protect, async (req, reply) => {
+    const u = admin(req);
+    try {
+      await addColumn(deps, u, body(req), req.ip);
+    } catch (e) {
+      if (e instanceof AppError && e.status === 400) return send(reply, await page(<ColumnsPage user={u} csrf={reply.generateCsrf()} columns={await columnsOf(u)} error={Object.values(e.fields)[0] ?? e.message} />), 400);
+      throw e;
+    }
+    cache.clear(); forgetPortalMemo();
+    return send(reply, await page(<ColumnsPage user={u} csrf={reply.generateCsrf()} columns={await columnsOf(u)} flash={{ kind: 'ok', text: '已增加栏目。' }} />), 201);
+  });
+  app.post<{ Params: { id: string } }>('/admin/columns/:id', protect, async (req, reply) => {
+    const u = admin(req);
+    const f = body(req);
+    try {
+      await renameColumn(deps, u, req.params.id, f.name ?? '', f.sort ? Number(f.sort) : undefined, req.ip);
+    } catch (e) {
+      if (e instanceof AppError && (e.status === 400 || e.status === 409)) return send(reply, await page(<ColumnsPage user={u} csrf={reply.generateCsrf()} columns={await columnsOf(u)} error={Object.values(e.fields)[0] ?? e.message} />), e.status);
+      throw e;
+    }
+    cache.clear(); forgetPortalMemo();
+    return send(reply, await page(<ColumnsPage user={u} csrf={reply.generateCsrf()} columns={await columnsOf(u)} flash={{ kind: 'ok', text: '已保存。' }} />));
   });
 
   app.get('/admin/organ', async (req, reply) => {

@@ -236,3 +236,55 @@ test('the administrator edits the organ data letters print; bad input names the 
     assert.equal((await clerk.get('/admin/organ')).statusCode, 403);
   } finally { await t.close(); }
 });
+
+test('the administrator manages staff accounts: create with a one-time password, reset, disable; others cannot', async () => {
+  const t = await testApp();
+  try {
+    const admin = new Client(t.app);
+    await admin.login('th-admin');
+    await admin.get('/admin/staff');
+    const bad = await admin.post('/admin/staff', { username: 'A B', displayName: '', role: 'clerk' });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /用户名为3–32位小写字母/);
+    const taken = await admin.post('/admin/staff', { username: 'th-clerk', displayName: '重复', role: 'clerk' });
+    assert.match(taken.body, /该用户名已被使用/);
+    const r = await admin.post('/admin/staff', { username: 'th-clerk2', displayName: '周经办', role: 'clerk' });
+    assert.equal(r.statusCode, 201);
+    const pw = /初始密码：([\w-]+)/.exec(r.body)![1]!;
+    const newbie = new Client(t.app);
+    await newbie.get('/admin/login');
+    assert.equal((await newbie.post('/admin/login', { username: 'th-clerk2', password: pw })).statusCode, 303);
+    const u = (await t.deps.store.users.findByUsername('th-clerk2'))!;
+    assert.ok(u.passwordHash.startsWith('scrypt$') && !u.passwordHash.includes(pw));
+    await admin.get('/admin/staff');
+    await admin.post(`/admin/staff/${u.id}`, { change: 'disable' });
+    const again = new Client(t.app);
+    await again.get('/admin/login');
+    assert.equal((await again.post('/admin/login', { username: 'th-clerk2', password: pw })).statusCode, 401, 'a disabled account cannot log in');
+    assert.equal((await newbie.get('/admin')).statusCode, 303, 'its sessions end');
+    const reset = await admin.post(`/admin/staff/${u.id}`, { change: 'reset' });
+    assert.match(reset.body, /已重置 th-clerk2 的密码/);
+    const clerk = new Client(t.app);
+    await clerk.login('th-clerk');
+    assert.equal((await clerk.get('/admin/staff')).statusCode, 403);
+    const zrjClerk = (await t.deps.store.users.findByUsername('zrj-clerk'))!;
+    assert.equal((await admin.post(`/admin/staff/${zrjClerk.id}`, { change: 'disable' })).statusCode, 404, 'another organ\'s account is out of reach');
+    assert.ok((await t.deps.store.audit.list(['tianhu'], 50)).some((e) => e.action === 'staff.create'));
+  } finally { await t.close(); }
+});
+
+test('the administrator edits the organ\'s columns; the four unified columns keep their names', async () => {
+  const t = await testApp();
+  try {
+    const admin = new Client(t.app);
+    await admin.login('th-admin');
+    await admin.get('/admin/columns');
+    assert.equal((await admin.post('/admin/columns', { name: '人大代表建议和政协提案办理', parentKey: '' })).statusCode, 201);
+    assert.match((await new Client(t.app).get('/gk/tianhu')).body, /人大代表建议和政协提案办理/);
+    const fixed = await admin.post(`/admin/columns/${encodeURIComponent('tianhu:guide')}`, { name: '指南' });
+    assert.equal(fixed.statusCode, 409);
+    assert.match(fixed.body, /四个统一栏目的名称不能修改/);
+    assert.equal((await admin.post(`/admin/columns/${encodeURIComponent('tianhu:news')}`, { name: '工作动态', sort: '41' })).statusCode, 200);
+    assert.equal((await t.deps.store.publication.columns.find('tianhu:news'))!.name, '工作动态');
+  } finally { await t.close(); }
+});

@@ -1,6 +1,6 @@
 /** The back office: login, case list, registration, the case page with every clock and the allowed actions. */
 import type { FC } from 'hono/jsx';
-import type { AuditEntry, Approval, CaseRow, Organ, StaffUser } from '../../core/ports.js';
+import type { AuditEntry, Approval, CaseRow, ColumnRow, Organ, StaffUser } from '../../core/ports.js';
 import { APPLICANT_COLUMN, CHANNEL_LABEL, DELIVERY_LABEL, FORM_LABEL, OUTCOMES, findOutcome } from '../../core/case/case-model.js';
 import { STATE_LABEL, TRANSITIONS, type CaseState, canRecord, findTransition } from '../../core/case/case-machine.js';
 import type { CaseEventKind } from '../../core/case/case-event.js';
@@ -288,3 +288,54 @@ export const OrganPage: FC<{ user: StaffUser; csrf: string; organ: Organ; values
     </Layout>
   );
 };
+
+const ROLE_NAMES: Record<string, string> = { clerk: '经办人', head: '审核人/负责人', admin: '管理员', supervisor: '上级主管部门' };
+
+export const StaffPage: FC<{ user: StaffUser; csrf: string; staff: StaffUser[]; flash?: Flash; fields?: Record<string, string>; values?: Record<string, string> }> = ({ user, csrf, staff, flash, fields = {}, values = {} }) => (
+  <Layout title="账号管理" user={user} csrf={csrf} flash={flash ?? null}>
+    <h1>账号管理</h1>
+    <table><thead><tr><th scope="col">用户名</th><th scope="col">姓名</th><th scope="col">角色</th><th scope="col">状态</th><th scope="col">操作</th></tr></thead>
+      <tbody>{staff.map((s) => (
+        <tr><td>{s.username}</td><td>{s.displayName}</td><td>{ROLE_NAMES[s.role]}</td><td>{s.disabled ? '已停用' : s.lockedUntil && s.lockedUntil > new Date().toISOString() ? '已锁定' : '正常'}</td>
+          <td>{s.id === user.id ? <span class="muted small">本人</span> : (
+            <form method="post" action={`/admin/staff/${s.id}`} class="inline">
+              <Csrf token={csrf} />
+              <label class="skip-label" for={`role-${s.id}`}>角色</label>
+              <select id={`role-${s.id}`} name="role">{['clerk', 'head', 'admin'].map((r) => <option value={r} selected={s.role === r}>{ROLE_NAMES[r]}</option>)}</select>
+              <button type="submit" name="change" value="role" class="secondary">改角色</button> <button type="submit" name="change" value="reset" class="secondary">重置密码</button> <button type="submit" name="change" value={s.disabled ? 'enable' : 'disable'} class="secondary">{s.disabled ? '启用' : '停用'}</button>
+            </form>
+          )}</td></tr>
+      ))}</tbody></table>
+    <h2>新建账号</h2>
+    <form method="post" action="/admin/staff" class="card">
+      <Csrf token={csrf} />
+      <Field name="username" label="用户名" required value={values.username} error={fields.username} />
+      <Field name="displayName" label="姓名" required value={values.displayName} error={fields.displayName} />
+      <Select name="role" label="角色" value={values.role ?? 'clerk'} options={['clerk', 'head', 'admin'].map((r) => ({ value: r, label: ROLE_NAMES[r]! }))} />
+      <button type="submit">创建</button>
+      <p class="small muted">初始密码只显示一次，请当面交给本人；密码以 scrypt 散列保存。</p>
+    </form>
+  </Layout>
+);
+
+export const ColumnsPage: FC<{ user: StaffUser; csrf: string; columns: ColumnRow[]; flash?: Flash; error?: string | undefined }> = ({ user, csrf, columns, flash, error }) => (
+  <Layout title="栏目管理" user={user} csrf={csrf} flash={flash ?? null}>
+    <h1>政府信息公开专栏栏目</h1>
+    {error ? <p class="flash err" role="alert">{error}</p> : null}
+    <p class="muted">四个统一栏目（指南、制度、法定主动公开内容、年报）名称固定；可以增加本机关栏目和下级栏目。</p>
+    <table><thead><tr><th scope="col">栏目</th><th scope="col">代码</th><th scope="col">修改</th></tr></thead>
+      <tbody>{columns.map((c) => (
+        <tr><td>{c.parentId ? '　' : ''}{c.name}</td><td>{c.key}</td>
+          <td>{['guide', 'rules', 'statutory', 'reports'].includes(c.key) ? <span class="muted small">固定</span> : (
+            <form method="post" action={`/admin/columns/${encodeURIComponent(c.id)}`} class="inline"><Csrf token={csrf} /><label class="skip-label" for={`n-${c.key}`}>名称</label><input id={`n-${c.key}`} type="text" name="name" value={c.name} /><label class="skip-label" for={`s-${c.key}`}>排序</label><input id={`s-${c.key}`} type="number" name="sort" value={String(c.sort)} /><button type="submit" class="secondary">保存</button></form>
+          )}</td></tr>
+      ))}</tbody></table>
+    <h2>增加栏目</h2>
+    <form method="post" action="/admin/columns" class="card">
+      <Csrf token={csrf} />
+      <Field name="name" label="栏目名称" required />
+      <Select name="parentKey" label="上级栏目" options={[{ value: '', label: '（无，作为一级栏目）' }, ...columns.filter((c) => !c.parentId && c.key !== 'guide').map((c) => ({ value: c.key, label: c.name }))]} />
+      <button type="submit">增加</button>
+    </form>
+  </Layout>
+);

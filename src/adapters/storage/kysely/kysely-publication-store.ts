@@ -68,6 +68,12 @@ export function buildPublicationStore(db: Db, dialect: Dialect, wrap: Wrap): Pub
       createMany: (cols) => wrap('create columns', async () => { if (cols.length) await db.insertInto('columns').values(cols.map((c) => ({ id: c.id, organ_id: c.organId, key: c.key, parent_id: c.parentId, name: c.name, kind: c.kind, article: c.article, sort: c.sort }))).execute(); }),
       list: (organId) => wrap('list columns', async () => (await db.selectFrom('columns').selectAll().where('organ_id', '=', organId).orderBy('sort').execute()).map(toColumn)),
       find: (id) => wrap('find column', async () => { const r = await db.selectFrom('columns').selectAll().where('id', '=', id).executeTakeFirst(); return r && toColumn(r); }),
+      update: (id, f) => wrap('update column', async () => {
+        const set: Partial<Database['columns']> = {};
+        if (f.name !== undefined) set.name = f.name;
+        if (f.sort !== undefined) set.sort = f.sort;
+        if (Object.keys(set).length) await db.updateTable('columns').set(set).where('id', '=', id).execute();
+      }),
     },
     items: {
       nextSerial: (organId, year) => wrap('allocate an index number', () => nextCounter(`items:${organId}`, year)),

@@ -78,6 +78,14 @@ function build(db: Db, dialect: Dialect, root: Kysely<Database>): Store {
       findByUsername: (n) => wrap('find user by name', async () => { const r = await db.selectFrom('users').selectAll().where('username', '=', n).executeTakeFirst(); return r && toUser(r); }),
       listByOrgan: (o) => wrap('list users', async () => (await db.selectFrom('users').selectAll().where('organ_id', '=', o).orderBy('username').execute()).map(toUser)),
       setLoginState: (id, n, until) => wrap('record login state', async () => { await db.updateTable('users').set({ failed_logins: n, locked_until: until }).where('id', '=', id).execute(); }),
+      update: (id, f) => wrap('update user', async () => {
+        const set: Partial<Database['users']> = {};
+        if (f.displayName !== undefined) set.display_name = f.displayName;
+        if (f.role !== undefined) set.role = f.role;
+        if (f.disabled !== undefined) set.disabled = f.disabled ? 1 : 0;
+        if (f.passwordHash !== undefined) { set.password_hash = f.passwordHash; set.failed_logins = 0; set.locked_until = null; }
+        if (Object.keys(set).length) await db.updateTable('users').set(set).where('id', '=', id).execute();
+      }),
     },
     sessions: {
       create: (s) => wrap('create session', async () => { await db.insertInto('sessions').values({ id: s.id, user_id: s.userId, created_at: s.createdAt, last_seen_at: s.lastSeenAt, expires_at: s.expiresAt }).execute(); }),
