@@ -69,7 +69,10 @@ function send(reply: FastifyReply, html: string, status = 200) {
 function body(req: FastifyRequest): Record<string, string> {
   const b = (req.body ?? {}) as Record<string, unknown>;
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(b)) if (typeof v === 'string') out[k] = v;
+  for (const [k, v] of Object.entries(b)) {
+    if (typeof v === 'string') out[k] = v;
+    else if (v && typeof v === 'object' && (v as { type?: string }).type === 'field' && typeof (v as { value?: unknown }).value === 'string') out[k] = (v as { value: string }).value;
+  }
   return out;
 }
 
@@ -268,6 +271,15 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
     const v = await applicantView(req, req.params.caseId);
     const text = (body(req).text ?? '').trim();
     if (!text) return send(reply, await page(<StatusPage v={v} letters={(await lettersOf(v)).filter((l) => l.forApplicant)} csrf={reply.generateCsrf()} fields={{ text: '请填写补正内容' }} flash={{ kind: 'err', text: '请填写补正内容' }} />), 400);
+    const file = (req.body as Record<string, { type?: string; filename?: string; toBuffer?: () => Promise<Buffer> }> | undefined)?.file;
+    if (file && file.type === 'file' && file.toBuffer && file.filename) {
+      try {
+        await addAttachment(deps, v.row.id, 'clarification', file.filename, new Uint8Array(await file.toBuffer()), { userId: null, role: 'applicant', organId: v.row.organId }, req.ip);
+      } catch (e) {
+        if (e instanceof AppError && e.status === 400 && e.code !== 'file_empty') return send(reply, await page(<StatusPage v={v} letters={(await lettersOf(v)).filter((l) => l.forApplicant)} csrf={reply.generateCsrf()} fields={{ text: Object.values(e.fields)[0] ?? e.message }} flash={{ kind: 'err', text: Object.values(e.fields)[0] ?? e.message }} />), 400);
+        if (!(e instanceof AppError)) throw e;
+      }
+    }
     await recordCaseEvent(deps, { applicant: true }, v.row.id, { kind: 'clarification_received', on: today(deps), by: 'applicant', note: text.slice(0, 4000) }, req.ip);
     return reply.redirect(`/status/${encodeURIComponent(v.row.id)}`, 303);
   });

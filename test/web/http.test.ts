@@ -288,3 +288,23 @@ test('the administrator edits the organ\'s columns; the four unified columns kee
     assert.equal((await t.deps.store.publication.columns.find('tianhu:news'))!.name, '工作动态');
   } finally { await t.close(); }
 });
+
+test('the applicant supplies a 补正 online with a file; the clerk sees it as 补正材料', async () => {
+  const t = await testApp();
+  try {
+    const created = await submitApplication(t.deps, 'tianhu', VALID_APPLICATION, '127.0.0.1');
+    const clerk = (await t.deps.store.users.findByUsername('th-clerk')) as StaffUser;
+    await recordCaseEvent(t.deps, { user: clerk }, created.caseId, { kind: 'clarification_requested', on: '2024-03-04', items: ['补充身份证明'] }, '127.0.0.1');
+    const c = new Client(t.app);
+    await c.get('/status');
+    await c.post('/status', { caseId: created.caseId, code: created.queryCode });
+    await c.get(`/status/${created.caseId}`);
+    const b = '----gkb' + Date.now();
+    const payload = Buffer.concat([Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${c.csrf}\r\n--${b}\r\nContent-Disposition: form-data; name="text"\r\n\r\n已补充身份证复印件\r\n--${b}\r\nContent-Disposition: form-data; name="file"; filename="身份证.png"\r\nContent-Type: image/png\r\n\r\n`), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]), Buffer.from(`\r\n--${b}--\r\n`)]);
+    const r = await t.app.inject({ method: 'POST', url: `/status/${created.caseId}/clarification`, payload, headers: { 'content-type': `multipart/form-data; boundary=${b}`, cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    assert.equal(r.statusCode, 303);
+    const files = await t.deps.store.attachments.listForCase(created.caseId);
+    assert.deepEqual(files.map((f) => [f.kind, f.filename, f.uploadedBy]), [['clarification', '身份证.png', 'applicant']]);
+    assert.equal((await t.deps.store.cases.find(created.caseId))!.state, 'registered');
+  } finally { await t.close(); }
+});

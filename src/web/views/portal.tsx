@@ -114,9 +114,10 @@ export const StatusPage: FC<{ v: CaseView; letters: Letter[]; csrf: string; fiel
           <h2 id="clar-h">补正申请</h2>
           <p>本机关请您补正以下内容（条例第三十条）：</p>
           <ol>{s.clarification!.items.map((x) => <li>{x}</li>)}</ol>
-          <form method="post" action={`/status/${v.row.id}/clarification`}>
+          <form method="post" action={`/status/${v.row.id}/clarification`} enctype="multipart/form-data">
             <Csrf token={csrf} />
             <Field name="text" label="补正内容" textarea required error={fields.text} hint="请逐项说明。答复期限自本机关收到补正之日起重新计算。" />
+            <div class="field"><label for="f-file">补正材料（可选；PDF、JPG、PNG、DOCX，10MB以内）</label><input id="f-file" type="file" name="file" /></div>
             <button type="submit">提交补正</button>
           </form>
         </section>
