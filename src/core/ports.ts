@@ -196,6 +196,10 @@ export interface Store {
     /** Appends one event; fails when `event.seq` is taken (a concurrent write), leaving nothing written. */
     appendEvent(event: StoredEvent, cache: { state: CaseState; dueOn: string | null; updatedAt: string }): Promise<void>;
     assign(caseId: string, userId: string | null): Promise<void>;
+    /** after a calendar change: the recomputed reply due date of a running case */
+    setDue(caseId: string, dueOn: string | null): Promise<void>;
+    /** running cases of every organ (for recomputing deadlines) */
+    listOpen(): Promise<CaseRow[]>;
     /** every case of the given organs, for statistics */
     allWithEvents(organIds: string[]): Promise<{ row: CaseRow; events: StoredEvent[] }[]>;
   };
@@ -222,6 +226,12 @@ export interface Store {
     list(organIds: string[], limit: number): Promise<AuditEntry[]>;
   };
   publication: PublicationStore;
+  /** administrator edits of the working-day calendar (they override the seed data) */
+  calendar: {
+    list(): Promise<(import('./calendar/holiday-calendar.js').CalendarEntry & { createdBy: string; createdAt: string })[]>;
+    upsert(e: import('./calendar/holiday-calendar.js').CalendarEntry, by: string, at: string): Promise<void>;
+    remove(date: string): Promise<void>;
+  };
 }
 
 // ---------------------------------------------------------------- 主动公开 (publication) storage

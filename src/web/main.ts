@@ -5,14 +5,13 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../config/env.js';
-import { createCalendar } from '../core/calendar/holiday-calendar.js';
 import { DEFAULT_CASE_RULES } from '../core/case/case-rules.js';
-import { nationalCalendarEntries } from '../adapters/calendar/chinese-days-seed.js';
 import { openStore } from '../adapters/storage/kysely/kysely-store.js';
 import { localFileStore } from '../adapters/files/local-file-store.js';
 import { randomToken } from '../adapters/security/password-hasher.js';
 import type { AppDeps } from '../app/deps.js';
 import { seedDemo } from '../app/demo/seed-demo.js';
+import { loadCalendar } from '../app/admin/calendar.js';
 import { buildServer } from './server.js';
 
 export async function start(argv: string[] = process.argv.slice(2)): Promise<void> {
@@ -26,7 +25,7 @@ export async function start(argv: string[] = process.argv.slice(2)): Promise<voi
   if (demo && !config.databaseUrl) for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true });
   const store = await openStore(config.databaseUrl, dbFile);
   await store.migrate();
-  const deps: AppDeps = { store, files: localFileStore(join(dataDir, 'attachments')), calendar: createCalendar(nationalCalendarEntries()), rules: DEFAULT_CASE_RULES, now: () => new Date(), secret };
+  const deps: AppDeps = { store, files: localFileStore(join(dataDir, 'attachments')), calendar: await loadCalendar({ store }), rules: DEFAULT_CASE_RULES, now: () => new Date(), secret };
   let logins: Awaited<ReturnType<typeof seedDemo>> = [];
   if (demo) {
     if ((await store.organs.list()).length === 0) logins = await seedDemo(deps);

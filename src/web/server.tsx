@@ -32,8 +32,9 @@ import { APP_CSS, PORTAL_CSS } from './assets.js';
 import { PageCache } from './page-cache.js';
 import { page } from './views/layout.js';
 import { ApplyForm, ApplyOrgans, Receipt, StatusPage, StatusQuery } from './views/portal.js';
-import { ApprovalsPage, AuditPage, CaseListPage, CasePage, ColumnsPage, LoginPage, NewCasePage, OrganPage, StaffPage, StatsPage } from './views/admin.js';
+import { ApprovalsPage, AuditPage, CalendarPage, CaseListPage, CasePage, ColumnsPage, LoginPage, NewCasePage, OrganPage, StaffPage, StatsPage } from './views/admin.js';
 import { addColumn, changeStaff, createStaff, renameColumn } from '../app/admin/staff.js';
+import { canEditCalendar, editCalendar } from '../app/admin/calendar.js';
 import { updateOrgan } from '../app/organs/update-organ.js';
 import { addItemFile, createItem, ensureCatalogue, recordItemStep, updateDraft, type ItemAction } from '../app/publication/items.js';
 import { columnPage, forgetPortalMemo, itemPage, lateItems, portalHome, publicFile, searchItems } from '../app/publication/portal.js';
@@ -578,6 +579,32 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
     }
     cache.clear(); forgetPortalMemo();
     return send(reply, await page(<ColumnsPage user={u} csrf={reply.generateCsrf()} columns={await columnsOf(u)} flash={{ kind: 'ok', text: '已保存。' }} />));
+  });
+
+  async function renderCalendar(req: FastifyRequest, reply: FastifyReply, year: number, extra: { moved?: { id: string; before: string | null; after: string | null }[]; fields?: Record<string, string>; flash?: { kind: 'ok' | 'err'; text: string } } = {}, status = 200) {
+    const u = staff(req);
+    if (!(await canEditCalendar(deps, u))) throw new AppError('forbidden', '只有平台管理员（最上级机关的管理员）可以修改工作日历', 403);
+    const days = [...deps.calendar.entries.values()].filter((e) => e.date.startsWith(String(year))).sort((a, b) => (a.date < b.date ? -1 : 1));
+    return send(reply, await page(<CalendarPage user={u} csrf={reply.generateCsrf()} year={year} days={days} edits={await deps.store.calendar.list()} moved={extra.moved} fields={extra.fields ?? {}} flash={extra.flash ?? null} />), status);
+  }
+  app.get<{ Querystring: { year?: string } }>('/admin/calendar', async (req, reply) => renderCalendar(req, reply, Number(req.query.year) || Number(today(deps).slice(0, 4))));
+  app.post('/admin/calendar', protect, async (req, reply) => {
+    const u = staff(req);
+    const f = body(req);
+    const year = Number((f.date ?? '').slice(0, 4)) || Number(today(deps).slice(0, 4));
+    try {
+      const moved = await editCalendar(deps, u, f, false, req.ip);
+      return renderCalendar(req, reply, year, { moved, flash: { kind: 'ok', text: `已保存 ${f.date}；${moved.length}件办理中案件的答复期限已重新计算。` } });
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'form_invalid') return renderCalendar(req, reply, year, { fields: e.fields, flash: { kind: 'err', text: e.message } }, 400);
+      throw e;
+    }
+  });
+  app.post('/admin/calendar/remove', protect, async (req, reply) => {
+    const u = staff(req);
+    const f = body(req);
+    const moved = await editCalendar(deps, u, f, true, req.ip);
+    return renderCalendar(req, reply, Number((f.date ?? '').slice(0, 4)) || Number(today(deps).slice(0, 4)), { moved, flash: { kind: 'ok', text: `已删除 ${f.date} 的条目。` } });
   });
 
   app.get('/admin/organ', async (req, reply) => {

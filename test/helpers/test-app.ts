@@ -15,7 +15,7 @@ import type { AppDeps } from '../../src/app/deps.js';
 import { seedDemo } from '../../src/app/demo/seed-demo.js';
 import { buildServer, type ServerOptions } from '../../src/web/server.js';
 
-export const PASSWORDS: Record<string, string> = Object.fromEntries(['th-clerk', 'th-head', 'th-admin', 'county-super', 'county-clerk', 'county-head', 'zrj-clerk', 'zrj-head', 'ss-clerk'].map((u) => [u, `pw-${u}-2026`]));
+export const PASSWORDS: Record<string, string> = Object.fromEntries(['th-clerk', 'th-head', 'th-admin', 'county-super', 'county-admin', 'county-clerk', 'county-head', 'zrj-clerk', 'zrj-head', 'ss-clerk'].map((u) => [u, `pw-${u}-2026`]));
 
 export interface TestApp { app: FastifyInstance; deps: AppDeps; clock: { now: Date }; close(): Promise<void> }
 

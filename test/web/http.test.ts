@@ -308,3 +308,30 @@ test('the applicant supplies a 补正 online with a file; the clerk sees it as �
     assert.equal((await t.deps.store.cases.find(created.caseId))!.state, 'registered');
   } finally { await t.close(); }
 });
+
+test('the platform administrator adds a holiday; running cases\' due dates are recomputed and the moved ones listed', async () => {
+  const t = await testApp({ now: '2026-02-10T02:00:00.000Z' });
+  try {
+    const created = await submitApplication(t.deps, 'tianhu', VALID_APPLICATION, '127.0.0.1');
+    assert.equal((await t.deps.store.cases.find(created.caseId))!.dueOn, '2026-03-16');
+    const local = new Client(t.app);
+    await local.login('th-admin');
+    assert.equal((await local.get('/admin/calendar')).statusCode, 403, 'a township administrator cannot change the calendar');
+    const admin = new Client(t.app);
+    await admin.login('county-admin');
+    await admin.get('/admin/calendar?year=2026');
+    const bad = await admin.post('/admin/calendar', { date: '2026-02-30', kind: 'rest', name: '春节', source: '省政府通知' });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /请填写真实日期/);
+    const r = await admin.post('/admin/calendar', { date: '2026-02-24', kind: 'rest', name: '春节（本省延长）', source: '某省人民政府办公厅通知' });
+    assert.equal(r.statusCode, 200);
+    assert.match(r.body, new RegExp(`${created.caseId}</a>：2026-03-16 → 2026-03-17`));
+    assert.equal((await t.deps.store.cases.find(created.caseId))!.dueOn, '2026-03-17');
+    const clerk = new Client(t.app);
+    await clerk.login('th-clerk');
+    assert.match((await clerk.get(`/admin/cases/${created.caseId}`)).body, /答复期限：2026年3月17日/);
+    await admin.get('/admin/calendar?year=2026');
+    const back = await admin.post('/admin/calendar/remove', { date: '2026-02-24' });
+    assert.match(back.body, /2026-03-17 → 2026-03-16/);
+  } finally { await t.close(); }
+});

@@ -33,6 +33,7 @@ const USERS: Omit<DemoLogin, 'password'>[] = [
   { username: 'th-head', role: 'head', organ: 'tianhu', displayName: '王主任' },
   { username: 'th-admin', role: 'admin', organ: 'tianhu', displayName: '赵管理员' },
   { username: 'county-super', role: 'supervisor', organ: 'county', displayName: '县政务公开办' },
+  { username: 'county-admin', role: 'admin', organ: 'county', displayName: '平台管理员' },
   { username: 'county-clerk', role: 'clerk', organ: 'county', displayName: '县办经办人' },
   { username: 'county-head', role: 'head', organ: 'county', displayName: '县办负责人' },
   { username: 'zrj-clerk', role: 'clerk', organ: 'county-zrj', displayName: '资源局经办人' },

@@ -113,6 +113,8 @@ function build(db: Db, dialect: Dialect, root: Kysely<Database>): Store {
         await db.insertInto('case_events').values({ case_id: e.caseId, seq: e.seq, kind: e.event.kind, on_date: e.event.on, payload: JSON.stringify(e.event), actor_id: e.actorId, actor_role: e.actorRole, recorded_at: e.recordedAt }).execute();
         await db.updateTable('cases').set({ state: cache.state, due_on: cache.dueOn, updated_at: cache.updatedAt }).where('id', '=', e.caseId).execute();
       }),
+      setDue: (caseId, dueOn) => wrap('update due date', async () => { await db.updateTable('cases').set({ due_on: dueOn }).where('id', '=', caseId).execute(); }),
+      listOpen: () => wrap('list running cases', async () => (await db.selectFrom('cases').selectAll().where('state', 'in', ['registered', 'awaiting_clarification', 'consulting', 'awaiting_fee']).execute()).map(toCase)),
       assign: (caseId, userId) => wrap('assign case', async () => { await db.updateTable('cases').set({ assignee_id: userId }).where('id', '=', caseId).execute(); }),
       allWithEvents: (organIds) => wrap('read cases for statistics', async () => {
         if (!organIds.length) return [];
@@ -145,6 +147,14 @@ function build(db: Db, dialect: Dialect, root: Kysely<Database>): Store {
       listForOrgans: (ids) => wrap('list review cases', async () => !ids.length ? [] : (await db.selectFrom('reviews').selectAll().where('organ_id', 'in', ids).orderBy('filed_on').execute()).map(toReview)),
     },
     publication: buildPublicationStore(db, dialect, wrap),
+    calendar: {
+      list: () => wrap('read calendar entries', async () => (await db.selectFrom('calendar_entries').selectAll().orderBy('date').execute()).map((r) => ({ date: r.date, kind: r.kind as 'rest' | 'work', name: r.name, source: r.source, createdBy: r.created_by, createdAt: r.created_at }))),
+      upsert: (e, by, at) => wrap('save calendar entry', async () => {
+        await db.deleteFrom('calendar_entries').where('date', '=', e.date).execute();
+        await db.insertInto('calendar_entries').values({ date: e.date, kind: e.kind, name: e.name, source: e.source, created_by: by, created_at: at }).execute();
+      }),
+      remove: (date) => wrap('remove calendar entry', async () => { await db.deleteFrom('calendar_entries').where('date', '=', date).execute(); }),
+    },
     audit: {
       append: (e) => wrap('append audit entry', async () => { await db.insertInto('audit_log').values({ id: e.id, at: e.at, organ_id: e.organId, user_id: e.userId, role: e.role, action: e.action, case_id: e.caseId, ip: e.ip, detail: e.detail }).execute(); }),
       list: (ids, limit) => wrap('read audit log', async () => !ids.length ? [] : (await db.selectFrom('audit_log').selectAll().where('organ_id', 'in', ids).orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute()).map((r) => ({ id: r.id, at: r.at, organId: r.organ_id, userId: r.user_id, role: r.role, action: r.action, caseId: r.case_id, ip: r.ip, detail: r.detail }))),

@@ -241,6 +241,20 @@ function m002(dialect: Dialect): Migration {
   };
 }
 
+const m003: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema.createTable('calendar_entries').ifNotExists()
+      .addColumn('date', 'text', (c) => c.primaryKey())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('source', 'text', (c) => c.notNull())
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+  },
+  async down(db: Kysely<any>) { await db.schema.dropTable('calendar_entries').ifExists().execute(); },
+};
+
 export function migrationProvider(dialect: Dialect): MigrationProvider {
-  return { getMigrations: async () => ({ '001_initial': m001(dialect), '002_publication': m002(dialect) }) };
+  return { getMigrations: async () => ({ '001_initial': m001(dialect), '002_publication': m002(dialect), '003_calendar': m003 }) };
 }

@@ -38,7 +38,10 @@ export interface ItemVersionsTable { item_id: string; version: number; title: st
 export interface ItemEventsTable { item_id: string; seq: number; kind: string; payload: string; at: string; actor_id: string | null; actor_role: string }
 export interface ItemFilesTable { id: string; item_id: string; version: number; filename: string; mime: string; size: number; storage_key: string; text: string; created_at: string }
 
+export interface CalendarEntriesTable { date: string; kind: string; name: string; source: string; created_by: string; created_at: string }
+
 export interface Database {
+  calendar_entries: CalendarEntriesTable;
   columns: ColumnsTable;
   items: ItemsTable;
   item_versions: ItemVersionsTable;
