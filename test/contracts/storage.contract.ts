@@ -99,6 +99,14 @@ export function runStorageContract(name: string, make: () => Promise<Store>): vo
       assert.deepEqual((await s.reviews.listForOrgans(['a'])).map((r) => [r.result, r.concludedOn]), [['upheld', '2024-05-01']]);
       for (let i = 1; i <= 3; i++) await s.audit.append({ id: `a${i}`, at: `2024-01-0${i}T00:00:00.000Z`, organId: 'a', userId: 'u1', role: 'clerk', action: 'x', caseId: 'A-1', ip: '127.0.0.1', detail: '{}' });
       assert.deepEqual((await s.audit.list(['a'], 2)).map((e) => e.id), ['a3', 'a2']);
+      await s.calendar.upsert({ date: '2027-01-01', kind: 'rest', name: '元旦', source: '通知' }, 'u1', '2026-11-20T00:00:00.000Z');
+      await s.calendar.upsert({ date: '2027-01-01', kind: 'work', name: '元旦（更正）', source: '更正通知' }, 'u1', '2026-11-21T00:00:00.000Z');
+      assert.deepEqual((await s.calendar.list()).map((e) => [e.date, e.kind, e.name]), [['2027-01-01', 'work', '元旦（更正）']]);
+      await s.calendar.remove('2027-01-01');
+      assert.deepEqual(await s.calendar.list(), []);
+      assert.deepEqual((await s.cases.listOpen()).map((c) => c.id), ['A-1']);
+      await s.cases.setDue('A-1', '2024-04-01');
+      assert.equal((await s.cases.find('A-1'))!.dueOn, '2024-04-01');
     } finally { await s.close(); }
   });
 }
