@@ -9,9 +9,10 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { staffPage } from '../helpers/browser.js';
 import { launchChromium, closePdfPrinter } from '../../src/adapters/render/pdf-printer.js';
-import { PASSWORDS, testApp, type TestApp } from '../helpers/test-app.js';
+import { testApp, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
 let browser: Browser;
@@ -26,16 +27,7 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await closePdfPrinter(); await t?.close(); });
 
-async function staff(username: string): Promise<{ ctx: BrowserContext; page: Page }> {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-  const page = await ctx.newPage();
-  await page.goto(`${base}/admin/login`);
-  await page.fill('#f-username', username);
-  await page.fill('#f-password', PASSWORDS[username]!);
-  await page.click('button:has-text("登录")');
-  await page.waitForURL(`${base}/admin`);
-  return { ctx, page };
-}
+const staff = (username: string) => staffPage(browser, base, username);
 
 test('journey: apply on a phone, 补正, extension approved, reply signed, letter downloaded; another organ refused', async () => {
   // --- the applicant, on a phone, without JavaScript

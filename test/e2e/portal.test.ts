@@ -11,7 +11,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, closePdfPrinter } from '../../src/adapters/render/pdf-printer.js';
-import { PASSWORDS, testApp, type TestApp } from '../helpers/test-app.js';
+import { testApp, type TestApp } from '../helpers/test-app.js';
+import { staffPage } from '../helpers/browser.js';
 
 let t: TestApp;
 let browser: Browser;
@@ -38,16 +39,7 @@ async function axe(page: Page, label: string): Promise<void> {
   assert.deepEqual(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`), [], `${label}: axe serious/critical violations`);
 }
 
-async function staff(username: string): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-  const page = await ctx.newPage();
-  await page.goto(`${base}/admin/login`);
-  await page.fill('#f-username', username);
-  await page.fill('#f-password', PASSWORDS[username]!);
-  await page.click('button:has-text("登录")');
-  await page.waitForURL(`${base}/admin`);
-  return page;
-}
+const staff = async (username: string): Promise<Page> => (await staffPage(browser, base, username)).page;
 
 test('publish with review, find it in column, search and RSS, withdraw it; every portal page passes axe', async () => {
   const clerk = await staff('th-clerk');

@@ -3,6 +3,7 @@ import type { Child, FC } from 'hono/jsx';
 import type { ColumnRow, ItemFile, ItemRow, Organ } from '../../core/ports.js';
 import { VALIDITY_LABEL } from '../../core/publication/item-model.js';
 import { cnDate } from '../../core/calendar/working-days.js';
+import { OrganTree } from './layout.js';
 
 const SearchBox: FC<{ organ?: Organ | undefined; q?: string }> = ({ organ, q }) => (
   <form method="get" action="/search" role="search" class="searchbox">
@@ -49,22 +50,15 @@ const ItemList: FC<{ organ: Organ; items: ItemRow[]; columns?: ColumnRow[] }> = 
   items.length ? <ul class="items">{items.map((i) => <li><a href={`/gk/${organ.id}/i/${i.id}`}>{i.title}</a> <span class="muted small">{i.publishedOn}</span></li>)}</ul> : <p class="muted">暂无信息。</p>
 );
 
-export const PlatformHome: FC<{ organs: Organ[] }> = ({ organs }) => {
-  const roots = organs.filter((o) => !o.parentId || !organs.some((p) => p.id === o.parentId));
-  const Tree: FC<{ o: Organ }> = ({ o }) => {
-    const kids = organs.filter((k) => k.parentId === o.id);
-    return <li><a href={`/gk/${o.id}`}>{o.name}</a>{kids.length ? <ul>{kids.map((k) => <Tree o={k} />)}</ul> : null}</li>;
-  };
-  return (
-    <GkLayout title="政府信息公开">
-      <h1>政府信息公开专栏</h1>
-      <div class="grid2">
-        <section class="card" aria-labelledby="organs-h"><h2 id="organs-h">各机关政府信息公开专栏</h2><ul>{roots.map((o) => <Tree o={o} />)}</ul></section>
-        <section class="card" aria-labelledby="apply-h"><h2 id="apply-h">依申请公开</h2><p>无需注册，手机即可提交政府信息公开申请，凭案件编号和查询码查询进度。</p><p><a class="button" href="/apply">在线申请</a> <a class="button secondary" href="/status">查询进度</a></p></section>
-      </div>
-    </GkLayout>
-  );
-};
+export const PlatformHome: FC<{ organs: Organ[] }> = ({ organs }) => (
+  <GkLayout title="政府信息公开">
+    <h1>政府信息公开专栏</h1>
+    <div class="grid2">
+      <section class="card" aria-labelledby="organs-h"><h2 id="organs-h">各机关政府信息公开专栏</h2><OrganTree organs={organs} href={(o) => `/gk/${o.id}`} /></section>
+      <section class="card" aria-labelledby="apply-h"><h2 id="apply-h">依申请公开</h2><p>无需注册，手机即可提交政府信息公开申请，凭案件编号和查询码查询进度。</p><p><a class="button" href="/apply">在线申请</a> <a class="button secondary" href="/status">查询进度</a></p></section>
+    </div>
+  </GkLayout>
+);
 
 export const OrganHome: FC<{ organ: Organ; latest: ItemRow[]; blocks: { column: ColumnRow; items: ItemRow[] }[] }> = ({ organ, latest, blocks }) => (
   <GkLayout title={`${organ.name}政府信息公开`} organ={organ}>

@@ -1,6 +1,6 @@
 /** Page layout and form components (server-rendered JSX, escaped by default; no JavaScript). */
 import type { Child, FC } from 'hono/jsx';
-import type { StaffUser } from '../../core/ports.js';
+import type { Organ, StaffUser } from '../../core/ports.js';
 
 export interface PageProps {
   title: string;
@@ -120,3 +120,13 @@ export const ErrorSummary: FC<{ fields: Record<string, string>; labels: Record<s
 export async function page(el: unknown): Promise<string> {
   return '<!doctype html>' + (await Promise.resolve((el as { toString(): string | Promise<string> }).toString()));
 }
+
+/** The organ tree as nested links (roots are organs without a listed parent). */
+export const OrganTree: FC<{ organs: Organ[]; href: (o: Organ) => string }> = ({ organs, href }) => {
+  const roots = organs.filter((o) => !o.parentId || !organs.some((p) => p.id === o.parentId));
+  const Node: FC<{ o: Organ }> = ({ o }) => {
+    const kids = organs.filter((k) => k.parentId === o.id);
+    return <li><a href={href(o)}>{o.name}</a>{kids.length ? <ul>{kids.map((k) => <Node o={k} />)}</ul> : null}</li>;
+  };
+  return <ul>{roots.map((o) => <Node o={o} />)}</ul>;
+};

@@ -6,7 +6,7 @@ import { STATE_LABEL } from '../../core/case/case-machine.js';
 import { cnDate } from '../../core/calendar/working-days.js';
 import type { CaseView } from '../../app/cases/case-view.js';
 import type { Letter } from '../../app/letters/build-letters.js';
-import { Csrf, ErrorSummary, Field, Layout, Radios } from './layout.js';
+import { Csrf, ErrorSummary, Field, Layout, OrganTree, Radios } from './layout.js';
 
 export const APPLICATION_LABELS: Record<string, string> = {
   applicantType: '申请人类型', name: '姓名或名称', idNumber: '身份证件号码或统一社会信用代码', representative: '法定代表人或负责人',
@@ -16,20 +16,13 @@ export const APPLICATION_LABELS: Record<string, string> = {
 
 const TYPE_LABEL: Record<string, string> = { natural_person: '自然人', commercial_enterprise: '法人或其他组织：商业企业', research_institution: '法人或其他组织：科研机构', social_welfare_organization: '法人或其他组织：社会公益组织', legal_service_organization: '法人或其他组织：法律服务机构', other_organization: '法人或其他组织：其他' };
 
-export const ApplyOrgans: FC<{ organs: Organ[] }> = ({ organs }) => {
-  const roots = organs.filter((o) => !o.parentId || !organs.some((p) => p.id === o.parentId));
-  const Tree: FC<{ o: Organ }> = ({ o }) => {
-    const kids = organs.filter((k) => k.parentId === o.id);
-    return <li><a href={`/apply/${o.id}`}>{o.name}</a>{kids.length ? <ul>{kids.map((k) => <Tree o={k} />)}</ul> : null}</li>;
-  };
-  return (
-    <Layout title="申请政府信息公开">
-      <h1>申请政府信息公开</h1>
-      <p>请选择掌握所需信息的机关。依照《中华人民共和国政府信息公开条例》第二十七条，公民、法人或者其他组织可以向地方各级人民政府、县级以上人民政府部门申请获取相关政府信息。无需注册账号。</p>
-      <div class="card"><ul>{roots.map((o) => <Tree o={o} />)}</ul></div>
-    </Layout>
-  );
-};
+export const ApplyOrgans: FC<{ organs: Organ[] }> = ({ organs }) => (
+  <Layout title="申请政府信息公开">
+    <h1>申请政府信息公开</h1>
+    <p>请选择掌握所需信息的机关。依照《中华人民共和国政府信息公开条例》第二十七条，公民、法人或者其他组织可以向地方各级人民政府、县级以上人民政府部门申请获取相关政府信息。无需注册账号。</p>
+    <div class="card"><OrganTree organs={organs} href={(o) => `/apply/${o.id}`} /></div>
+  </Layout>
+);
 
 export const ApplyForm: FC<{ organ: Organ; csrf: string; values: Record<string, string>; fields: Record<string, string> }> = ({ organ, csrf, values, fields }) => (
   <Layout title={`向${organ.name}申请`}>
