@@ -32,9 +32,10 @@ import { APP_CSS, PORTAL_CSS } from './assets.js';
 import { PageCache } from './page-cache.js';
 import { page } from './views/layout.js';
 import { ApplyForm, ApplyOrgans, Receipt, StatusPage, StatusQuery } from './views/portal.js';
-import { ApprovalsPage, AuditPage, CalendarPage, CaseListPage, CasePage, ColumnsPage, LoginPage, NewCasePage, OrganPage, StaffPage, StatsPage } from './views/admin.js';
+import { ApprovalsPage, AuditPage, CalendarPage, ReportPage, CaseListPage, CasePage, ColumnsPage, LoginPage, NewCasePage, OrganPage, StaffPage, StatsPage } from './views/admin.js';
 import { addColumn, changeStaff, createStaff, renameColumn } from '../app/admin/staff.js';
 import { canEditCalendar, editCalendar } from '../app/admin/calendar.js';
+import { compileAnnualReport, draftReportItem, manualSection2Slots } from '../app/reports/compile-annual-report.js';
 import { updateOrgan } from '../app/organs/update-organ.js';
 import { addItemFile, createItem, ensureCatalogue, recordItemStep, updateDraft, type ItemAction } from '../app/publication/items.js';
 import { columnPage, forgetPortalMemo, itemPage, lateItems, portalHome, publicFile, searchItems } from '../app/publication/portal.js';
@@ -605,6 +606,35 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
     const f = body(req);
     const moved = await editCalendar(deps, u, f, true, req.ip);
     return renderCalendar(req, reply, Number((f.date ?? '').slice(0, 4)) || Number(today(deps).slice(0, 4)), { moved, flash: { kind: 'ok', text: `已删除 ${f.date} 的条目。` } });
+  });
+
+  // ------------------------------------------------------------ 年度报告: compile, check, draft
+  const reportYear = (q: { year?: string }) => Number(q.year) || Number(today(deps).slice(0, 4)) - 1;
+  app.get<{ Querystring: { year?: string } }>('/admin/report', async (req, reply) => {
+    const user = staff(req);
+    const year = reportYear(req.query);
+    const organ = (await deps.store.organs.find(user.organId))!;
+    const values = { s1: `${year}年，${organ.name}认真贯彻落实《中华人民共和国政府信息公开条例》，……`, s5: '存在的主要问题：……\n改进情况：……', s6: '无' };
+    return send(reply, await page(<ReportPage user={user} csrf={reply.generateCsrf()} year={year} values={values} manual={manualSection2Slots(year)} />));
+  });
+  app.post<{ Querystring: { year?: string } }>('/admin/report', protect, async (req, reply) => {
+    const user = staff(req);
+    const year = reportYear(req.query);
+    const f = body(req);
+    const manual: Record<string, string> = {};
+    for (const m of manualSection2Slots(year)) manual[m.key] = f[m.key] ?? '';
+    const compiled = await compileAnnualReport(deps, user, { year, sections: { 一: f.s1 ?? '', 五: f.s5 ?? '', 六: f.s6 ?? '' }, manual });
+    const preview = compiled.html.replace(/^[\s\S]*<body>/, '').replace(/<\/body>[\s\S]*$/, '');
+    if (f.action === 'draft') {
+      try {
+        const id = await draftReportItem(deps, user, compiled, req.ip);
+        return reply.redirect(`/admin/items/${id}?ok=saved`, 303);
+      } catch (e) {
+        if (!(e instanceof AppError) || e.status !== 409) throw e;
+        return send(reply, await page(<ReportPage user={user} csrf={reply.generateCsrf()} year={year} values={f} manual={manualSection2Slots(year)} findings={compiled.findings} preview={preview} flash={{ kind: 'err', text: e.message }} />), 409);
+      }
+    }
+    return send(reply, await page(<ReportPage user={user} csrf={reply.generateCsrf()} year={year} values={f} manual={manualSection2Slots(year)} findings={compiled.findings} preview={preview} />));
   });
 
   app.get('/admin/organ', async (req, reply) => {

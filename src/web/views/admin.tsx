@@ -364,3 +364,26 @@ export const CalendarPage: FC<{ user: StaffUser; csrf: string; year: number; day
     {edits.length ? <><h2>管理员录入的条目</h2><ul>{edits.map((e) => <li>{e.date} {e.kind === 'rest' ? '放假' : '调休上班'} {e.name}（{e.source}）<form method="post" action="/admin/calendar/remove" class="inline"><Csrf token={csrf} /><input type="hidden" name="date" value={e.date} /><button type="submit" class="secondary">删除</button></form></li>)}</ul></> : null}
   </Layout>
 );
+
+export const ReportPage: FC<{ user: StaffUser; csrf: string; year: number; values: Record<string, string>; manual: { row: string; column: string; key: string }[]; findings?: { severity: string; code: string; message: string }[] | undefined; preview?: string | undefined; flash?: Flash }> = ({ user, csrf, year, values, manual, findings, preview, flash }) => (
+  <Layout title="年度报告" user={user} csrf={csrf} flash={flash ?? null}>
+    <h1>{year}年政府信息公开工作年度报告</h1>
+    <p class="muted">第二部分第二十条第（一）项、第三部分和第四部分由系统根据已发布的文件、依申请公开案件和复议诉讼记录自动统计；其余由本机关填写。核对通过后生成“政府信息公开年报”栏目的稿件，经保密审查和审核后发布。</p>
+    <form method="post" action={`/admin/report?year=${year}`}>
+      <Csrf token={csrf} />
+      <Field name="s1" label="一、总体情况" textarea required value={values.s1} />
+      <fieldset><legend>二、主动公开政府信息情况（需本机关填写的数字）</legend>
+        {manual.map((m) => <Field name={m.key} label={`${m.row.replace('/', '：')} · ${m.column}`} value={values[m.key]} />)}
+      </fieldset>
+      <Field name="s5" label="五、存在的主要问题及改进情况" textarea required value={values.s5} />
+      <Field name="s6" label="六、其他需要报告的事项（含收取信息处理费的情况）" textarea value={values.s6} />
+      <button type="submit" name="action" value="check">核对并预览</button> <button type="submit" name="action" value="draft" class="secondary">生成年报稿件</button>
+    </form>
+    {findings ? (
+      <section class="card" aria-labelledby="find-h"><h2 id="find-h">核对结果</h2>
+        {findings.length ? <ul>{findings.map((f) => <li><span class={`badge ${f.severity === 'error' ? 'overdue' : f.severity === 'warning' ? 'soon' : 'ok'}`}>{f.severity === 'error' ? '错误' : f.severity === 'warning' ? '警告' : '提示'}</span> {f.message} <span class="small muted">{f.code}</span></li>)}</ul> : <p>全部核对规则通过。</p>}
+      </section>
+    ) : null}
+    {preview ? <section aria-labelledby="prev-h"><h2 id="prev-h">预览（官方表格样式）</h2><div class="card" dangerouslySetInnerHTML={{ __html: preview }} /></section> : null}
+  </Layout>
+);

@@ -1,0 +1,68 @@
+/**
+ * The annual report compiled from the organ's own data, checked, turned into a 年报 draft, published through
+ * 保密审查, and read back from the portal by the report engine to the same numbers.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Client, VALID_APPLICATION, testApp } from '../helpers/test-app.js';
+import { submitApplication } from '../../src/app/cases/create-case.js';
+import { recordCaseEvent } from '../../src/app/cases/record-case-event.js';
+import { compileAnnualReport, manualSection2Slots } from '../../src/app/reports/compile-annual-report.js';
+import { parseReportHtml } from '../../src/adapters/parse/html/html-report-parser.js';
+import { cellKey, indexCells } from '../../src/core/annual-report/report-model.js';
+import type { StaffUser } from '../../src/core/ports.js';
+
+test('compile → check → 年报 draft → review → published → parsed back to the same numbers', async () => {
+  const t = await testApp({ now: '2025-01-10T02:00:00.000Z' });
+  try {
+    // two 2024 cases: one decided in 2024, one still open at the year's end
+    t.clock.now = new Date('2024-06-03T02:00:00.000Z');
+    const a = await submitApplication(t.deps, 'tianhu', VALID_APPLICATION, '127.0.0.1');
+    const head = (await t.deps.store.users.findByUsername('th-head')) as StaffUser;
+    await recordCaseEvent(t.deps, { user: head }, a.caseId, { kind: 'decided', on: '2024-06-20', outcome: 'disclosed' }, '127.0.0.1');
+    t.clock.now = new Date('2024-12-30T02:00:00.000Z');
+    await submitApplication(t.deps, 'tianhu', { ...VALID_APPLICATION, applicantType: 'legal_service_organization', name: '某律师事务所', idNumber: '31110000MD0123456X', representative: '钱某' }, '127.0.0.1');
+    t.clock.now = new Date('2025-01-10T02:00:00.000Z');
+
+    const clerkUser = (await t.deps.store.users.findByUsername('th-clerk')) as StaffUser;
+    const manual: Record<string, string> = {};
+    for (const m of manualSection2Slots(2024)) manual[m.key] = m.column.includes('金额') ? '0.35' : '12';
+    const compiled = await compileAnnualReport(t.deps, clerkUser, { year: 2024, sections: { 一: '2024年，田湖镇认真贯彻落实条例。全年共收到政府信息公开申请2件。', 五: '存在问题：无。', 六: '无' }, manual });
+    const c = indexCells(compiled.report.cells);
+    assert.equal(c.get(cellKey('三', '一、本年新收政府信息公开申请数量', '总计'))!.value, 2);
+    assert.equal(c.get(cellKey('三', '（一）予以公开', '自然人'))!.value, 1);
+    assert.equal(c.get(cellKey('三', '四、结转下年度继续办理', '法律服务机构'))!.value, 1);
+    assert.deepEqual(compiled.findings.filter((f) => f.severity !== 'info'), [], 'compiled from data, every rule holds');
+
+    const clerk = new Client(t.app);
+    await clerk.login('th-clerk');
+    await clerk.get('/admin/report?year=2024');
+    const form: Record<string, string> = { s1: '2024年，田湖镇认真贯彻落实条例。全年共收到政府信息公开申请2件。', s5: '存在问题：无。', s6: '无', ...manual };
+    const check = await clerk.post('/admin/report?year=2024', { ...form, action: 'check' });
+    assert.equal(check.statusCode, 200);
+    assert.match(check.body, /全部核对规则通过/);
+    const missing = await clerk.post('/admin/report?year=2024', { ...form, [manualSection2Slots(2024)[0]!.key]: '', action: 'draft' });
+    assert.equal(missing.statusCode, 409, 'an incomplete report cannot become a draft');
+    assert.match(missing.body, /table_missing|table_partial/);
+    const draft = await clerk.post('/admin/report?year=2024', { ...form, action: 'draft' });
+    assert.equal(draft.statusCode, 303);
+    const id = /\/admin\/items\/([0-9a-f]+)/.exec(String(draft.headers.location))![1]!;
+    await clerk.get(`/admin/items/${id}`);
+    await clerk.post(`/admin/items/${id}/steps/attributed`, { disclosure: 'proactive', basis: '条例第四十九条' });
+    const h = new Client(t.app);
+    await h.login('th-head');
+    await h.get(`/admin/items/${id}`);
+    await h.post(`/admin/items/${id}/steps/reviewed`, { passed: 'yes', basis: '不涉密' });
+    await h.post(`/admin/items/${id}/steps/approved`, {});
+    await clerk.get(`/admin/items/${id}`);
+    await clerk.post(`/admin/items/${id}/steps/published`, { publishOn: '2025-01-10' });
+    const pub = await new Client(t.app).get(`/gk/tianhu/i/${id}`);
+    assert.equal(pub.statusCode, 200);
+    assert.match((await new Client(t.app).get('/gk/tianhu/c/reports')).body, /田湖镇人民政府2024年政府信息公开工作年度报告/);
+    const back = parseReportHtml(pub.body);
+    assert.equal(back.report.year, 2024);
+    assert.equal(back.report.format, '2021');
+    const got = indexCells(back.report.cells);
+    for (const cell of compiled.report.cells) assert.equal(got.get(cellKey(cell.table, cell.row, cell.column))?.value, cell.value, `${cell.table} ${cell.row} ${cell.column}`);
+  } finally { await t.close(); }
+});
