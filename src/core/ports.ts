@@ -154,6 +154,9 @@ export interface CaseListFilter {
   dueOnOrBefore?: string;
   dueBefore?: string;
   openOnly?: boolean;
+  /** received on or after / on or before (ISO) */
+  receivedFrom?: string;
+  receivedTo?: string;
   search?: string;
   limit?: number;
   offset?: number;

@@ -55,6 +55,7 @@ dl.facts dd{margin:0;word-break:break-all}
 .grid2{display:grid;gap:1rem}
 @media(min-width:48rem){.grid2{grid-template-columns:1fr 1fr}main{padding:1.5rem}}
 form.inline{display:flex;flex-wrap:wrap;gap:.3rem;align-items:center}form.inline input,form.inline select{width:auto}
+.bar{display:inline-block;height:.6rem;background:#c62828;margin-left:.4rem;vertical-align:middle;border-radius:2px}
 footer.site{max-width:64rem;margin:2rem auto;padding:0 1rem;color:#555;font-size:.88rem}
 `;
 export const PORTAL_CSS = `.searchbox{display:flex;gap:.4rem;margin:0 0 1rem}.searchbox input{flex:1;min-width:0;font:inherit;padding:.55rem .6rem;border:1px solid #8a8f98;border-radius:4px}

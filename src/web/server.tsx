@@ -32,10 +32,11 @@ import { APP_CSS, PORTAL_CSS } from './assets.js';
 import { PageCache } from './page-cache.js';
 import { page } from './views/layout.js';
 import { ApplyForm, ApplyOrgans, Receipt, StatusPage, StatusQuery } from './views/portal.js';
-import { ApprovalsPage, AuditPage, CalendarPage, ReportPage, CaseListPage, CasePage, ColumnsPage, LoginPage, NewCasePage, OrganPage, StaffPage, StatsPage } from './views/admin.js';
+import { ApprovalsPage, AuditPage, CalendarPage, ReportPage, SupervisePage, CaseListPage, CasePage, ColumnsPage, LoginPage, NewCasePage, OrganPage, StaffPage, StatsPage } from './views/admin.js';
 import { addColumn, changeStaff, createStaff, renameColumn } from '../app/admin/staff.js';
 import { canEditCalendar, editCalendar } from '../app/admin/calendar.js';
 import { compileAnnualReport, draftReportItem, manualSection2Slots } from '../app/reports/compile-annual-report.js';
+import { supervisionDashboard } from '../app/supervision/supervision-dashboard.js';
 import { updateOrgan } from '../app/organs/update-organ.js';
 import { addItemFile, createItem, ensureCatalogue, recordItemStep, updateDraft, type ItemAction } from '../app/publication/items.js';
 import { columnPage, forgetPortalMemo, itemPage, lateItems, portalHome, publicFile, searchItems } from '../app/publication/portal.js';
@@ -635,6 +636,12 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
       }
     }
     return send(reply, await page(<ReportPage user={user} csrf={reply.generateCsrf()} year={year} values={f} manual={manualSection2Slots(year)} findings={compiled.findings} preview={preview} />));
+  });
+
+  app.get('/admin/supervise', async (req, reply) => {
+    const user = staff(req);
+    const d = await supervisionDashboard(deps, user);
+    return send(reply, await page(<SupervisePage user={user} csrf={reply.generateCsrf()} year={d.year} today={d.today} rows={d.rows} />));
   });
 
   app.get('/admin/organ', async (req, reply) => {

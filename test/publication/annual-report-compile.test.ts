@@ -64,5 +64,17 @@ test('compile → check → 年报 draft → review → published → parsed bac
     assert.equal(back.report.format, '2021');
     const got = indexCells(back.report.cells);
     for (const cell of compiled.report.cells) assert.equal(got.get(cellKey(cell.table, cell.row, cell.column))?.value, cell.value, `${cell.table} ${cell.row} ${cell.column}`);
+
+    // the county supervisor sees it: published on time, passes the checker; the 2024-12-30 case is open (due 2025-01-28)
+    const sup = new Client(t.app);
+    await sup.login('county-super');
+    const dash = await sup.get('/admin/supervise');
+    assert.equal(dash.statusCode, 200);
+    const tianhuRow = /<th scope="row">田湖镇人民政府<\/th>([\s\S]*?)<\/tr>/.exec(dash.body)![1]!;
+    assert.match(tianhuRow, /2025-01-10发布/);
+    assert.match(tianhuRow, /核对通过/);
+    assert.match(tianhuRow, /^<td>1<\/td><td><span>0<\/span>/, 'one running case, none overdue');
+    assert.match(dash.body, /<th scope="row">双山乡人民政府<\/th>[\s\S]*?未发布（期限2025-01-31）/);
+    assert.equal((await clerk.get('/admin/supervise')).statusCode, 403);
   } finally { await t.close(); }
 });

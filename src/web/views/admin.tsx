@@ -387,3 +387,30 @@ export const ReportPage: FC<{ user: StaffUser; csrf: string; year: number; value
     {preview ? <section aria-labelledby="prev-h"><h2 id="prev-h">预览（官方表格样式）</h2><div class="card" dangerouslySetInnerHTML={{ __html: preview }} /></section> : null}
   </Layout>
 );
+
+export const SupervisePage: FC<{ user: StaffUser; csrf: string; year: number; today: string; rows: import('../../app/supervision/supervision-dashboard.js').OrganRow[] }> = ({ user, csrf, year, today, rows }) => {
+  const maxOverdue = Math.max(1, ...rows.map((r) => r.overdue));
+  return (
+    <Layout title="监督" user={user} csrf={csrf}>
+      <h1>所属机关政府信息公开工作情况（截至{today}）</h1>
+      <table>
+        <thead><tr><th scope="col">机关</th><th scope="col">办理中</th><th scope="col">已逾期</th><th scope="col">5个工作日内到期</th><th scope="col">{year}年收到申请</th><th scope="col">{year}年主动公开</th><th scope="col">超过20个工作日发布</th><th scope="col">{year - 1}年年报</th></tr></thead>
+        <tbody>{rows.map((r) => (
+          <tr>
+            <th scope="row">{r.organ.name}</th>
+            <td>{r.open}</td>
+            <td><span class={r.overdue ? 'badge overdue' : undefined}>{r.overdue}</span><span class="bar" style={`width:${Math.round((r.overdue / maxOverdue) * 6)}rem`} aria-hidden="true"></span></td>
+            <td>{r.dueSoon}</td>
+            <td>{r.receivedThisYear}</td>
+            <td>{r.publishedThisYear}</td>
+            <td>{r.latePublications ? <span class="badge soon">{r.latePublications}</span> : 0}</td>
+            <td>{r.report.published
+              ? <>{r.report.publishedOn}发布{r.report.onTime ? '' : <span class="badge overdue">晚于{r.report.deadline}</span>}；{r.report.errors === 0 ? <span class="badge ok">核对通过</span> : <span class="badge overdue">{r.report.errors}个错误</span>}{r.report.itemId ? <> <a href={`/gk/${r.organ.id}/i/${r.report.itemId}`}>查看</a></> : null}</>
+              : r.report.onTime === false ? <span class="badge overdue">未发布（期限{r.report.deadline}）</span> : <span class="muted">未发布（期限{r.report.deadline}）</span>}</td>
+          </tr>
+        ))}</tbody>
+      </table>
+      <p class="small muted">年报期限：县级以上人民政府部门1月31日、县级以上地方人民政府3月31日（条例第四十九条）；乡镇按本地规定，默认1月31日。年报核对使用与“年度报告引擎”相同的全部规则。</p>
+    </Layout>
+  );
+};

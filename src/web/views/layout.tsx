@@ -32,6 +32,7 @@ export const Layout: FC<PageProps> = ({ title, user, csrf, flash, children }) =>
               {user.role === 'head' ? <a href="/admin/approvals">待我审批</a> : null}
               {user.role === 'clerk' || user.role === 'head' ? <a href="/admin/cases/new">登记申请</a> : null}
               <a href="/admin/stats">统计</a>
+              {user.role === 'supervisor' ? <a href="/admin/supervise">监督</a> : null}
               {user.role !== 'supervisor' ? <a href="/admin/report">年度报告</a> : null}
               {user.role === 'admin' ? <><a href="/admin/organ">机关信息</a><a href="/admin/staff">账号</a><a href="/admin/columns">栏目</a><a href="/admin/calendar">工作日历</a><a href="/admin/audit">操作日志</a></> : null}
               <span>{user.displayName}（{ROLE_LABEL[user.role]}）</span>

@@ -1,0 +1,66 @@
+/**
+ * Use case: the supervising organ's dashboard (e.g. the county 政务公开办) across every subordinate organ —
+ * running and overdue cases, this year's applications and publications, publications later than 条例第二十六条
+ * allows, and whether last year's annual report is published on time and passes the checker.
+ */
+import type { Organ, StaffUser } from '../../core/ports.js';
+import { addWorkingDays } from '../../core/calendar/working-days.js';
+import { validateReport } from '../../core/annual-report/validate-report.js';
+import { parseReportHtml } from '../../adapters/parse/html/html-report-parser.js';
+import { AppError, type AppDeps, today } from '../deps.js';
+import { visibleOrganIds } from '../policies/case-policy.js';
+import { lateItems } from '../publication/portal.js';
+
+export interface OrganRow {
+  organ: Organ;
+  open: number;
+  overdue: number;
+  dueSoon: number;
+  receivedThisYear: number;
+  publishedThisYear: number;
+  latePublications: number;
+  report: { published: boolean; publishedOn: string | null; deadline: string; onTime: boolean | null; errors: number | null; itemId: string | null };
+}
+
+/** 条例第四十九条: 县级以上人民政府部门 by 1月31日, 县级以上地方人民政府 by 3月31日; townships per local rules (default 1月31日) [configurable]. */
+export function reportDeadline(organ: Organ, year: number): string {
+  return organ.kind === 'government' ? `${year}-03-31` : `${year}-01-31`;
+}
+
+export async function supervisionDashboard(deps: AppDeps, user: StaffUser): Promise<{ rows: OrganRow[]; year: number; today: string }> {
+  if (user.role !== 'supervisor' && user.role !== 'admin' && user.role !== 'head') throw new AppError('forbidden', '无权查看', 403);
+  const organs = await deps.store.organs.list();
+  const ids = user.role === 'supervisor' ? visibleOrganIds(user, organs) : [user.organId];
+  const t = today(deps);
+  const year = Number(t.slice(0, 4));
+  const soon = addWorkingDays(t, deps.rules.dueSoonDays, deps.calendar);
+  const rows: OrganRow[] = [];
+  for (const id of ids) {
+    const organ = organs.find((o) => o.id === id)!;
+    const f = { organIds: [id] };
+    const [open, overdue, dueSoonAll, received] = await Promise.all([
+      deps.store.cases.count({ ...f, openOnly: true }),
+      deps.store.cases.count({ ...f, openOnly: true, dueBefore: t }),
+      deps.store.cases.count({ ...f, openOnly: true, dueOnOrBefore: soon }),
+      deps.store.cases.count({ ...f, receivedFrom: `${year}-01-01`, receivedTo: `${year}-12-31` }),
+    ]);
+    const published = await deps.store.publication.items.publishedInYear([id], year);
+    const late = await lateItems(deps, [id], year);
+    // last year's report: an item of the 年报 column titled "…{year-1}年政府信息公开工作年度报告"
+    const reports = await deps.store.publication.items.listPublic({ columnIds: [`${id}:reports`], today: t, limit: 50 });
+    const title = `${year - 1}年政府信息公开工作年度报告`;
+    const rep = reports.find((r) => r.title.includes(title));
+    const deadline = reportDeadline(organ, year);
+    let errors: number | null = null;
+    if (rep) {
+      const full = await deps.store.publication.items.find(rep.id);
+      const parsed = parseReportHtml(`<h1>${rep.title}</h1>${full?.bodyHtml ?? ''}`);
+      errors = [...parsed.findings, ...validateReport(parsed.report)].filter((x) => x.severity === 'error').length;
+    }
+    rows.push({
+      organ, open, overdue, dueSoon: Math.max(0, dueSoonAll - overdue), receivedThisYear: received, publishedThisYear: published.length, latePublications: late.length,
+      report: { published: !!rep, publishedOn: rep?.firstPublishedOn ?? null, deadline, onTime: rep ? (rep.firstPublishedOn ?? '9999') <= deadline : t > deadline ? false : null, errors, itemId: rep?.id ?? null },
+    });
+  }
+  return { rows, year, today: t };
+}
