@@ -15,6 +15,7 @@ import { TRANSITIONS, findTransition } from '../core/case/case-machine.js';
 import { perPieceFee, perVolumeFee } from '../core/case/fees.js';
 import { isIsoDate } from '../core/calendar/holiday-calendar.js';
 import { AppError, type AppDeps, today } from '../app/deps.js';
+import { audit } from '../app/audit.js';
 import { submitApplication, registerApplication } from '../app/cases/create-case.js';
 import { recordCaseEvent } from '../app/cases/record-case-event.js';
 import { requestApproval, decideApproval } from '../app/cases/approvals.js';
@@ -37,6 +38,7 @@ import { addColumn, changeStaff, createStaff, renameColumn } from '../app/admin/
 import { canEditCalendar, editCalendar } from '../app/admin/calendar.js';
 import { compileAnnualReport, draftReportItem, manualSection2Slots } from '../app/reports/compile-annual-report.js';
 import { supervisionDashboard } from '../app/supervision/supervision-dashboard.js';
+import { exportCasesCsv } from '../app/cases/export-cases.js';
 import { updateOrgan } from '../app/organs/update-organ.js';
 import { addItemFile, createItem, ensureCatalogue, recordItemStep, updateDraft, type ItemAction } from '../app/publication/items.js';
 import { columnPage, forgetPortalMemo, itemPage, lateItems, portalHome, publicFile, searchItems } from '../app/publication/portal.js';
@@ -636,6 +638,14 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
       }
     }
     return send(reply, await page(<ReportPage user={user} csrf={reply.generateCsrf()} year={year} values={f} manual={manualSection2Slots(year)} findings={compiled.findings} preview={preview} />));
+  });
+
+  app.get<{ Querystring: { year?: string } }>('/admin/export/cases.csv', async (req, reply) => {
+    const user = staff(req);
+    const year = /^\d{4}$/.test(req.query.year ?? '') ? Number(req.query.year) : null;
+    const csv = await exportCasesCsv(deps, user, year);
+    await audit(deps.store, deps.now(), { organId: user.organId, userId: user.id, role: user.role, action: 'export.cases', ip: req.ip, detail: { year } });
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`依申请公开案件${year ?? ''}.csv`)}`).header('cache-control', 'no-store').send(csv);
   });
 
   app.get('/admin/supervise', async (req, reply) => {

@@ -335,3 +335,18 @@ test('the platform administrator adds a holiday; running cases\' due dates are r
     assert.match(back.body, /2026-03-17 → 2026-03-16/);
   } finally { await t.close(); }
 });
+
+test('the case export is CSV with masked applicants: no ID numbers, phones or full names', async () => {
+  const t = await testApp();
+  try {
+    const c = await submitApplication(t.deps, 'tianhu', VALID_APPLICATION, '127.0.0.1');
+    const clerk = new Client(t.app);
+    await clerk.login('th-clerk');
+    const r = await clerk.get('/admin/export/cases.csv?year=2024');
+    assert.equal(r.statusCode, 200);
+    assert.equal(r.headers['content-type'], 'text/csv; charset=utf-8');
+    assert.match(r.body, new RegExp(`${c.caseId},田湖镇人民政府,张\\*,自然人,网上申请,2024-03-04,办理中,2024-04-01`));
+    assert.ok(!r.body.includes('张三') && !r.body.includes('11010519491231002X') && !r.body.includes('13800138000'));
+    assert.ok((await t.deps.store.audit.list(['tianhu'], 5)).some((e) => e.action === 'export.cases'));
+  } finally { await t.close(); }
+});

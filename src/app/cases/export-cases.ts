@@ -1,0 +1,27 @@
+/**
+ * Use case: export the cases a user may see as CSV (UTF-8 with BOM for spreadsheet programs). Personal data is
+ * masked: applicant names shortened (张*), no ID numbers, phones or addresses.
+ */
+import type { StaffUser } from '../../core/ports.js';
+import { STATE_LABEL, replay } from '../../core/case/case-machine.js';
+import { APPLICANT_COLUMN, CHANNEL_LABEL, findOutcome, outcomeRow } from '../../core/case/case-model.js';
+import { formatForYear } from '../../core/annual-report/report-model.js';
+import { type AppDeps, maskName } from '../deps.js';
+import { visibleOrganIds } from '../policies/case-policy.js';
+
+const esc = (v: string): string => (/[",\n\r]/.test(v) || /^[=+\-@]/.test(v) ? `"${(/^[=+\-@]/.test(v) ? `'${v}` : v).replace(/"/g, '""')}"` : v);
+
+export async function exportCasesCsv(deps: AppDeps, user: StaffUser, year: number | null): Promise<string> {
+  const organs = await deps.store.organs.list();
+  const ids = visibleOrganIds(user, organs);
+  const all = await deps.store.cases.allWithEvents(ids);
+  const lines = [['案件编号', '机关', '申请人（已脱敏）', '申请人类型', '渠道', '收到日期', '状态', '答复期限', '办理结果', '计入年度报告的行', '办结日期'].join(',')];
+  for (const { row, events } of all.sort((a, b) => (a.row.id < b.row.id ? -1 : 1))) {
+    if (year && !row.receivedOn.startsWith(String(year))) continue;
+    const s = replay(events.map((e) => e.event), { calendar: deps.calendar, rules: deps.rules }).snapshot;
+    const o = s.outcome ? findOutcome(s.outcome) : undefined;
+    const concludedYear = s.concludedOn ? Number(s.concludedOn.slice(0, 4)) : null;
+    lines.push([row.id, organs.find((x) => x.id === row.organId)?.name ?? '', maskName(row.applicantName), APPLICANT_COLUMN[row.applicantType], CHANNEL_LABEL[row.channel], row.receivedOn, STATE_LABEL[s.state], row.dueOn ?? '', o?.label ?? '', o && concludedYear ? `${concludedYear}年 ${outcomeRow(o.code, formatForYear(concludedYear))}` : '', s.concludedOn ?? ''].map(esc).join(','));
+  }
+  return '\ufeff' + lines.join('\r\n') + '\r\n';
+}
