@@ -33,11 +33,11 @@ import { APP_CSS, PORTAL_CSS } from './assets.js';
 import { PageCache } from './page-cache.js';
 import { page } from './views/layout.js';
 import { ApplyForm, ApplyOrgans, Receipt, StatusPage, StatusQuery } from './views/portal.js';
-import { ApprovalsPage, AuditPage, CalendarPage, ReportPage, SupervisePage, CaseListPage, CasePage, ColumnsPage, LoginPage, NewCasePage, OrganPage, StaffPage, StatsPage } from './views/admin.js';
+import { ApprovalsPage, AuditPage, CalendarPage, ReportPage, RollUpPage, SupervisePage, CaseListPage, CasePage, ColumnsPage, LoginPage, NewCasePage, OrganPage, StaffPage, StatsPage } from './views/admin.js';
 import { addColumn, changeStaff, createStaff, renameColumn } from '../app/admin/staff.js';
 import { canEditCalendar, editCalendar } from '../app/admin/calendar.js';
 import { compileAnnualReport, draftReportItem, manualSection2Slots } from '../app/reports/compile-annual-report.js';
-import { supervisionDashboard } from '../app/supervision/supervision-dashboard.js';
+import { rollUpSubordinates, supervisionDashboard } from '../app/supervision/supervision-dashboard.js';
 import { exportCasesCsv } from '../app/cases/export-cases.js';
 import { updateOrgan } from '../app/organs/update-organ.js';
 import { addItemFile, createItem, ensureCatalogue, recordItemStep, updateDraft, type ItemAction } from '../app/publication/items.js';
@@ -646,6 +646,13 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
     const csv = await exportCasesCsv(deps, user, year);
     await audit(deps.store, deps.now(), { organId: user.organId, userId: user.id, role: user.role, action: 'export.cases', ip: req.ip, detail: { year } });
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`依申请公开案件${year ?? ''}.csv`)}`).header('cache-control', 'no-store').send(csv);
+  });
+
+  app.get<{ Querystring: { year?: string } }>('/admin/supervise/rollup', async (req, reply) => {
+    const user = staff(req);
+    const year = Number(req.query.year) || Number(today(deps).slice(0, 4)) - 1;
+    const r = await rollUpSubordinates(deps, user, year);
+    return send(reply, await page(<RollUpPage user={user} csrf={reply.generateCsrf()} year={year} included={r.included} missing={r.missing} findings={r.findings} html={r.html} />));
   });
 
   app.get('/admin/supervise', async (req, reply) => {

@@ -170,3 +170,22 @@ test('every finding has a code, a severity and a Chinese message', () => {
   }
   void S3_COLUMNS;
 });
+
+test('roll-up: every cell is the sum of the organs\' cells; a cell one organ did not report stays unread', async () => {
+  const { rollUpReports } = await import('../../src/core/annual-report/roll-up.js');
+  const a = consistent();
+  const b = consistent();
+  a.organ = '甲镇人民政府';
+  b.organ = '乙乡人民政府';
+  set(b, '三', '（一）予以公开', '商业企业', null, '—');
+  const { report, findings } = rollUpReports([a, b], '某县所属机关', 2023);
+  const get = (row: string, col: string) => report.cells.find((c) => c.table === '三' && c.row === row && c.column === col)?.value;
+  assert.equal(get('一、本年新收政府信息公开申请数量', '总计'), 10);
+  assert.equal(get('（一）予以公开', '商业企业'), undefined, 'not summed: 乙乡 reported "—"');
+  assert.ok(findings.some((f) => f.code === 'check_skipped' && f.message.includes('乙乡人民政府')));
+  const checks = validateReport(report).filter((f) => ['s3_balance', 's3_results_total', 's3_row_total', 's4_group_total'].includes(f.code));
+  assert.deepEqual(checks, [], 'sums of consistent reports are consistent');
+  const other = consistent('2019-trial');
+  other.organ = '丙局';
+  assert.ok(rollUpReports([a, other], '某县', 2023).findings.some((f) => f.message.includes('丙局')));
+});

@@ -76,5 +76,9 @@ test('compile → check → 年报 draft → review → published → parsed bac
     assert.match(tianhuRow, /^<td>1<\/td><td><span>0<\/span>/, 'one running case, none overdue');
     assert.match(dash.body, /<th scope="row">双山乡人民政府<\/th>[\s\S]*?未发布（期限2025-01-31）/);
     assert.equal((await clerk.get('/admin/supervise')).statusCode, 403);
+    const roll = await sup.get('/admin/supervise/rollup?year=2024');
+    assert.equal(roll.statusCode, 200);
+    assert.match(roll.body, /已汇总1个机关：田湖镇人民政府/);
+    assert.match(roll.body, /尚未发布年报的3个机关/);
   } finally { await t.close(); }
 });

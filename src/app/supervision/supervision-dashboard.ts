@@ -64,3 +64,30 @@ export async function supervisionDashboard(deps: AppDeps, user: StaffUser): Prom
   }
   return { rows, year, today: t };
 }
+
+/** The supervisor's roll-up of the subordinate organs' published reports for a year (read from the portal pages). */
+export async function rollUpSubordinates(deps: AppDeps, user: StaffUser, year: number) {
+  if (user.role !== 'supervisor') throw new AppError('forbidden', '只有上级主管部门可以汇总', 403);
+  const { rollUpReports } = await import('../../core/annual-report/roll-up.js');
+  const { renderReportHtml } = await import('../../adapters/render/html-report-renderer.js');
+  const organs = await deps.store.organs.list();
+  const ids = visibleOrganIds(user, organs).filter((id) => id !== user.organId);
+  const t = today(deps);
+  const included: Organ[] = [];
+  const missing: Organ[] = [];
+  const reports = [];
+  for (const id of ids) {
+    const organ = organs.find((o) => o.id === id)!;
+    const rep = (await deps.store.publication.items.listPublic({ columnIds: [`${id}:reports`], today: t, limit: 50 })).find((r) => r.title.includes(`${year}年政府信息公开工作年度报告`));
+    if (!rep) { missing.push(organ); continue; }
+    const full = await deps.store.publication.items.find(rep.id);
+    const parsed = parseReportHtml(`<h1>${rep.title}</h1>${full?.bodyHtml ?? ''}`);
+    parsed.report.organ = organ.name;
+    reports.push(parsed.report);
+    included.push(organ);
+  }
+  const own = organs.find((o) => o.id === user.organId)!;
+  const { report, findings } = rollUpReports(reports, own.name.replace(/人民政府$/, '') + '所属机关', year);
+  const all = [...findings, ...validateReport(report)];
+  return { included, missing, report, findings: all, html: renderReportHtml(report).replace(/^[\s\S]*<body>/, '').replace(/<\/body>[\s\S]*$/, '') };
+}
