@@ -10,6 +10,7 @@ import { renderReportJson } from '../adapters/render/json-report-renderer.js';
 import { REPORT_USAGE, runReportCommand } from './commands/report-command.js';
 import { CALENDAR_USAGE, runCalendarCommand } from './commands/calendar-command.js';
 import { CASES_USAGE, runCasesCommand } from './commands/cases-command.js';
+import { runBackupCommand } from './commands/backup-command.js';
 
 export type ReportRenderers = Record<'html' | 'md' | 'txt' | 'json', (r: AnnualReport, f: Finding[]) => string>;
 
@@ -25,6 +26,7 @@ const USAGE = `gongkai — 政府信息公开工作全流程软件
   gongkai serve [--demo]    启动网站（申请人服务和办理后台）；--demo 先重建演示数据并打印演示账号
   gongkai demo              同 serve --demo
   gongkai demo-report       年度报告引擎演示（读取并核对田湖镇2020年报告）
+  gongkai backup [--to 文件]  在线备份 SQLite 数据库（服务运行中也可以）
 
 ${REPORT_USAGE}
 
@@ -85,6 +87,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       return runCalendarCommand(rest, io);
     case 'cases':
       return runCasesCommand(rest, io, new Date().toISOString().slice(0, 10));
+    case 'backup':
+      return runBackupCommand(rest, io);
     case 'demo-report':
       return runDemo(io);
     case 'serve':

@@ -350,3 +350,24 @@ test('the case export is CSV with masked applicants: no ID numbers, phones or fu
     assert.ok((await t.deps.store.audit.list(['tianhu'], 5)).some((e) => e.action === 'export.cases'));
   } finally { await t.close(); }
 });
+
+test('backup: an online copy of the SQLite database while the application has it open', async () => {
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { openSqliteStore } = await import('../../src/adapters/storage/kysely/kysely-store.js');
+  const { runBackupCommand } = await import('../../src/cli/commands/backup-command.js');
+  const dir = mkdtempSync(join(tmpdir(), 'gk-bk-'));
+  const store = await openSqliteStore(join(dir, 'gongkai.db'));
+  await store.migrate();
+  const { organ } = await import('../contracts/storage.contract.js');
+  await store.organs.create(organ('a'));
+  let out = '';
+  const code = await runBackupCommand(['--to', join(dir, 'copy.db')], { out: (s) => { out += s; }, err: (s) => { out += s; }, isTTY: false }, { DATA_DIR: dir });
+  await store.close();
+  assert.equal(code, 0, out);
+  assert.match(out, /完整性检查：ok/);
+  const copy = await openSqliteStore(join(dir, 'copy.db'));
+  assert.equal((await copy.organs.list()).length, 1);
+  await copy.close();
+});
