@@ -31,6 +31,7 @@ import { renderLetterDocx, renderLetterHtml } from '../adapters/render/letter-re
 import { printPdf } from '../adapters/render/pdf-printer.js';
 import { APP_CSS, PORTAL_CSS } from './assets.js';
 import { PageCache } from './page-cache.js';
+import { registerApi } from './api.js';
 import { page } from './views/layout.js';
 import { ApplyForm, ApplyOrgans, Receipt, StatusPage, StatusQuery } from './views/portal.js';
 import { ApprovalsPage, AuditPage, CalendarPage, ReportPage, RollUpPage, SupervisePage, CaseListPage, CasePage, ColumnsPage, LoginPage, NewCasePage, OrganPage, StaffPage, StatsPage } from './views/admin.js';
@@ -122,6 +123,10 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   await app.register(rateLimit, { global: false });
   await app.register(csrf, { cookieOpts: { signed: true, httpOnly: true, sameSite: 'strict', path: '/', secure: !!opts.secureCookies }, getToken: (req) => { const v = (req.body as Record<string, unknown> | undefined)?._csrf; return typeof v === 'string' ? v : (v as { value?: string } | undefined)?.value ?? (req.headers['x-csrf-token'] as string | undefined); } });
 
+  // plain text and HTML bodies for the report-check API
+  app.addContentTypeParser(['text/plain', 'text/html'], { parseAs: 'string', bodyLimit: 4 * 1024 * 1024 }, (_req, b, done) => done(null, b));
+  await registerApi(app, deps);
+
   app.decorateRequest('user', null);
   app.decorateRequest('sessionToken', undefined);
   app.addHook('onRequest', async (req) => {
@@ -152,6 +157,12 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   });
 
   app.setErrorHandler(async (err, req, reply) => {
+    if (req.url.startsWith('/api/')) {
+      const e = err as { statusCode?: number; code?: string; message?: string };
+      const status = err instanceof AppError ? err.status : e.statusCode && e.statusCode < 500 ? e.statusCode : 500;
+      if (status >= 500) req.log.error({ err }, 'api');
+      return reply.code(status).send({ error: err instanceof AppError ? err.code : status === 429 ? 'rate_limited' : status === 400 ? 'bad_request' : 'internal', message: err instanceof AppError ? err.message : status === 429 ? '请求过于频繁' : status === 400 ? '请求无效' : '系统错误' });
+    }
     if (err instanceof AppError) return send(reply, await page(<ErrorPage status={err.status} message={err.message} user={req.user} />), err.status);
     const e = err as { statusCode?: number; code?: string; message?: string };
     if (e.statusCode === 429) return send(reply, await page(<ErrorPage status={429} message="请求过于频繁，请稍后再试" user={null} />), 429);
