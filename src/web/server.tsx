@@ -373,7 +373,13 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
     const v = await getCaseForStaff(deps, user, caseId);
     return send(reply, await page(<CasePage user={user} csrf={reply.generateCsrf()} v={v} letters={await lettersOf(v)} flash={flash} organs={await deps.store.organs.list()} />), status);
   }
-  app.get<{ Params: { id: string }; Querystring: { ok?: string } }>('/admin/cases/:id', async (req, reply) => renderCase(req, reply, req.params.id, req.query.ok && FLASH[req.query.ok] ? { kind: 'ok', text: FLASH[req.query.ok]! } : null));
+  app.get<{ Params: { id: string }; Querystring: { ok?: string } }>('/admin/cases/:id', async (req, reply) => {
+    const res = await renderCase(req, reply, req.params.id, req.query.ok && FLASH[req.query.ok] ? { kind: 'ok', text: FLASH[req.query.ok]! } : null);
+    // reading an applicant's personal data is an action too
+    const u = req.user!;
+    await audit(deps.store, deps.now(), { organId: u.organId, userId: u.id, role: u.role, action: 'case.view', caseId: req.params.id, ip: req.ip });
+    return res;
+  });
 
   app.post<{ Params: { id: string; kind: string } }>('/admin/cases/:id/events/:kind', protect, async (req, reply) => {
     const user = staff(req);
