@@ -74,5 +74,14 @@ test('render --to html|md|txt|json', async () => {
   assert.match((await run(['report', 'render', seed, '--to', 'md'])).out, /^# 田湖镇人民政府2020年政府信息公开工作年度报告/);
   assert.match((await run(['report', 'render', seed, '--to', 'txt'])).out, /行政许可\t7\t0\t126/);
   assert.equal(JSON.parse((await run(['report', 'render', seed, '--to', 'json'])).out).year, 2020);
-  assert.equal((await run(['report', 'render', seed, '--to', 'pdf'])).code, 2);
+  assert.equal((await run(['report', 'render', seed, '--to', 'pdf'])).code, 2, 'pdf needs --out');
+  assert.equal((await run(['report', 'render', seed, '--to', 'xlsx'])).code, 2);
+  const dir = mkdtempSync(join(tmpdir(), 'gk-'));
+  assert.equal((await run(['report', 'render', seed, '--to', 'docx', '--out', join(dir, 'r.docx')])).code, 0);
+  assert.equal((await run(['report', 'render', seed, '--to', 'pdf', '--out', join(dir, 'r.pdf')])).code, 0);
+  const { readFileSync } = await import('node:fs');
+  assert.equal(readFileSync(join(dir, 'r.pdf')).subarray(0, 4).toString(), '%PDF');
+  const { parseReportDocx } = await import('../../src/adapters/parse/docx/docx-report-parser.js');
+  const back = await parseReportDocx(readFileSync(join(dir, 'r.docx')));
+  assert.equal(back.report.cells.find((c) => c.row === '第二十条第（五）项/行政许可' && c.column === '处理决定数量')!.value, 126);
 });

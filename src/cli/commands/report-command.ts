@@ -63,7 +63,7 @@ function parseFlags(args: string[]): { positional: string[]; flags: Map<string, 
 export const REPORT_USAGE = `用法：
   gongkai report parse 文件或目录… [--json]           读取年度报告，输出读到的数据
   gongkai report check 文件或目录… [--prev 上年报告] [--json]   读取并核对（勾稽关系、合计、结转等）
-  gongkai report render 文件 --to html|md|txt|json    按官方表格样式输出
+  gongkai report render 文件 --to html|md|txt|json|docx|pdf [--out 文件]   按官方表格样式输出（docx、pdf 需 --out）
 支持 .txt .md .html .docx .pdf .json；退出码：0 无错误，1 有“错误”级问题，2 有文件无法读取。`;
 
 /** Runs `gongkai report …`; returns the exit code. */
@@ -77,12 +77,27 @@ export async function runReportCommand(args: string[], deps: ReportCommandDeps):
 
   if (sub === 'render') {
     const to = flags.get('to');
-    if (typeof to !== 'string' || !['html', 'md', 'txt', 'json'].includes(to)) { deps.err('--to 必须是 html、md、txt 或 json 之一'); return 2; }
+    if (typeof to !== 'string' || !['html', 'md', 'txt', 'json', 'docx', 'pdf'].includes(to)) { deps.err('--to 必须是 html、md、txt、json、docx 或 pdf 之一'); return 2; }
+    const outFile = flags.get('out');
+    if ((to === 'docx' || to === 'pdf') && typeof outFile !== 'string') { deps.err(`--to ${to} 需要用 --out 指定输出文件`); return 2; }
     const file = positional[0]!;
     let bytes: Uint8Array;
     try { bytes = await readFile(file); } catch { deps.err(`无法读取文件：${file}`); return 2; }
     const r = await readAndCheckReport(deps.parsers, file, bytes, { check: to === 'json' });
     if (r.unreadable) { for (const f of r.findings) deps.err(formatFinding(f)); return 2; }
+    if (to === 'docx' || to === 'pdf') {
+      const { writeFile } = await import('node:fs/promises');
+      let bytes: Uint8Array;
+      if (to === 'docx') bytes = await (await import('../../adapters/render/docx-report-renderer.js')).renderReportDocx(r.report);
+      else {
+        const { printPdf, closePdfPrinter } = await import('../../adapters/render/pdf-printer.js');
+        const { renderReportHtml } = await import('../../adapters/render/html-report-renderer.js');
+        try { bytes = await printPdf(renderReportHtml(r.report)); } finally { await closePdfPrinter(); }
+      }
+      await writeFile(outFile as string, bytes);
+      deps.err(`已写入 ${outFile}（${bytes.length} 字节）`);
+      return 0;
+    }
     deps.out(deps.renderers[to as 'html' | 'md' | 'txt' | 'json'](r.report, r.findings));
     return 0;
   }

@@ -9,10 +9,17 @@ import { getDocumentProxy } from 'unpdf';
 import { finding } from '../../../core/annual-report/report-findings.js';
 import { emptyReport } from '../../../core/annual-report/report-model.js';
 import { type ParseResult, parseReportText } from '../text/text-report-parser.js';
+import { normalizeLine } from '../text/normalize-text.js';
 
 interface Item { s: string; x: number; y: number; w: number; h: number }
 
-function linesOfPage(items: Item[]): string[] {
+const NUMERIC = /^[+\-]?\d[\d,，]*(?:\.\d+)?(?:万元|元)?$|^[—–\-－\/]$|^无$/;
+/** Lines that start a table: its cells' columns are learnt afresh after each. */
+const TABLE_START = /第二十条第|信息内容|申请人情况|本列数据的勾稽关系|行政复议|政府信息公开行政复议/;
+
+interface Line { items: Item[] }
+
+function groupLines(items: Item[]): Line[] {
   const sorted = items.filter((i) => i.s.trim() !== '').sort((a, b) => b.y - a.y || a.x - b.x);
   const rows: Item[][] = [];
   for (const it of sorted) {
@@ -21,19 +28,76 @@ function linesOfPage(items: Item[]): string[] {
     if (last && Math.abs(last[0]!.y - it.y) <= tol) last.push(it);
     else rows.push([it]);
   }
-  return rows.map((r) => {
-    r.sort((a, b) => a.x - b.x);
-    let line = '';
-    let prevEnd = -1;
-    let charW = 10;
-    for (const it of r) {
-      charW = it.s.length ? Math.max(4, it.w / it.s.length) : charW;
-      if (prevEnd >= 0) line += it.x - prevEnd > charW * 1.2 ? '\t' : '';
-      line += it.s;
-      prevEnd = it.x + it.w;
+  return rows.map((r) => ({ items: r.sort((a, b) => a.x - b.x) }));
+}
+
+function joinItems(items: Item[]): string {
+  let line = '';
+  let prevEnd = -1;
+  let charW = 10;
+  for (const it of items) {
+    charW = it.s.length ? Math.max(4, it.w / it.s.length) : charW;
+    if (prevEnd >= 0) line += it.x - prevEnd > charW * 1.2 ? '\t' : '';
+    line += it.s;
+    prevEnd = it.x + it.w;
+  }
+  return line;
+}
+
+/** A table row: text items (the label) followed only by numeric items. */
+function splitRow(l: Line): { label: Item[]; nums: Item[] } | null {
+  let idx = l.items.length;
+  while (idx > 0 && NUMERIC.test(l.items[idx - 1]!.s.trim())) idx--;
+  if (idx === l.items.length) return null;
+  const label = l.items.slice(0, idx);
+  const nums = l.items.slice(idx);
+  if (label.map((i) => i.s).join('').length > 60) return null;
+  // a line that is only "无" or one number is prose (e.g. 六、其他需要报告的事项：无), not a table row
+  if (!label.length && nums.length < 2) return null;
+  return { label, nums };
+}
+
+/**
+ * Lines of one page. Within each table, the numbers' x positions are clustered into columns, so a blank cell
+ * (no text item at all in a PDF) becomes an empty tab-separated cell instead of shifting the row left.
+ */
+function linesOfPage(items: Item[]): string[] {
+  const lines = groupLines(items);
+  const out: string[] = lines.map((l) => joinItems(l.items));
+  let start = 0;
+  const flush = (from: number, to: number) => {
+    const rows = new Map<number, { label: Item[]; nums: Item[] }>();
+    for (let i = from; i < to; i++) { const r = splitRow(lines[i]!); if (r) rows.set(i, r); }
+    if (rows.size < 2) return;
+    const centers = [...rows.values()].flatMap((r) => r.nums.map((n) => n.x + n.w / 2)).sort((a, b) => a - b);
+    const clusters: number[][] = [];
+    for (const c of centers) {
+      const last = clusters[clusters.length - 1];
+      if (last && c - last[last.length - 1]! <= 8) last.push(c); else clusters.push([c]);
     }
-    return line;
-  });
+    const cols = clusters.map((cl) => cl.reduce((a, b) => a + b, 0) / cl.length);
+    // a few more columns than the fullest row has is plausible (blank cells); many more means mixed tables
+    const widest = Math.max(...[...rows.values()].map((r) => r.nums.length));
+    if (cols.length < 2 || cols.length > widest + 2) return;
+    for (const [i, r] of rows) {
+      const cells: string[] = cols.map(() => '');
+      for (const n of r.nums) {
+        const cx = n.x + n.w / 2;
+        let best = 0;
+        for (let k = 1; k < cols.length; k++) if (Math.abs(cols[k]! - cx) < Math.abs(cols[best]! - cx)) best = k;
+        cells[best] = cells[best] ? `${cells[best]}${n.s}` : n.s;
+      }
+      // columns left of this table's first numeric column for the row are not part of it when the row is shorter
+      const labelEnd = r.label.length ? Math.max(...r.label.map((t) => t.x + t.w)) : -Infinity;
+      const firstCol = cols.findIndex((c) => c > labelEnd);
+      out[i] = [joinItems(r.label), ...cells.slice(Math.max(0, firstCol))].join('\t');
+    }
+  };
+  for (let i = 0; i < lines.length; i++) {
+    if (TABLE_START.test(lines[i]!.items.map((t) => t.s).join(''))) { flush(start, i); start = i; }
+  }
+  flush(start, lines.length);
+  return out;
 }
 
 /** Extracts the text layer of a PDF as lines with tab-separated table cells. */
@@ -47,7 +111,7 @@ export async function pdfToText(bytes: Uint8Array): Promise<string> {
     for (const raw of tc.items as unknown[]) {
       const it = raw as { str?: string; transform?: number[]; width?: number; height?: number };
       if (typeof it.str !== 'string' || !it.transform) continue;
-      items.push({ s: it.str, x: it.transform[4]!, y: it.transform[5]!, w: it.width ?? 0, h: it.height ?? 10 });
+      items.push({ s: normalizeLine(it.str), x: it.transform[4]!, y: it.transform[5]!, w: it.width ?? 0, h: it.height ?? 10 });
     }
     out.push(...linesOfPage(items));
   }

@@ -44,6 +44,13 @@ function mapChar(ch: string): string {
   return ch;
 }
 
+/**
+ * CJK Radicals Supplement characters that PDF text layers use for ordinary simplified characters (NFKC does not
+ * map these): radical → the unified ideograph.
+ */
+const RADICALS = '⺟母⺠民⺰纟⻄西⻅见⻆角⻈讠⻉贝⻋车⻌辶⻐钅⻓长⻔门⻘青⻙韦⻚页⻛风⻜飞⻠饣⻢马⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻬齐⻮齿⻰龙⻳龟⻝食⻣骨⻤鬼⻊足⻏阝⻖阝⻗雨⺮竹⺝月⺼月⺁厂⺇几⺌小⺍小';
+for (let i = 0; i + 1 < RADICALS.length; i += 2) CHAR_MAP[RADICALS[i]!] = RADICALS[i + 1]!;
+
 const MAPPABLE = new RegExp(`[${Object.keys(CHAR_MAP).map((c) => (/[\\\]\[^-]/.test(c) ? '\\' + c : c)).join('')}\u2e80-\u2fdf]`, 'g');
 
 /** Normalises one line (no newline inside). Lines that need no change are returned as they are. */

@@ -432,8 +432,10 @@ function readRows(ctx: Ctx, def: TableDef, from: number, limit: number, check: S
 
 function isLabelFragment(row: RowDef, raw: string): boolean {
   const f = raw.replace(/\s+/g, '');
-  if (f.length < 2) return false;
+  // the vertical 三、本年度办理结果 label of Section 三 wraps one character at a time in PDF text layers
+  if (f.length >= 1 && !/\d/.test(f) && '三、本年度办理结果'.includes(f) && row.path !== '一、本年新收政府信息公开申请数量' && row.path !== '二、上年结转政府信息公开申请数量') return true;
   const full = (row.prefix + row.label).replace(/\s+/g, '');
+  if (f.length < 2) return f.length === 1 && !/[\d\s]/.test(f) && full.includes(f);
   return full.includes(f) || row.keys.some((k) => k.includes(f)) || (row.group !== undefined && row.group.includes(f));
 }
 
