@@ -9,6 +9,7 @@ import type { ItemEvent, ItemMeta } from '../../../core/publication/item-model.j
 import { termBigrams } from '../../../core/publication/search-text.js';
 import type { Database } from './schema.js';
 import type { Dialect } from './migrations.js';
+import { nextCounter } from './counters.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type Wrap = <T>(what: string, fn: () => Promise<T>) => Promise<T>;
@@ -34,13 +35,6 @@ function publicFilter(db: Db, q: PublicQuery) {
 }
 
 export function buildPublicationStore(db: Db, dialect: Dialect, wrap: Wrap): PublicationStore {
-  const nextCounter = async (key: string, year: number): Promise<number> => {
-    const r = await db.selectFrom('counters').select('last_serial').where('organ_id', '=', key).where('year', '=', year).executeTakeFirst();
-    const next = (r ? Number(r.last_serial) : 0) + 1;
-    if (r) await db.updateTable('counters').set({ last_serial: next }).where('organ_id', '=', key).where('year', '=', year).where('last_serial', '=', next - 1).execute();
-    else await db.insertInto('counters').values({ organ_id: key, year, last_serial: next }).execute();
-    return next;
-  };
   const ftsMatch = (terms: string[]): string => terms.map((t) => ([...t].length === 1 ? `uni : "${t}"` : `bi : "${termBigrams(t).join(' ')}"`)).join(' AND ');
   /** SQLite: the FTS table drives the query in rowid order, so LIMIT stops early even for very common terms. */
   const sqliteSearch = (q: PublicQuery & { terms: string[]; beforeRowid?: number }, what: 'rows' | 'count', cap: number) => {
@@ -76,7 +70,7 @@ export function buildPublicationStore(db: Db, dialect: Dialect, wrap: Wrap): Pub
       }),
     },
     items: {
-      nextSerial: (organId, year) => wrap('allocate an index number', () => nextCounter(`items:${organId}`, year)),
+      nextSerial: (organId, year) => wrap('allocate an index number', () => nextCounter(db, `items:${organId}`, year)),
       create: (row, v, first) => wrap('create item', async () => {
         await db.insertInto('items').values({
           id: row.id, organ_id: row.organId, column_id: row.columnId, index_no: row.indexNo, title: row.title, topic: row.topic, publisher: row.publisher, formed_on: row.formedOn,
@@ -107,7 +101,7 @@ export function buildPublicationStore(db: Db, dialect: Dialect, wrap: Wrap): Pub
       publish: (id, idx) => wrap('publish item', async () => {
         const old = await db.selectFrom('items').select(['search_rowid', 'first_published_on']).where('id', '=', id).executeTakeFirstOrThrow();
         if (old.search_rowid !== null && dialect === 'sqlite') await sql`DELETE FROM items_fts WHERE rowid = ${old.search_rowid}`.execute(db);
-        const rowid = await nextCounter('items:rowid', 0);
+        const rowid = await nextCounter(db, 'items:rowid', 0);
         const m = idx.meta;
         await db.updateTable('items').set({
           title: idx.title, column_id: m.columnId, topic: m.topic, publisher: m.publisher, formed_on: m.formedOn, doc_number: m.docNumber, doc_type: m.docType, open_mode: m.openMode,

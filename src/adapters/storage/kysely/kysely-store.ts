@@ -10,6 +10,7 @@ import type { CaseEvent } from '../../../core/case/case-event.js';
 import type { Database } from './schema.js';
 import { type Dialect, migrationProvider } from './migrations.js';
 import { buildPublicationStore } from './kysely-publication-store.js';
+import { nextCounter } from './counters.js';
 
 /** A storage failure: which layer, what it was doing, and the driver's error as `cause`. */
 export class StorageError extends Error {
@@ -96,13 +97,7 @@ function build(db: Db, dialect: Dialect, root: Kysely<Database>): Store {
       delete: (id) => wrap('delete session', async () => { await db.deleteFrom('sessions').where('id', '=', id).execute(); }),
     },
     cases: {
-      nextSerial: (organId, year) => wrap('allocate a case number', async () => {
-        const r = await db.selectFrom('counters').select('last_serial').where('organ_id', '=', organId).where('year', '=', year).executeTakeFirst();
-        const next = (r ? Number(r.last_serial) : 0) + 1;
-        if (r) await db.updateTable('counters').set({ last_serial: next }).where('organ_id', '=', organId).where('year', '=', year).where('last_serial', '=', next - 1).execute();
-        else await db.insertInto('counters').values({ organ_id: organId, year, last_serial: next }).execute();
-        return next;
-      }),
+      nextSerial: (organId, year) => wrap('allocate a case number', () => nextCounter(db, organId, year)),
       create: (row, first) => wrap('create case', async () => {
         await db.insertInto('cases').values({ id: row.id, organ_id: row.organId, year: row.year, serial: row.serial, query_code_hash: row.queryCodeHash, applicant_name: row.applicantName, applicant_type: row.applicantType, channel: row.channel, description: row.description, received_on: row.receivedOn, state: row.state, due_on: row.dueOn, assignee_id: row.assigneeId, created_at: row.createdAt, updated_at: row.updatedAt }).execute();
         await db.insertInto('case_events').values({ case_id: first.caseId, seq: first.seq, kind: first.event.kind, on_date: first.event.on, payload: JSON.stringify(first.event), actor_id: first.actorId, actor_role: first.actorRole, recorded_at: first.recordedAt }).execute();
