@@ -55,6 +55,10 @@ dl.facts dd{margin:0;word-break:break-all}
 .grid2{display:grid;gap:1rem}
 @media(min-width:48rem){.grid2{grid-template-columns:1fr 1fr}main{padding:1.5rem}}
 form.inline{display:flex;flex-wrap:wrap;gap:.3rem;align-items:center}form.inline input,form.inline select{width:auto}
+.charts{display:grid;gap:1rem;margin-top:1rem}
+.chart{width:100%;height:auto;max-width:48rem;display:block}
+.chart text{fill:#1f2328;font-family:inherit}
+.chart text.in{fill:#fff}
 .bar{display:inline-block;height:.6rem;background:#c62828;margin-left:.4rem;vertical-align:middle;border-radius:2px}
 footer.site{max-width:64rem;margin:2rem auto;padding:0 1rem;color:#555;font-size:.88rem}
 `;

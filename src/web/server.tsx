@@ -675,7 +675,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   app.get('/admin/supervise', async (req, reply) => {
     const user = staff(req);
     const d = await supervisionDashboard(deps, user);
-    return send(reply, await page(<SupervisePage user={user} csrf={reply.generateCsrf()} year={d.year} today={d.today} rows={d.rows} />));
+    return send(reply, await page(<SupervisePage user={user} csrf={reply.generateCsrf()} year={d.year} today={d.today} rows={d.rows} months={d.months} />));
   });
 
   app.get('/admin/organ', async (req, reply) => {

@@ -75,6 +75,11 @@ test('compile → check → 年报 draft → review → published → parsed bac
     assert.match(tianhuRow, /核对通过/);
     assert.match(tianhuRow, /^<td>1<\/td><td><span>0<\/span>/, 'one running case, none overdue');
     assert.match(dash.body, /<th scope="row">双山乡人民政府<\/th>[\s\S]*?未发布（期限2025-01-31）/);
+    // the charts say the same in SVG (their descriptions carry the figures)
+    assert.match(dash.body, /<svg class="chart"[^>]*role="img"/);
+    assert.match(dash.body, /田湖镇人民政府：按期办理1，5个工作日内到期0，已逾期0/);
+    assert.match(dash.body, /6月：收到申请1，主动公开0；[\s\S]*12月：收到申请1，主动公开0；1月：收到申请0，主动公开1</, 'Feb 2024 – Jan 2025: the two cases and the report');
+    assert.match(dash.body, /收到申请合计2件，主动公开信息合计1条/);
     assert.equal((await clerk.get('/admin/supervise')).statusCode, 403);
     const roll = await sup.get('/admin/supervise/rollup?year=2024');
     assert.equal(roll.statusCode, 200);

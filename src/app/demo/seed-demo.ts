@@ -85,6 +85,8 @@ export async function seedDemo(deps: AppDeps, opts: { passwords?: Record<string,
       const hu = USERS.find((u) => u.username === h)!;
       await seedItems(deps, DEMO_ORGANS.find((o) => o.id === organId)!, per, { clerk: userIds.get(c)!, head: userIds.get(h)!, clerkName: cu.displayName, headName: hu.displayName });
     }
+    // last year's 年报, compiled from the demo data and published on time (needs the cases)
+    if (opts.cases !== false) await (await import('./seed-reports.js')).seedReports(deps);
   }
   return logins;
 }

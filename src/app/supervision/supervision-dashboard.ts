@@ -27,7 +27,10 @@ export function reportDeadline(organ: Organ, year: number): string {
   return organ.kind === 'government' ? `${year}-03-31` : `${year}-01-31`;
 }
 
-export async function supervisionDashboard(deps: AppDeps, user: StaffUser): Promise<{ rows: OrganRow[]; year: number; today: string }> {
+/** One month of the last twelve, across every organ on the dashboard. */
+export interface MonthRow { month: string; received: number; published: number }
+
+export async function supervisionDashboard(deps: AppDeps, user: StaffUser): Promise<{ rows: OrganRow[]; months: MonthRow[]; year: number; today: string }> {
   if (user.role !== 'supervisor' && user.role !== 'admin' && user.role !== 'head') throw new AppError('forbidden', '无权查看', 403);
   const organs = await deps.store.organs.list();
   const ids = user.role === 'supervisor' ? visibleOrganIds(user, organs) : [user.organId];
@@ -62,7 +65,29 @@ export async function supervisionDashboard(deps: AppDeps, user: StaffUser): Prom
       report: { published: !!rep, publishedOn: rep?.firstPublishedOn ?? null, deadline, onTime: rep ? (rep.firstPublishedOn ?? '9999') <= deadline : t > deadline ? false : null, errors, itemId: rep?.id ?? null },
     });
   }
-  return { rows, year, today: t };
+  return { rows, months: await lastTwelveMonths(deps, ids, t), year, today: t };
+}
+
+/** Applications received and items first published per month, the last twelve months up to `t`, all organs together. */
+async function lastTwelveMonths(deps: AppDeps, ids: string[], t: string): Promise<MonthRow[]> {
+  const months: MonthRow[] = [];
+  let y = Number(t.slice(0, 4));
+  let m = Number(t.slice(5, 7));
+  for (let i = 0; i < 12; i++) {
+    months.unshift({ month: `${y}-${String(m).padStart(2, '0')}`, received: 0, published: 0 });
+    if (--m === 0) { m = 12; y--; }
+  }
+  const last = (mm: string) => `${mm}-${String(new Date(Date.UTC(Number(mm.slice(0, 4)), Number(mm.slice(5, 7)), 0)).getUTCDate()).padStart(2, '0')}`;
+  await Promise.all(months.map(async (r) => { r.received = await deps.store.cases.count({ organIds: ids, receivedFrom: `${r.month}-01`, receivedTo: last(r.month) }); }));
+  const byMonth = new Map(months.map((r) => [r.month, r]));
+  const years = [...new Set(months.map((r) => Number(r.month.slice(0, 4))))];
+  for (const yr of years) {
+    for (const item of await deps.store.publication.items.publishedInYear(ids, yr)) {
+      const row = item.firstPublishedOn ? byMonth.get(item.firstPublishedOn.slice(0, 7)) : undefined;
+      if (row) row.published++;
+    }
+  }
+  return months;
 }
 
 /** The supervisor's roll-up of the subordinate organs' published reports for a year (read from the portal pages). */

@@ -11,6 +11,7 @@ import { ATTACHMENT_KIND_LABEL } from '../../app/cases/attachments.js';
 import { actorOf } from '../../app/policies/case-policy.js';
 import { Csrf, ErrorSummary, Field, Layout, Radios, Select } from './layout.js';
 import { APPLICATION_LABELS } from './portal.js';
+import { GroupedColumns, StackedBars } from './charts.js';
 
 type Flash = { kind: 'ok' | 'err'; text: string } | null;
 
@@ -388,8 +389,7 @@ export const ReportPage: FC<{ user: StaffUser; csrf: string; year: number; value
   </Layout>
 );
 
-export const SupervisePage: FC<{ user: StaffUser; csrf: string; year: number; today: string; rows: import('../../app/supervision/supervision-dashboard.js').OrganRow[] }> = ({ user, csrf, year, today, rows }) => {
-  const maxOverdue = Math.max(1, ...rows.map((r) => r.overdue));
+export const SupervisePage: FC<{ user: StaffUser; csrf: string; year: number; today: string; rows: import('../../app/supervision/supervision-dashboard.js').OrganRow[]; months: import('../../app/supervision/supervision-dashboard.js').MonthRow[] }> = ({ user, csrf, year, today, rows, months }) => {
   return (
     <Layout title="监督" user={user} csrf={csrf}>
       <h1>所属机关政府信息公开工作情况（截至{today}）</h1>
@@ -399,7 +399,7 @@ export const SupervisePage: FC<{ user: StaffUser; csrf: string; year: number; to
           <tr>
             <th scope="row">{r.organ.name}</th>
             <td>{r.open}</td>
-            <td><span class={r.overdue ? 'badge overdue' : undefined}>{r.overdue}</span><span class="bar" style={`width:${Math.round((r.overdue / maxOverdue) * 6)}rem`} aria-hidden="true"></span></td>
+            <td><span class={r.overdue ? 'badge overdue' : undefined}>{r.overdue}</span></td>
             <td>{r.dueSoon}</td>
             <td>{r.receivedThisYear}</td>
             <td>{r.publishedThisYear}</td>
@@ -411,6 +411,17 @@ export const SupervisePage: FC<{ user: StaffUser; csrf: string; year: number; to
         ))}</tbody>
       </table>
       <p><a class="button secondary" href={`/admin/supervise/rollup?year=${year - 1}`}>汇总所属机关{year - 1}年年报</a></p>
+      <div class="charts">
+        <section class="card" aria-labelledby="ch-open-h">
+          <h2 id="ch-open-h">办理中的申请</h2>
+          <StackedBars id="ch-open" title="各机关办理中的申请：按期、5个工作日内到期、已逾期" rows={rows.map((r) => ({ label: r.organ.name, parts: [Math.max(0, r.open - r.overdue - r.dueSoon), r.dueSoon, r.overdue] }))} series={[{ label: '按期办理', color: '#2e7d32' }, { label: '5个工作日内到期', color: '#b26a00' }, { label: '已逾期', color: '#b71c1c' }]} />
+        </section>
+        <section class="card" aria-labelledby="ch-month-h">
+          <h2 id="ch-month-h">近12个月</h2>
+          <GroupedColumns id="ch-month" title="近12个月每月收到的政府信息公开申请和主动公开信息（所属机关合计）" categories={months.map((m) => `${Number(m.month.slice(5, 7))}月`)} series={[{ label: '收到申请', color: '#1f5f99' }, { label: '主动公开', color: '#7a869a' }]} values={months.map((m) => [m.received, m.published])} />
+          <p class="small muted">{months[0]!.month.replace('-', '年')}月至{months[months.length - 1]!.month.replace('-', '年')}月，收到申请合计{months.reduce((a, m) => a + m.received, 0)}件，主动公开信息合计{months.reduce((a, m) => a + m.published, 0)}条。</p>
+        </section>
+      </div>
       <p class="small muted">年报期限：县级以上人民政府部门1月31日、县级以上地方人民政府3月31日（条例第四十九条）；乡镇按本地规定，默认1月31日。年报核对使用与“年度报告引擎”相同的全部规则。</p>
     </Layout>
   );
