@@ -39,7 +39,7 @@ import { addColumn, changeStaff, createStaff, renameColumn } from '../app/admin/
 import { canEditCalendar, editCalendar } from '../app/admin/calendar.js';
 import { compileAnnualReport, draftReportItem, manualSection2Slots } from '../app/reports/compile-annual-report.js';
 import { rollUpSubordinates, supervisionDashboard } from '../app/supervision/supervision-dashboard.js';
-import { exportCasesCsv } from '../app/cases/export-cases.js';
+import { exportCasesCsv, exportCasesXlsx } from '../app/cases/export-cases.js';
 import { updateOrgan } from '../app/organs/update-organ.js';
 import { addItemFile, createItem, ensureCatalogue, recordItemStep, updateDraft, type ItemAction } from '../app/publication/items.js';
 import { columnPage, forgetPortalMemo, itemPage, lateItems, portalHome, publicFile, searchItems } from '../app/publication/portal.js';
@@ -657,12 +657,15 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
     return send(reply, await page(<ReportPage user={user} csrf={reply.generateCsrf()} year={year} values={f} manual={manualSection2Slots(year)} findings={compiled.findings} preview={preview} />));
   });
 
-  app.get<{ Querystring: { year?: string } }>('/admin/export/cases.csv', async (req, reply) => {
+  app.get<{ Params: { ext: string }; Querystring: { year?: string } }>('/admin/export/cases.:ext', async (req, reply) => {
     const user = staff(req);
+    const ext = req.params.ext;
+    if (ext !== 'csv' && ext !== 'xlsx') throw new AppError('not_found', '不支持的导出格式（可选CSV或XLSX）', 404);
     const year = /^\d{4}$/.test(req.query.year ?? '') ? Number(req.query.year) : null;
-    const csv = await exportCasesCsv(deps, user, year);
-    await audit(deps.store, deps.now(), { organId: user.organId, userId: user.id, role: user.role, action: 'export.cases', ip: req.ip, detail: { year } });
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`依申请公开案件${year ?? ''}.csv`)}`).header('cache-control', 'no-store').send(csv);
+    const data = ext === 'csv' ? await exportCasesCsv(deps, user, year) : await exportCasesXlsx(deps, user, year);
+    await audit(deps.store, deps.now(), { organId: user.organId, userId: user.id, role: user.role, action: 'export.cases', ip: req.ip, detail: { year, format: ext } });
+    const type = ext === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    return reply.type(type).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`依申请公开案件${year ?? ''}.${ext}`)}`).header('cache-control', 'no-store').send(data);
   });
 
   app.get<{ Querystring: { year?: string } }>('/admin/supervise/rollup', async (req, reply) => {

@@ -85,3 +85,36 @@ test('render --to html|md|txt|json', async () => {
   const back = await parseReportDocx(readFileSync(join(dir, 'r.docx')));
   assert.equal(back.report.cells.find((c) => c.row === '第二十条第（五）项/行政许可' && c.column === '处理决定数量')!.value, 126);
 });
+
+test('export: many reports as XLSX (报告, 数据, 核对结果) and CSV; blanks stay blank, numbers stay numbers', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gk-export-'));
+  const out = join(dir, 'reports.xlsx');
+  const r = await run(['report', 'export', join(CORPUS, 'seed'), join(CORPUS, 'real-full/001.txt'), '--to', 'xlsx', '--out', out]);
+  assert.equal(r.code, 1, 'the seed has error findings');
+  assert.match(r.err, /已写入 .*：2份报告，/);
+  const { default: JSZip } = await import('jszip');
+  const { readFileSync } = await import('node:fs');
+  const z = await JSZip.loadAsync(readFileSync(out), { checkCRC32: true });
+  assert.match(await z.file('xl/workbook.xml')!.async('string'), /name="报告"[\s\S]*name="数据"[\s\S]*name="核对结果"/);
+  const rows = (xml: string) => [...xml.matchAll(/<row r="(\d+)">([\s\S]*?)<\/row>/g)].map((m) => [...m[2]!.matchAll(/<c r="([A-Z]+)\d+"[^>]*>(?:<v>([^<]*)<\/v>|<is><t[^>]*>([^<]*)<\/t><\/is>)<\/c>/g)].reduce<Record<string, string | number>>((o, c) => { o[c[1]!] = c[2] !== undefined ? Number(c[2]) : c[3]!; return o; }, {}));
+  const reports = rows(await z.file('xl/worksheets/sheet1.xml')!.async('string'));
+  assert.equal(reports.length, 3);
+  assert.equal(reports[2]!.B, '淮安市人民政府');
+  assert.equal(reports[2]!.F, 200, '淮安: 200 numbers');
+  assert.equal(reports[2]!.G, 0, 'and no errors');
+  const cells = rows(await z.file('xl/worksheets/sheet2.xml')!.async('string'));
+  const permit = cells.find((c) => String(c.A).includes('seed') && c.F === '第二十条第（五）项/行政许可' && c.G === '处理决定数量');
+  assert.equal(permit?.H, 126, '行政许可 126 as a number');
+  const procurement = cells.find((c) => String(c.A).includes('seed') && String(c.F).includes('政府集中采购') && c.G === '采购总金额');
+  assert.equal(procurement?.H, 0.6579);
+  assert.ok(cells.some((c) => String(c.A).includes('seed') && c.H === undefined), 'a blank cell of the seed is exported blank, not 0');
+  const findings = rows(await z.file('xl/worksheets/sheet3.xml')!.async('string'));
+  assert.ok(findings.some((f) => f.D === 'row_short' && f.E === '警告'));
+
+  const csv = await run(['report', 'export', join(CORPUS, 'real-full/001.txt'), '--to', 'csv', '--table', 'cells']);
+  const lines = csv.out.replace(/\n$/, '').split('\r\n');
+  assert.equal(lines[0], '\ufeff文件,机关,年度,格式,表,行,列,值,原文,来源');
+  assert.equal(lines.length, 201, 'header + 200 cells');
+  assert.equal((await run(['report', 'export', join(CORPUS, 'seed'), '--to', 'xlsx'])).code, 2, '--out is required for xlsx');
+  assert.equal((await run(['report', 'export', join(CORPUS, 'seed'), '--to', 'ods'])).code, 2);
+});

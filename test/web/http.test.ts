@@ -336,7 +336,7 @@ test('the platform administrator adds a holiday; running cases\' due dates are r
   } finally { await t.close(); }
 });
 
-test('the case export is CSV with masked applicants: no ID numbers, phones or full names', async () => {
+test('the case export is CSV and XLSX with masked applicants: no ID numbers, phones or full names', async () => {
   const t = await testApp();
   try {
     const c = await submitApplication(t.deps, 'tianhu', VALID_APPLICATION, '127.0.0.1');
@@ -348,6 +348,15 @@ test('the case export is CSV with masked applicants: no ID numbers, phones or fu
     assert.match(r.body, new RegExp(`${c.caseId},田湖镇人民政府,张\\*,自然人,网上申请,2024-03-04,办理中,2024-04-01`));
     assert.ok(!r.body.includes('张三') && !r.body.includes('11010519491231002X') && !r.body.includes('13800138000'));
     assert.ok((await t.deps.store.audit.list(['tianhu'], 5)).some((e) => e.action === 'export.cases'));
+    const x = await clerk.get('/admin/export/cases.xlsx?year=2024');
+    assert.equal(x.statusCode, 200);
+    assert.equal(x.headers['content-type'], 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const { default: JSZip } = await import('jszip');
+    const sheet = await (await JSZip.loadAsync(x.rawPayload, { checkCRC32: true })).file('xl/worksheets/sheet1.xml')!.async('string');
+    const texts = [...sheet.matchAll(/<t xml:space="preserve">([^<]*)<\/t>/g)].map((m) => m[1]);
+    assert.deepEqual(texts.slice(11, 19), [c.caseId, '田湖镇人民政府', '张*', '自然人', '网上申请', '2024-03-04', '办理中', '2024-04-01']);
+    assert.ok(!sheet.includes('张三') && !sheet.includes('11010519491231002X') && !sheet.includes('13800138000'));
+    assert.equal((await clerk.get('/admin/export/cases.exe')).statusCode, 404);
   } finally { await t.close(); }
 });
 

@@ -1,5 +1,5 @@
 /**
- * `gongkai report parse|check|render`.
+ * `gongkai report parse|check|render|export`.
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, extname } from 'node:path';
@@ -7,6 +7,7 @@ import type { ReportParsers } from '../../core/ports.js';
 import { type Finding, refLabel } from '../../core/annual-report/report-findings.js';
 import { REPORT_EXTENSIONS, readAndCheckReport } from '../../app/reports/check-report.js';
 import type { ReportRenderers } from '../main.js';
+import { addReport, emptyReportTables } from '../../app/reports/export-reports.js';
 
 export interface ReportCommandDeps {
   parsers: ReportParsers;
@@ -64,6 +65,8 @@ export const REPORT_USAGE = `用法：
   gongkai report parse 文件或目录… [--json]           读取年度报告，输出读到的数据
   gongkai report check 文件或目录… [--prev 上年报告] [--json]   读取并核对（勾稽关系、合计、结转等）
   gongkai report render 文件 --to html|md|txt|json|docx|pdf [--out 文件]   按官方表格样式输出（docx、pdf 需 --out）
+  gongkai report export 文件或目录… --to xlsx|csv [--table reports|cells|findings] [--out 文件]
+                                                      批量读取并核对，导出为表格：xlsx 含“报告”“数据”“核对结果”三张表；csv 输出 --table 指定的一张（默认 cells）
 支持 .txt .md .html .docx .pdf .json；退出码：0 无错误，1 有“错误”级问题，2 有文件无法读取。`;
 
 /** Runs `gongkai report …`; returns the exit code. */
@@ -71,7 +74,7 @@ export async function runReportCommand(args: string[], deps: ReportCommandDeps):
   const [sub, ...rest] = args;
   const { positional, flags } = parseFlags(rest);
   if (!sub || sub === 'help' || flags.has('help')) { deps.out(REPORT_USAGE); return sub ? 0 : 2; }
-  if (!['parse', 'check', 'render'].includes(sub)) { deps.err(`未知子命令“${sub}”\n${REPORT_USAGE}`); return 2; }
+  if (!['parse', 'check', 'render', 'export'].includes(sub)) { deps.err(`未知子命令“${sub}”\n${REPORT_USAGE}`); return 2; }
   if (positional.length === 0) { deps.err(`缺少文件参数\n${REPORT_USAGE}`); return 2; }
   const json = flags.get('json') === true;
 
@@ -102,6 +105,19 @@ export async function runReportCommand(args: string[], deps: ReportCommandDeps):
     return 0;
   }
 
+  let exportTo: 'xlsx' | 'csv' | null = null;
+  let exportTable: 'reports' | 'cells' | 'findings' = 'cells';
+  if (sub === 'export') {
+    const to = flags.get('to');
+    if (to !== 'xlsx' && to !== 'csv') { deps.err('--to 必须是 xlsx 或 csv'); return 2; }
+    if (to === 'xlsx' && typeof flags.get('out') !== 'string') { deps.err('--to xlsx 需要用 --out 指定输出文件'); return 2; }
+    const tb = flags.get('table') ?? 'cells';
+    if (tb !== 'reports' && tb !== 'cells' && tb !== 'findings') { deps.err('--table 必须是 reports、cells 或 findings'); return 2; }
+    exportTo = to;
+    exportTable = tb;
+  }
+  const tables = exportTo ? emptyReportTables() : null;
+
   let prev;
   const prevPath = flags.get('prev');
   if (typeof prevPath === 'string') {
@@ -122,10 +138,12 @@ export async function runReportCommand(args: string[], deps: ReportCommandDeps):
     const file = files[i]!;
     let bytes: Uint8Array;
     try { bytes = await readFile(file); } catch { deps.err(`无法读取文件：${file}`); exit = 2; continue; }
-    const r = await readAndCheckReport(deps.parsers, file, bytes, { check: sub === 'check', ...(prev ? { prev } : {}) });
+    const r = await readAndCheckReport(deps.parsers, file, bytes, { check: sub !== 'parse', ...(prev ? { prev } : {}) });
     if (r.unreadable) exit = 2;
-    else if (r.failed && sub === 'check' && exit === 0) exit = 1;
-    if (json) {
+    else if (r.failed && sub !== 'parse' && exit === 0) exit = 1;
+    if (tables) {
+      addReport(tables, file, r.report, r.findings, r.unreadable);
+    } else if (json) {
       results.push({ file, ...JSON.parse(deps.renderers.json(r.report, r.findings)) });
     } else {
       const rep = r.report;
@@ -139,6 +157,29 @@ export async function runReportCommand(args: string[], deps: ReportCommandDeps):
       const el = (performance.now() - t0) / 1000;
       deps.err(`${deps.isTTY ? '\r' : ''}已处理 ${i + 1}/${files.length} 个文件，${el.toFixed(1)} 秒${deps.isTTY && i + 1 < files.length ? '' : '\n'}`);
     }
+  }
+  if (tables) {
+    const outFile = flags.get('out');
+    if (exportTo === 'xlsx') {
+      const { writeXlsx } = await import('../../adapters/render/xlsx/xlsx-writer.js');
+      const bytes = writeXlsx([
+        { name: '报告', rows: tables.reports, widths: [40, 28, 8, 12, 8, 8, 8, 8, 8, 10] },
+        { name: '数据', rows: tables.cells, widths: [40, 28, 8, 12, 6, 40, 24, 10, 10, 16] },
+        { name: '核对结果', rows: tables.findings, widths: [40, 28, 8, 26, 10, 60, 40, 10, 10, 8] },
+      ]);
+      const { writeFile } = await import('node:fs/promises');
+      await writeFile(outFile as string, bytes);
+      deps.err(`已写入 ${outFile}：${tables.reports.length - 1}份报告，${tables.cells.length - 1}个单元格，${tables.findings.length - 1}条核对结果`);
+    } else {
+      const { toCsv } = await import('../../adapters/render/csv-writer.js');
+      const csv = toCsv(tables[exportTable].map((row) => row.map((v) => (v === null ? '' : String(v)))));
+      if (typeof outFile === 'string') {
+        const { writeFile } = await import('node:fs/promises');
+        await writeFile(outFile, csv);
+        deps.err(`已写入 ${outFile}：${tables[exportTable].length - 1}行`);
+      } else deps.out(csv.replace(/\r\n$/, ''));
+    }
+    return exit;
   }
   if (json) deps.out(JSON.stringify(files.length === 1 && positional.length === 1 && results.length === 1 ? results[0] : results, null, 2));
   return exit;

@@ -58,7 +58,7 @@ export const CaseListPage: FC<{ user: StaffUser; csrf: string; list: CaseList; t
         ))}</tbody>
       </table>
     ) : <p class="muted">没有符合条件的案件。</p>}
-    <p class="small muted">共{list.total}件。“即将到期”和“逾期”按今天（{today}）和工作日历实时计算。<a href="/admin/export/cases.csv">导出CSV（申请人信息已脱敏）</a></p>
+    <p class="small muted">共{list.total}件。“即将到期”和“逾期”按今天（{today}）和工作日历实时计算。导出（申请人信息已脱敏）：<a href="/admin/export/cases.csv">CSV</a>　<a href="/admin/export/cases.xlsx">Excel（XLSX）</a></p>
   </Layout>
 );
 
