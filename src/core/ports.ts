@@ -46,6 +46,8 @@ export interface Organ {
   phone: string;
   hours: string;
   email: string;
+  /** 索引号 pattern (see core/publication/item-model.ts indexNumber) */
+  indexPattern: string;
 }
 
 export interface StaffUser {

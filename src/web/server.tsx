@@ -684,16 +684,16 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   app.get('/admin/organ', async (req, reply) => {
     const user = staff(req);
     if (user.role !== 'admin') throw new AppError('forbidden', '只有管理员可以修改机关信息', 403);
-    return send(reply, await page(<OrganPage user={user} csrf={reply.generateCsrf()} organ={(await deps.store.organs.find(user.organId))!} />));
+    return send(reply, await page(<OrganPage user={user} csrf={reply.generateCsrf()} today={today(deps)} organ={(await deps.store.organs.find(user.organId))!} />));
   });
   app.post('/admin/organ', protect, async (req, reply) => {
     const user = staff(req);
     const values = body(req);
     try {
       const o = await updateOrgan(deps, user, values, req.ip);
-      return send(reply, await page(<OrganPage user={user} csrf={reply.generateCsrf()} organ={o} flash={{ kind: 'ok', text: '已保存。' }} />));
+      return send(reply, await page(<OrganPage user={user} csrf={reply.generateCsrf()} today={today(deps)} organ={o} flash={{ kind: 'ok', text: '已保存。' }} />));
     } catch (e) {
-      if (e instanceof AppError && e.code === 'form_invalid') return send(reply, await page(<OrganPage user={user} csrf={reply.generateCsrf()} organ={(await deps.store.organs.find(user.organId))!} values={values} fields={e.fields} />), 400);
+      if (e instanceof AppError && e.code === 'form_invalid') return send(reply, await page(<OrganPage user={user} csrf={reply.generateCsrf()} today={today(deps)} organ={(await deps.store.organs.find(user.organId))!} values={values} fields={e.fields} />), 400);
       throw e;
     }
   });

@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { type ItemEvent, EMPTY_ITEM, applyItemEvent, indexNumber, timeliness, ITEM_TRANSITIONS } from '../../src/core/publication/item-model.js';
+import { type ItemEvent, EMPTY_ITEM, applyItemEvent, indexNumber, timeliness, ITEM_TRANSITIONS, indexPatternProblem } from '../../src/core/publication/item-model.js';
 import { bigrams, normalizeSearchText, queryTerms, snippet, termBigrams, unigrams } from '../../src/core/publication/search-text.js';
 import { createCalendar } from '../../src/core/calendar/holiday-calendar.js';
 import { nationalCalendarEntries } from '../../src/adapters/calendar/chinese-days-seed.js';
@@ -70,6 +70,14 @@ test('条例第二十六条: published within 20 working days of being formed or
 test('索引号 follows a configurable pattern, default {code}/{year}-{serial:5}', () => {
   assert.equal(indexNumber('{code}/{year}-{serial:5}', { code: 'TH', year: 2024, month: 3, serial: 7 }), 'TH/2024-00007');
   assert.equal(indexNumber('{code}/{year}{month}-{serial:4}', { code: '11341702486344515H', year: 2021, month: 10, serial: 13 }), '11341702486344515H/202110-0013');
+  assert.equal(indexPatternProblem('{code}/{year}-{serial:5}'), null);
+  assert.equal(indexPatternProblem('{code}-{year}{month}-{serial}'), null);
+  assert.match(indexPatternProblem('{code}/{serial:5}')!, /必须包含 \{year\}/, 'serials restart every year');
+  assert.match(indexPatternProblem('{code}/{year}')!, /必须包含流水号/);
+  assert.match(indexPatternProblem('{code}/{year}-{serial:9}')!, /只能使用/);
+  assert.match(indexPatternProblem('{organ}/{year}-{serial}')!, /只能使用/);
+  assert.match(indexPatternProblem('{code} {year}-{serial}')!, /空格/);
+  assert.match(indexPatternProblem('')!, /不能为空/);
 });
 
 test('search semantics: normalised runs, unigrams and bigrams, terms as bigram phrases, snippets with marks', () => {

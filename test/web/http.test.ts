@@ -231,6 +231,18 @@ test('the administrator edits the organ data letters print; bad input names the 
     const ok = await admin.post('/admin/organ', { officeName: '田湖镇政务公开办', sealName: '田湖镇人民政府', address: '某县田湖镇政府街1号', postcode: '276100', phone: '0539-7654321', hours: '工作日 9:00-17:00', email: 'gk@example.gov.cn' });
     assert.equal(ok.statusCode, 200);
     assert.equal((await t.deps.store.organs.find('tianhu'))!.officeName, '田湖镇政务公开办');
+    // the 索引号 pattern: shown with an example, checked, used for items created from now on
+    assert.match((await admin.get('/admin/organ')).body, /今年第1条信息的索引号为 TH\/2024-00001/);
+    const form = { officeName: '田湖镇政务公开办', sealName: '田湖镇人民政府', address: '某县田湖镇政府街1号', postcode: '276100', phone: '0539-7654321', hours: '工作日 9:00-17:00', email: 'gk@example.gov.cn' };
+    const badPattern = await admin.post('/admin/organ', { ...form, indexPattern: '{code}/{serial:5}' });
+    assert.equal(badPattern.statusCode, 400);
+    assert.match(badPattern.body, /索引号规则必须包含 \{year\}/);
+    assert.equal((await t.deps.store.organs.find('tianhu'))!.indexPattern, '{code}/{year}-{serial:5}', 'unchanged');
+    assert.equal((await admin.post('/admin/organ', { ...form, indexPattern: '11371300MB28{code}/{year}{month}-{serial:4}' })).statusCode, 200);
+    const { createItem } = await import('../../src/app/publication/items.js');
+    const clerkUser = (await t.deps.store.users.findByUsername('th-clerk'))!;
+    const item = await createItem(t.deps, clerkUser, { title: '田湖镇2024年3月政务动态', columnId: 'tianhu:news', formedOn: '2024-03-01', topic: '综合政务\\政务公开', docNumber: '', docType: 'other', openMode: '主动公开', body: '<p>正文</p>' }, '127.0.0.1');
+    assert.equal(item.indexNo, '11371300MB28TH/202403-0001');
     const clerk = new Client(t.app);
     await clerk.login('th-clerk');
     assert.equal((await clerk.get('/admin/organ')).statusCode, 403);

@@ -1,11 +1,12 @@
 /**
  * Use case: the organ's administrator edits what letters and the 政府信息公开指南 print: the 工作机构, seal name,
- * address, postcode, phone, office hours and e-mail.
+ * address, postcode, phone, office hours and e-mail; and the organ's 索引号 pattern.
  */
 import { z } from 'zod';
 import type { Organ, StaffUser } from '../../core/ports.js';
 import { AppError, type AppDeps } from '../deps.js';
 import { audit } from '../audit.js';
+import { indexPatternProblem } from '../../core/publication/item-model.js';
 
 const schema = z.object({
   officeName: z.string().trim().min(2, { error: '请填写政府信息公开工作机构' }).max(60),
@@ -15,9 +16,11 @@ const schema = z.object({
   phone: z.string().trim().min(7, { error: '请填写联系电话' }).max(40),
   hours: z.string().trim().min(2, { error: '请填写办公时间' }).max(80),
   email: z.string().trim().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: '电子邮箱格式不正确' }),
+  // absent: unchanged. A new pattern numbers items created from now on; existing 索引号 never change.
+  indexPattern: z.string().trim().optional().superRefine((v, ctx) => { const p = v === undefined ? null : indexPatternProblem(v); if (p) ctx.addIssue({ code: 'custom', message: p }); }),
 });
 
-export const ORGAN_FIELD_LABELS: Record<string, string> = { officeName: '政府信息公开工作机构', sealName: '印章名称', address: '办公地址', postcode: '邮政编码', phone: '联系电话', hours: '办公时间', email: '电子邮箱' };
+export const ORGAN_FIELD_LABELS: Record<string, string> = { officeName: '政府信息公开工作机构', sealName: '印章名称', address: '办公地址', postcode: '邮政编码', phone: '联系电话', hours: '办公时间', email: '电子邮箱', indexPattern: '索引号规则' };
 
 export async function updateOrgan(deps: AppDeps, user: StaffUser, input: unknown, ip: string): Promise<Organ> {
   if (user.role !== 'admin') throw new AppError('forbidden', '只有管理员可以修改机关信息', 403);
@@ -29,7 +32,8 @@ export async function updateOrgan(deps: AppDeps, user: StaffUser, input: unknown
     for (const i of r.error.issues) fields[String(i.path[0])] ??= i.message;
     throw new AppError('form_invalid', '机关信息有需要修改的地方', 400, fields);
   }
-  const next: Organ = { ...organ, ...r.data };
+  const { indexPattern, ...rest } = r.data;
+  const next: Organ = { ...organ, ...rest, ...(indexPattern !== undefined ? { indexPattern } : {}) };
   await deps.store.transaction(async (tx) => {
     await tx.organs.update(next);
     await audit(tx, deps.now(), { organId: organ.id, userId: user.id, role: user.role, action: 'organ.update', ip, detail: { fields: Object.keys(r.data) } });

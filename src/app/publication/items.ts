@@ -67,7 +67,7 @@ export async function createItem(deps: AppDeps, user: StaffUser, input: unknown,
   return deps.store.transaction(async (tx) => {
     const serial = await tx.publication.items.nextSerial(organ.id, year);
     const id = randomBytes(8).toString('hex');
-    const row: ItemRow = { ...meta, id, organId: organ.id, indexNo: indexNumber(DEFAULT_INDEX_PATTERN, { code: organ.code, year, month: Number(t.slice(5, 7)), serial }), state: 'draft', version: 1, publishedVersion: null, publishedOn: null, firstPublishedOn: null, searchRowid: null, bodyHtml: '', bodyText: '', createdAt: now, updatedAt: now, createdBy: user.id };
+    const row: ItemRow = { ...meta, id, organId: organ.id, indexNo: indexNumber(organ.indexPattern || DEFAULT_INDEX_PATTERN, { code: organ.code, year, month: Number(t.slice(5, 7)), serial }), state: 'draft', version: 1, publishedVersion: null, publishedOn: null, firstPublishedOn: null, searchRowid: null, bodyHtml: '', bodyText: '', createdAt: now, updatedAt: now, createdBy: user.id };
     await tx.publication.items.create(row, { itemId: id, version: 1, title: meta.title, bodyHtml: body.html, bodyText: body.text, meta, createdAt: now, createdBy: user.id }, { itemId: id, seq: 1, event: { kind: 'created', at: now, by: user.displayName, version: 1 }, actorId: user.id, actorRole: user.role });
     await audit(tx, deps.now(), { organId: organ.id, userId: user.id, role: user.role, action: 'item.create', ip, detail: { item: id } });
     return row;

@@ -186,3 +186,17 @@ export function indexNumber(pattern: string, v: { code: string; year: number; mo
 }
 
 export const DEFAULT_INDEX_PATTERN = '{code}/{year}-{serial:5}';
+
+/**
+ * Why a 索引号 pattern cannot be used, or null. It needs `{year}` and `{serial}` (serials restart every year, so
+ * without the year two items would share a number), knows only the four placeholders, and has no spaces.
+ */
+export function indexPatternProblem(pattern: string): string | null {
+  if (!pattern || pattern.length > 60) return '索引号规则不能为空，且不超过60个字符';
+  if (/\s/.test(pattern)) return '索引号规则不能包含空格';
+  const unknown = pattern.replace(/\{(?:code|year|month|serial(?::[1-8])?)\}/g, '');
+  if (/[{}]/.test(unknown)) return '索引号规则只能使用 {code} {year} {month} {serial} 或 {serial:位数}（位数1至8）';
+  if (!/\{year\}/.test(pattern)) return '索引号规则必须包含 {year}（流水号每年从1开始）';
+  if (!/\{serial(?::[1-8])?\}/.test(pattern)) return '索引号规则必须包含流水号 {serial}';
+  return null;
+}

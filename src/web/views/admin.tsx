@@ -12,6 +12,7 @@ import { actorOf } from '../../app/policies/case-policy.js';
 import { Csrf, ErrorSummary, Field, Layout, Radios, Select } from './layout.js';
 import { APPLICATION_LABELS } from './portal.js';
 import { GroupedColumns, StackedBars } from './charts.js';
+import { indexNumber } from '../../core/publication/item-model.js';
 
 type Flash = { kind: 'ok' | 'err'; text: string } | null;
 
@@ -269,8 +270,9 @@ export const StatsPage: FC<{ user: StaffUser; csrf: string; year: number; organN
   </Layout>
 );
 
-export const OrganPage: FC<{ user: StaffUser; csrf: string; organ: Organ; values?: Record<string, string>; fields?: Record<string, string>; flash?: Flash }> = ({ user, csrf, organ, values, fields = {}, flash }) => {
+export const OrganPage: FC<{ user: StaffUser; csrf: string; organ: Organ; today: string; values?: Record<string, string>; fields?: Record<string, string>; flash?: Flash }> = ({ user, csrf, organ, today, values, fields = {}, flash }) => {
   const v = values ?? (organ as unknown as Record<string, string>);
+  const example = indexNumber(organ.indexPattern, { code: organ.code, year: Number(today.slice(0, 4)), month: Number(today.slice(5, 7)), serial: 1 });
   return (
     <Layout title="机关信息" user={user} csrf={csrf} flash={flash ?? null}>
       <h1>{organ.name}：机关信息</h1>
@@ -284,6 +286,8 @@ export const OrganPage: FC<{ user: StaffUser; csrf: string; organ: Organ; values
         <Field name="phone" label="联系电话" required value={v.phone} error={fields.phone} />
         <Field name="hours" label="办公时间" required value={v.hours} error={fields.hours} />
         <Field name="email" label="电子邮箱" required value={v.email} error={fields.email} />
+        <Field name="indexPattern" label="索引号规则" required value={v.indexPattern} error={fields.indexPattern}
+          hint={`可用 {code}（机关代码 ${organ.code}）、{year}（年份）、{month}（月份）、{serial:5}（流水号，补足5位）。按当前规则，今年第1条信息的索引号为 ${example}。修改后只影响新建的信息，已有索引号不变。`} />
         <button type="submit">保存</button>
       </form>
     </Layout>

@@ -255,6 +255,14 @@ const m003: Migration = {
   async down(db: Kysely<any>) { await db.schema.dropTable('calendar_entries').ifExists().execute(); },
 };
 
+/** Each organ's 索引号 pattern (existing organs keep the default they were numbered with). */
+const m004: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema.alterTable('organs').addColumn('index_pattern', 'text', (c) => c.notNull().defaultTo('{code}/{year}-{serial:5}')).execute();
+  },
+  async down(db: Kysely<any>) { await db.schema.alterTable('organs').dropColumn('index_pattern').execute(); },
+};
+
 export function migrationProvider(dialect: Dialect): MigrationProvider {
-  return { getMigrations: async () => ({ '001_initial': m001(dialect), '002_publication': m002(dialect), '003_calendar': m003 }) };
+  return { getMigrations: async () => ({ '001_initial': m001(dialect), '002_publication': m002(dialect), '003_calendar': m003, '004_index_pattern': m004 }) };
 }
