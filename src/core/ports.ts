@@ -236,6 +236,8 @@ export interface Store {
     list(): Promise<(import('./calendar/holiday-calendar.js').CalendarEntry & { createdBy: string; createdAt: string })[]>;
     upsert(e: import('./calendar/holiday-calendar.js').CalendarEntry, by: string, at: string): Promise<void>;
     remove(date: string): Promise<void>;
+    /** changes with every upsert or remove, so other processes know to reload */
+    version(): Promise<number>;
   };
 }
 

@@ -36,7 +36,7 @@ import { page } from './views/layout.js';
 import { ApplyForm, ApplyOrgans, Receipt, StatusPage, StatusQuery } from './views/portal.js';
 import { ApprovalsPage, AuditPage, CalendarPage, ReportPage, RollUpPage, SupervisePage, CaseListPage, CasePage, ColumnsPage, LoginPage, NewCasePage, OrganPage, StaffPage, StatsPage } from './views/admin.js';
 import { addColumn, changeStaff, createStaff, renameColumn } from '../app/admin/staff.js';
-import { canEditCalendar, editCalendar } from '../app/admin/calendar.js';
+import { canEditCalendar, editCalendar, loadCalendar } from '../app/admin/calendar.js';
 import { compileAnnualReport, draftReportItem, manualSection2Slots } from '../app/reports/compile-annual-report.js';
 import { rollUpSubordinates, supervisionDashboard } from '../app/supervision/supervision-dashboard.js';
 import { exportCasesCsv, exportCasesXlsx } from '../app/cases/export-cases.js';
@@ -56,6 +56,8 @@ export interface ServerOptions {
   /** rate limits (per IP per minute) for login and the status query */
   loginPerMinute?: number;
   statusPerMinute?: number;
+  /** how often (seconds) to look whether another process changed the working-day calendar; default 5 */
+  calendarRefreshSeconds?: number;
   /** mark cookies Secure (behind HTTPS) */
   secureCookies?: boolean;
   logger?: boolean;
@@ -126,6 +128,25 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   // plain text and HTML bodies for the report-check API
   app.addContentTypeParser(['text/plain', 'text/html'], { parseAs: 'string', bodyLimit: 4 * 1024 * 1024 }, (_req, b, done) => done(null, b));
   await registerApi(app, deps);
+
+  // Several web processes may share one database: a calendar edited in one reaches the others within seconds
+  // (the version is read lazily, at most once per interval, never at start-up).
+  const refreshMs = (opts.calendarRefreshSeconds ?? 5) * 1000;
+  let calendarVersion: number | undefined;
+  let calendarCheckedAt = -Infinity;
+  let calendarCheck: Promise<void> | null = null;
+  app.addHook('onRequest', async () => {
+    if (Date.now() - calendarCheckedAt < refreshMs) return;
+    calendarCheck ??= (async () => {
+      try {
+        const v = await deps.store.calendar.version();
+        if (v !== calendarVersion && (calendarVersion !== undefined || v > 0)) deps.calendar = await loadCalendar(deps);
+        calendarVersion = v;
+        calendarCheckedAt = Date.now();
+      } finally { calendarCheck = null; }
+    })();
+    await calendarCheck;
+  });
 
   app.decorateRequest('user', null);
   app.decorateRequest('sessionToken', undefined);

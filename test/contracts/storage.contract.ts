@@ -102,8 +102,11 @@ export function runStorageContract(name: string, make: () => Promise<Store>): vo
       await s.calendar.upsert({ date: '2027-01-01', kind: 'rest', name: '元旦', source: '通知' }, 'u1', '2026-11-20T00:00:00.000Z');
       await s.calendar.upsert({ date: '2027-01-01', kind: 'work', name: '元旦（更正）', source: '更正通知' }, 'u1', '2026-11-21T00:00:00.000Z');
       assert.deepEqual((await s.calendar.list()).map((e) => [e.date, e.kind, e.name]), [['2027-01-01', 'work', '元旦（更正）']]);
+      const v = await s.calendar.version();
       await s.calendar.remove('2027-01-01');
       assert.deepEqual(await s.calendar.list(), []);
+      assert.equal(await s.calendar.version(), v + 1, 'every change moves the version (other processes reload)');
+      assert.ok(v >= 2);
       assert.deepEqual((await s.cases.listOpen()).map((c) => c.id), ['A-1']);
       await s.cases.setDue('A-1', '2024-04-01');
       assert.equal((await s.cases.find('A-1'))!.dueOn, '2024-04-01');

@@ -17,17 +17,18 @@ import { buildServer, type ServerOptions } from '../../src/web/server.js';
 
 export const PASSWORDS: Record<string, string> = Object.fromEntries(['th-clerk', 'th-head', 'th-admin', 'county-super', 'county-admin', 'county-clerk', 'county-head', 'zrj-clerk', 'zrj-head', 'ss-clerk'].map((u) => [u, `pw-${u}-2026`]));
 
-export interface TestApp { app: FastifyInstance; deps: AppDeps; clock: { now: Date }; close(): Promise<void> }
+export interface TestApp { app: FastifyInstance; deps: AppDeps; clock: { now: Date }; dbFile: string; close(): Promise<void> }
 
 export async function testApp(opts: ServerOptions & { now?: string; cases?: boolean } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'gk-app-'));
-  const store = await openSqliteStore(join(dir, 'app.db'));
+  const dbFile = join(dir, 'app.db');
+  const store = await openSqliteStore(dbFile);
   await store.migrate();
   const clock = { now: new Date(opts.now ?? '2024-03-04T02:00:00.000Z') };
   const deps: AppDeps = { store, files: localFileStore(join(dir, 'files')), calendar: createCalendar(nationalCalendarEntries()), rules: DEFAULT_CASE_RULES, now: () => clock.now, secret: 'test-secret-0123456789abcdef' };
   await seedDemo(deps, { passwords: PASSWORDS, cases: opts.cases ?? false });
   const app = await buildServer(deps, opts);
-  return { app, deps, clock, async close() { await app.close(); await store.close(); } };
+  return { app, deps, clock, dbFile, async close() { await app.close(); await store.close(); } };
 }
 
 /** A client that keeps cookies and picks up the CSRF token of the last page. */

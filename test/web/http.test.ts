@@ -342,9 +342,26 @@ test('the platform administrator adds a holiday; running cases\' due dates are r
     const clerk = new Client(t.app);
     await clerk.login('th-clerk');
     assert.match((await clerk.get(`/admin/cases/${created.caseId}`)).body, /答复期限：2026年3月17日/);
-    await admin.get('/admin/calendar?year=2026');
-    const back = await admin.post('/admin/calendar/remove', { date: '2026-02-24' });
-    assert.match(back.body, /2026-03-17 → 2026-03-16/);
+
+    // a second web process on the same database picks the edit up (it started before; refresh every request here)
+    const { openSqliteStore } = await import('../../src/adapters/storage/kysely/kysely-store.js');
+    const { buildServer } = await import('../../src/web/server.js');
+    const { createCalendar } = await import('../../src/core/calendar/holiday-calendar.js');
+    const { nationalCalendarEntries } = await import('../../src/adapters/calendar/chinese-days-seed.js');
+    const { isWorkday } = await import('../../src/core/calendar/working-days.js');
+    const store2 = await openSqliteStore(t.dbFile);
+    const deps2 = { ...t.deps, store: store2, calendar: createCalendar(nationalCalendarEntries()) };
+    const app2 = await buildServer(deps2, { calendarRefreshSeconds: 0 });
+    try {
+      assert.equal(isWorkday('2026-02-24', deps2.calendar), true, 'loaded before the edit');
+      await app2.inject({ url: '/healthz' });
+      assert.equal(isWorkday('2026-02-24', deps2.calendar), false, 'reloaded on its next request');
+      await admin.get('/admin/calendar?year=2026');
+      const back = await admin.post('/admin/calendar/remove', { date: '2026-02-24' });
+      assert.match(back.body, /2026-03-17 → 2026-03-16/);
+      await app2.inject({ url: '/healthz' });
+      assert.equal(isWorkday('2026-02-24', deps2.calendar), true, 'and again after the removal');
+    } finally { await app2.close(); await store2.close(); }
   } finally { await t.close(); }
 });
 

@@ -12,6 +12,8 @@ import { type Dialect, migrationProvider } from './migrations.js';
 import { buildPublicationStore } from './kysely-publication-store.js';
 import { nextCounter } from './counters.js';
 
+const CALENDAR_VERSION = 'calendar:version';
+
 /** A storage failure: which layer, what it was doing, and the driver's error as `cause`. */
 export class StorageError extends Error {
   readonly code: string;
@@ -149,8 +151,10 @@ function build(db: Db, dialect: Dialect, root: Kysely<Database>): Store {
       upsert: (e, by, at) => wrap('save calendar entry', async () => {
         await db.deleteFrom('calendar_entries').where('date', '=', e.date).execute();
         await db.insertInto('calendar_entries').values({ date: e.date, kind: e.kind, name: e.name, source: e.source, created_by: by, created_at: at }).execute();
+        await nextCounter(db, CALENDAR_VERSION, 0);
       }),
-      remove: (date) => wrap('remove calendar entry', async () => { await db.deleteFrom('calendar_entries').where('date', '=', date).execute(); }),
+      remove: (date) => wrap('remove calendar entry', async () => { await db.deleteFrom('calendar_entries').where('date', '=', date).execute(); await nextCounter(db, CALENDAR_VERSION, 0); }),
+      version: () => wrap('read the calendar version', async () => Number((await db.selectFrom('counters').select('last_serial').where('organ_id', '=', CALENDAR_VERSION).where('year', '=', 0).executeTakeFirst())?.last_serial ?? 0)),
     },
     audit: {
       append: (e) => wrap('append audit entry', async () => { await db.insertInto('audit_log').values({ id: e.id, at: e.at, organ_id: e.organId, user_id: e.userId, role: e.role, action: e.action, case_id: e.caseId, ip: e.ip, detail: e.detail }).execute(); }),
