@@ -155,6 +155,7 @@ export interface CaseListFilter {
   assigneeId?: string;
   dueOnOrBefore?: string;
   dueBefore?: string;
+  dueOnOrAfter?: string;
   openOnly?: boolean;
   /** received on or after / on or before (ISO) */
   receivedFrom?: string;

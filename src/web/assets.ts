@@ -69,5 +69,7 @@ table.meta{margin:0 0 1rem;font-size:.92rem}table.meta th{width:6rem;white-space
 .body p{text-indent:2em;margin:.4rem 0}
 mark{background:#ffe08a;color:inherit;padding:0 .1em}
 ol.results li{margin:0 0 1rem}
-.pager{margin:1rem 0;display:flex;gap:1rem}
+.pager{margin:1rem 0;display:flex;gap:1rem;flex-wrap:wrap;align-items:center}
+.nowrap{white-space:nowrap}
+.inline-input{display:flex;gap:.5rem;align-items:stretch}.inline-input input{flex:1}
 @media(max-width:40rem){table.meta th,table.meta td{display:block;width:auto}}`;

@@ -409,3 +409,29 @@ test('backup: an online copy of the SQLite database while the application has it
   assert.equal((await copy.organs.list()).length, 1);
   await copy.close();
 });
+
+test('the case list pages through long lists, keeps tab and search in the links, and finds case numbers in any case', async () => {
+  const t = await testApp();
+  try {
+    for (let i = 0; i < 55; i++) await submitApplication(t.deps, 'tianhu', { ...VALID_APPLICATION, name: i < 3 ? '钱多多' : '张三' }, '127.0.0.1');
+    const clerk = new Client(t.app);
+    await clerk.login('th-clerk');
+    const rowsOf = (html: string) => [...html.matchAll(/<td class="nowrap"><a href="\/admin\/cases\/([^"]+)">/g)].map((m) => m[1]);
+    const p1 = await clerk.get('/admin?tab=all');
+    assert.equal(rowsOf(p1.body).length, 50);
+    assert.match(p1.body, /href="\/admin\?tab=all&amp;page=2" rel="next">下一页/);
+    assert.match(p1.body, /第1页，共2页/);
+    assert.ok(!/<th scope="col">机关<\/th>/.test(p1.body), 'one organ: no organ column');
+    const p2 = await clerk.get('/admin?tab=all&page=2');
+    assert.equal(rowsOf(p2.body).length, 5);
+    assert.equal(new Set([...rowsOf(p1.body), ...rowsOf(p2.body)]).size, 55, 'every case once');
+    assert.equal(rowsOf((await clerk.get('/admin?tab=all&page=999')).body).length, 5, 'past the end: the last page');
+    const found = await clerk.get('/admin?tab=all&q=th-2024-0001');
+    assert.deepEqual(rowsOf(found.body), ['TH-2024-0001']);
+    const byName = await clerk.get(`/admin?tab=open&q=${encodeURIComponent('钱多多')}`);
+    assert.equal(rowsOf(byName.body).length, 3);
+    const sup = new Client(t.app);
+    await sup.login('county-super');
+    assert.match((await sup.get('/admin?tab=all')).body, /<th scope="col">机关<\/th>/, 'a supervisor sees which organ');
+  } finally { await t.close(); }
+});

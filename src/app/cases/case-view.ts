@@ -57,7 +57,9 @@ export async function getCaseForApplicantSession(deps: AppDeps, caseId: string):
 
 export type ListTab = 'all' | 'mine' | 'due_soon' | 'overdue' | 'open' | 'closed';
 
-export interface CaseList { rows: CaseRow[]; total: number; counts: Record<ListTab, number>; organs: Organ[] }
+export interface CaseList { rows: CaseRow[]; total: number; page: number; pages: number; counts: Record<ListTab, number>; organs: Organ[] }
+
+export const CASES_PER_PAGE = 50;
 
 /** The back-office list with its tab counts. "Due soon" and "overdue" are computed from today, not stored. */
 export async function listCases(deps: AppDeps, user: StaffUser, tab: ListTab, search: string, page: number): Promise<CaseList> {
@@ -69,19 +71,17 @@ export async function listCases(deps: AppDeps, user: StaffUser, tab: ListTab, se
   const filters: Record<ListTab, CaseListFilter> = {
     all: base,
     mine: { ...base, assigneeId: user.id, openOnly: true },
-    due_soon: { ...base, openOnly: true, dueOnOrBefore: soon, dueBefore: undefined as never },
+    due_soon: { ...base, openOnly: true, dueOnOrAfter: t, dueOnOrBefore: soon },
     overdue: { ...base, openOnly: true, dueBefore: t },
     open: { ...base, openOnly: true },
     closed: { ...base, states: ['decided', 'closed', 'delivered'] },
   };
-  filters.due_soon = { organIds: ids, openOnly: true, dueOnOrBefore: soon };
   const counts = {} as Record<ListTab, number>;
   for (const k of Object.keys(filters) as ListTab[]) counts[k] = await deps.store.cases.count(filters[k]);
-  // due soon excludes the overdue ones
-  counts.due_soon -= counts.overdue;
-  const f: CaseListFilter = { ...filters[tab], ...(search ? { search } : {}), limit: 50, offset: (Math.max(1, page) - 1) * 50 };
-  let rows = await deps.store.cases.list(f);
-  if (tab === 'due_soon') rows = rows.filter((r) => r.dueOn !== null && r.dueOn >= t);
-  const total = await deps.store.cases.count(f);
-  return { rows, total, counts, organs: organs.filter((o) => ids.includes(o.id)) };
+  const q: CaseListFilter = { ...filters[tab], ...(search ? { search } : {}) };
+  const total = await deps.store.cases.count(q);
+  const pages = Math.max(1, Math.ceil(total / CASES_PER_PAGE));
+  const p = Math.min(Math.max(1, Math.floor(page) || 1), pages);
+  const rows = await deps.store.cases.list({ ...q, limit: CASES_PER_PAGE, offset: (p - 1) * CASES_PER_PAGE });
+  return { rows, total, page: p, pages, counts, organs: organs.filter((o) => ids.includes(o.id)) };
 }

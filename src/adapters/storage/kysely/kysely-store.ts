@@ -52,9 +52,11 @@ function filtered(db: Db, f: CaseListFilter) {
   if (f.assigneeId) q = q.where('assignee_id', '=', f.assigneeId);
   if (f.dueOnOrBefore) q = q.where('due_on', '<=', f.dueOnOrBefore);
   if (f.dueBefore) q = q.where('due_on', '<', f.dueBefore);
+  if (f.dueOnOrAfter) q = q.where('due_on', '>=', f.dueOnOrAfter);
   if (f.receivedFrom) q = q.where('received_on', '>=', f.receivedFrom);
   if (f.receivedTo) q = q.where('received_on', '<=', f.receivedTo);
-  if (f.search) { const s = `%${f.search.replace(/[%_\\]/g, '')}%`; q = q.where((eb) => eb.or([eb('id', 'like', s), eb('applicant_name', 'like', s), eb('description', 'like', s)])); }
+  // case-insensitive on both databases (SQLite's LIKE folds ASCII case, PostgreSQL's does not)
+  if (f.search) { const s = `%${f.search.replace(/[%_\\]/g, '').toUpperCase()}%`; q = q.where((eb) => eb.or([eb(eb.fn('upper', ['id']), 'like', s), eb(eb.fn('upper', ['applicant_name']), 'like', s), eb(eb.fn('upper', ['description']), 'like', s)])); }
   return q;
 }
 
