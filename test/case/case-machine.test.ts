@@ -111,6 +111,17 @@ test('条例第三十三条第二款: one extension of at most 20 working days w
   assert.equal(!byApplicant.ok && byApplicant.error.code, 'actor_not_allowed');
 });
 
+test('条例第三十三条第二款: an extension decided after the reply period ran out is refused (the reply is late, not extended)', () => {
+  // received 2024-02-01, due 2024-03-05 (20 working days, 春节 skipped)
+  const s = run([reg('2024-02-01')]);
+  assert.equal(due(s), '2024-03-05');
+  const onLastDay = transition(s, { kind: 'extended', on: '2024-03-05', days: 10, approvedBy: '王主任', reason: '材料多' }, ctx);
+  assert.equal(onLastDay.ok, true, 'on the last day of the period: still in time');
+  const late = transition(s, { kind: 'extended', on: '2024-03-06', days: 10, approvedBy: '王主任', reason: '材料多' }, ctx);
+  assert.equal(!late.ok && late.error.code, 'extension_too_late');
+  assert.match(!late.ok ? late.error.message : '', /2024年3月5日届满/);
+});
+
 test('条例第三十条、第三十二条、第三十三条 combined: 补正, then consultation, then extension', () => {
   const s = run([
     reg('2024-03-04'),

@@ -8,6 +8,8 @@ import { addWorkingDays, cnDate } from '../calendar/working-days.js';
 import type { CaseEvent, CaseEventKind } from './case-event.js';
 import { type CaseFacts, type OutcomeCode, findOutcome } from './case-model.js';
 import type { CaseRules } from './case-rules.js';
+// deadlines imports this module's types and isOpen; both are only used at call time, so the cycle is harmless
+import { replyClock } from './deadlines.js';
 
 /** Where a case stands. Stored verbatim in snake_case. */
 export type CaseState =
@@ -231,6 +233,9 @@ function apply(s: CaseSnapshot, ev: CaseEvent, ctx: MachineContext, copyHistory:
       if (!Number.isInteger(ev.days) || ev.days < 1 || ev.days > rules.maxExtensionDays) return refuse('extension_too_long', `延长期限应为1到${rules.maxExtensionDays}个工作日（条例第三十三条）`);
       if (!ev.approvedBy || !String(ev.approvedBy).trim()) return refuse('extension_needs_approval', '延期须经政府信息公开工作机构负责人同意（条例第三十三条）');
       if (!ev.reason || !String(ev.reason).trim()) return refuse('extension_reason_missing', '请写明延期理由');
+      // the extension must be decided and notified while the period still runs; afterwards the reply is simply late
+      const clock = replyClock(s, ctx.calendar, rules);
+      if (clock?.due && dayNumber(ev.on) > dayNumber(clock.due)) return refuse('extension_too_late', `答复期限已于${cnDate(clock.due)}届满，不能再延长；延期应在答复期限内经负责人同意并告知申请人（条例第三十三条第二款）`);
       next.extension = { on: ev.on, days: ev.days, approvedBy: ev.approvedBy, reason: ev.reason };
       break;
     }

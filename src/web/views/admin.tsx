@@ -152,7 +152,9 @@ export const CasePage: FC<{ user: StaffUser; csrf: string; v: CaseView; letters:
   const own = v.row.organId === user.organId;
   const kinds = [...new Set(TRANSITIONS.map((t) => t.event))].filter((k) => k !== 'registered');
   const direct = own && actor ? kinds.filter((k) => canRecord(s.state as CaseState, k, actor)) : [];
-  const viaApproval = own && user.role === 'clerk' ? (['extended', 'decided'] as CaseEventKind[]).filter((k) => findTransition(s.state, k) && !v.approvals.some((p) => p.status === 'pending' && p.kind === (k === 'extended' ? 'extension' : 'decision'))) : [];
+  // an extension is possible only while the reply period runs (条例第三十三条第二款) and only once
+  const canExtend = !v.status.overdue && !(s.extension && s.episodes.length && s.extension.on >= s.episodes[s.episodes.length - 1]!.start);
+  const viaApproval = own && user.role === 'clerk' ? (['extended', 'decided'] as CaseEventKind[]).filter((k) => findTransition(s.state, k) && (k !== 'extended' || canExtend) && !v.approvals.some((p) => p.status === 'pending' && p.kind === (k === 'extended' ? 'extension' : 'decision'))) : [];
   const pending = v.approvals.filter((p) => p.status === 'pending');
   const outcome = s.outcome ? findOutcome(s.outcome) : undefined;
   return (
