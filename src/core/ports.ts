@@ -244,6 +244,8 @@ export interface Store {
 
 // ---------------------------------------------------------------- 主动公开 (publication) storage
 
+export interface StaffItemQuery { states?: ItemState[] | null; search?: string; limit: number; offset?: number }
+
 
 export interface ColumnRow { id: string; organId: string; key: string; parentId: string | null; name: string; kind: ColumnKind; article: string | null; sort: number }
 
@@ -295,7 +297,9 @@ export interface PublicationStore {
     nextSerial(organId: string, year: number): Promise<number>;
     create(row: ItemRow, version: ItemVersion, first: StoredItemEvent): Promise<void>;
     find(id: string): Promise<ItemRow | undefined>;
-    listForOrgan(organId: string, states: ItemState[] | null, limit: number): Promise<ItemRow[]>;
+    /** the back-office list: newest change first; `search` matches the title or the 索引号 (any letter case) */
+    listForOrgan(organId: string, q: StaffItemQuery): Promise<ItemRow[]>;
+    countForOrgan(organId: string, q: Omit<StaffItemQuery, 'limit' | 'offset'>): Promise<number>;
     events(id: string): Promise<StoredItemEvent[]>;
     versions(id: string): Promise<ItemVersion[]>;
     /** appends an event and updates the workflow fields (and the working meta when a new version is saved) */

@@ -50,6 +50,8 @@ import { ColumnPage, GuidePage, ItemPage, OrganHome, PlatformHome, SearchPage } 
 import { ItemAdminPage, ItemsListPage, NewItemPage, TimelinessPage } from './views/admin-items.js';
 import { escapeHtml as esc } from '../adapters/render/html-report-renderer.js';
 
+const ITEMS_PER_PAGE = 50;
+
 export interface ServerOptions {
   /** seconds a rendered public page may be served from memory (0 disables) */
   pageCacheSeconds?: number;
@@ -490,11 +492,16 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
     return send(reply, await page(<AuditPage user={user} csrf={reply.generateCsrf()} entries={await deps.store.audit.list([user.organId], 200)} />));
   });
   // ------------------------------------------------------------ 主动公开 (back office)
-  app.get<{ Querystring: { state?: string } }>('/admin/items', async (req, reply) => {
+  app.get<{ Querystring: { state?: string; q?: string; page?: string } }>('/admin/items', async (req, reply) => {
     const user = staff(req);
     const state = ['draft', 'attributed', 'reviewed', 'approved', 'published', 'withdrawn'].includes(req.query.state ?? '') ? req.query.state! : '';
-    const items = await deps.store.publication.items.listForOrgan(user.organId, state ? [state as never] : null, 200);
-    return send(reply, await page(<ItemsListPage user={user} csrf={reply.generateCsrf()} items={items} state={state} />));
+    const search = (req.query.q ?? '').trim().slice(0, 50);
+    const q = { states: state ? [state as never] : null, ...(search ? { search } : {}) };
+    const total = await deps.store.publication.items.countForOrgan(user.organId, q);
+    const pages = Math.max(1, Math.ceil(total / ITEMS_PER_PAGE));
+    const p = Math.min(Math.max(1, Math.floor(Number(req.query.page)) || 1), pages);
+    const items = await deps.store.publication.items.listForOrgan(user.organId, { ...q, limit: ITEMS_PER_PAGE, offset: (p - 1) * ITEMS_PER_PAGE });
+    return send(reply, await page(<ItemsListPage user={user} csrf={reply.generateCsrf()} items={items} state={state} search={search} page={p} pages={pages} total={total} />));
   });
   const columnsOf = async (user: StaffUser) => ensureCatalogue(deps, (await deps.store.organs.find(user.organId))!);
   app.get('/admin/items/new', async (req, reply) => {

@@ -160,3 +160,31 @@ test('text inside an attached DOCX is searchable once published; late publicatio
     assert.match(late.body, /<tbody><tr><td>TH\/2024-/, 'at least one late item of 2024 is listed');
   } finally { await t.close(); }
 });
+
+test('the back-office item list pages, searches titles and 索引号 in any letter case, and keeps filters in its links', async () => {
+  const t = await testApp({ now: '2026-11-26T02:00:00.000Z' });
+  try {
+    const { seedItems } = await import('../../src/app/demo/seed-items.js');
+    const organ = (await t.deps.store.organs.find('tianhu'))!;
+    await seedItems(t.deps, organ, 60, { clerk: 'u-th-clerk', head: 'u-th-head', clerkName: '李经办', headName: '王主任' });
+    const clerk = new Client(t.app);
+    await clerk.login('th-clerk');
+    const ids = (html: string) => [...html.matchAll(/<a href="\/admin\/items\/([0-9a-f]{16})">/g)].map((m) => m[1]);
+    const p1 = await clerk.get('/admin/items');
+    assert.equal(ids(p1.body).length, 50);
+    assert.match(p1.body, /共60条/);
+    assert.match(p1.body, /href="\/admin\/items\?page=2" rel="next"/);
+    const p2 = await clerk.get('/admin/items?page=2');
+    assert.equal(new Set([...ids(p1.body), ...ids(p2.body)]).size, 60, 'every item once');
+    const byIndex = await clerk.get('/admin/items?q=th%2F2026-0000');
+    assert.ok(ids(byIndex.body).length >= 1 && ids(byIndex.body).length <= 9, 'TH/2026-00001 … 00009 by a lower-case prefix');
+    const byTitle = await clerk.get(`/admin/items?state=published&q=${encodeURIComponent('应急预案')}`);
+    assert.ok(ids(byTitle.body).length >= 1);
+    assert.ok([...byTitle.body.matchAll(/<a href="\/admin\/items\/[0-9a-f]{16}">([^<]+)</g)].every((m) => m[1]!.includes('应急预案')));
+    assert.match((await clerk.get(`/admin/items?q=${encodeURIComponent('不存在的标题')}`)).body, /没有标题或索引号包含“不存在的标题”的信息/);
+    // serials rise with the publication dates
+    const all = await t.deps.store.publication.items.listForOrgan('tianhu', { limit: 100 });
+    const y2025 = all.filter((i) => i.indexNo.startsWith('TH/2025-')).sort((a, b) => (a.indexNo < b.indexNo ? -1 : 1));
+    assert.deepEqual(y2025.map((i) => i.publishedOn), [...y2025.map((i) => i.publishedOn)].sort());
+  } finally { await t.close(); }
+});

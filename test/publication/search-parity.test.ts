@@ -54,7 +54,7 @@ function brute(ds: Doc[], terms: string[], f: { year?: number; validity?: string
   }).map((d) => d.id).sort();
 }
 
-test('search: SQLite and PostgreSQL return the same items as a brute-force substring search', async () => {
+test('search: SQLite and PostgreSQL return the same items as a brute-force substring search; the staff list agrees too', async () => {
   const ds = docs(400);
   const lite = await openSqliteStore(join(mkdtempSync(join(tmpdir(), 'gk-s-')), 's.db'));
   const pgs = await openPostgresStore(await freshPostgresUrl());
@@ -88,6 +88,15 @@ test('search: SQLite and PostgreSQL return the same items as a brute-force subst
       }
       assert.equal(seen.length, 399);
       assert.equal(new Set(seen).size, 399);
+    }
+    // the back-office list: the same count, pages and case-insensitive 索引号 search on both databases
+    for (const s of [lite, pgs]) {
+      assert.equal(await s.publication.items.countForOrgan('a', {}), 400);
+      assert.equal(await s.publication.items.countForOrgan('a', { states: ['withdrawn'] }), 1);
+      assert.deepEqual((await s.publication.items.listForOrgan('a', { search: 'a/it000', limit: 100 })).map((i) => i.id).sort(), ['it0000', 'it0001', 'it0002', 'it0003', 'it0004', 'it0005', 'it0006', 'it0007', 'it0008', 'it0009']);
+      const paged: string[] = [];
+      for (let off = 0; off < 400; off += 64) paged.push(...(await s.publication.items.listForOrgan('a', { limit: 64, offset: off })).map((i) => i.id));
+      assert.equal(new Set(paged).size, 400, 'offset paging: every item once');
     }
   } finally { await lite.close(); await pgs.close(); }
 });

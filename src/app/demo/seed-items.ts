@@ -43,7 +43,8 @@ export async function seedItems(deps: AppDeps, organ: Organ, n: number, users: {
   const columns = await ensureCatalogue(deps, organ);
   const keys = Object.keys(TOPICS).filter((k) => columns.some((c) => c.key === k));
   const t = today(deps);
-  for (let i = 0; i < n; i++) {
+  // oldest first, so 索引号 serials rise with the publication dates
+  for (let i = n - 1; i >= 0; i--) {
     const key = keys[i % keys.length]!;
     const col = columns.find((c) => c.key === key) as ColumnRow;
     const publishedOn = nextWorkdayOnOrAfter(addDays(t, -Math.floor((i / n) * 730) - 1), deps.calendar);

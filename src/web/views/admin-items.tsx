@@ -2,20 +2,23 @@
 import type { FC } from 'hono/jsx';
 import type { ColumnRow, ItemFile, ItemRow, ItemVersion, StaffUser, StoredItemEvent } from '../../core/ports.js';
 import { DOC_TYPE_LABEL, ITEM_STATE_LABEL, ITEM_TRANSITIONS, type ItemSnapshot, VALIDITY_LABEL } from '../../core/publication/item-model.js';
-import { Csrf, ErrorSummary, Field, Layout, Select } from './layout.js';
+import { Csrf, ErrorSummary, Field, Layout, Select, Pager } from './layout.js';
 import { ITEM_FIELD_LABELS } from '../../app/publication/items.js';
 
 type Flash = { kind: 'ok' | 'err'; text: string } | null;
 
-export const ItemsListPage: FC<{ user: StaffUser; csrf: string; items: ItemRow[]; state: string; flash?: Flash }> = ({ user, csrf, items, state, flash }) => (
+export const ItemsListPage: FC<{ user: StaffUser; csrf: string; items: ItemRow[]; state: string; search: string; page: number; pages: number; total: number; flash?: Flash }> = ({ user, csrf, items, state, search, page, pages, total, flash }) => (
   <Layout title="主动公开" user={user} csrf={csrf} flash={flash ?? null}>
     <h1>主动公开信息</h1>
     <p><a class="button" href="/admin/items/new">拟稿</a> <a class="button secondary" href="/admin/items/timeliness">发布时效（条例第二十六条）</a></p>
     <ul class="tabs">{[['', '全部'], ...Object.entries(ITEM_STATE_LABEL)].map(([k, v]) => <li><a href={`/admin/items${k ? `?state=${k}` : ''}`} aria-current={state === k ? 'page' : undefined}>{v}</a></li>)}</ul>
+    <form method="get" action="/admin/items" class="field">{state ? <input type="hidden" name="state" value={state} /> : null}<label for="q">搜索（标题、索引号）</label><span class="inline-input"><input id="q" type="text" name="q" value={search} /> <button type="submit" class="secondary">搜索</button></span></form>
     {items.length ? (
       <table><thead><tr><th scope="col">索引号</th><th scope="col">标题</th><th scope="col">状态</th><th scope="col">发布日期</th></tr></thead>
-        <tbody>{items.map((i) => <tr><td>{i.indexNo}</td><td><a href={`/admin/items/${i.id}`}>{i.title}</a></td><td>{ITEM_STATE_LABEL[i.state]}</td><td>{i.publishedOn ?? '—'}</td></tr>)}</tbody></table>
-    ) : <p class="muted">暂无。</p>}
+        <tbody>{items.map((i) => <tr><td class="nowrap">{i.indexNo}</td><td><a href={`/admin/items/${i.id}`}>{i.title}</a></td><td class="nowrap">{ITEM_STATE_LABEL[i.state]}</td><td class="nowrap">{i.publishedOn ?? '—'}</td></tr>)}</tbody></table>
+    ) : <p class="muted">{search ? `没有标题或索引号包含“${search}”的信息。` : '暂无。'}</p>}
+    {pages > 1 ? <Pager page={page} pages={pages} href={(p) => `/admin/items?${new URLSearchParams({ ...(state ? { state } : {}), ...(search ? { q: search } : {}), page: String(p) }).toString()}`} /> : null}
+    <p class="small muted">共{total}条。</p>
   </Layout>
 );
 

@@ -9,7 +9,7 @@ import type { CaseList, CaseView, ListTab } from '../../app/cases/case-view.js';
 import type { Letter } from '../../app/letters/build-letters.js';
 import { ATTACHMENT_KIND_LABEL } from '../../app/cases/attachments.js';
 import { actorOf } from '../../app/policies/case-policy.js';
-import { Csrf, ErrorSummary, Field, Layout, Radios, Select } from './layout.js';
+import { Csrf, ErrorSummary, Field, Layout, Pager, Radios, Select } from './layout.js';
 import { APPLICATION_LABELS } from './portal.js';
 import { GroupedColumns, StackedBars } from './charts.js';
 import { indexNumber } from '../../core/publication/item-model.js';
@@ -43,20 +43,6 @@ export function StatusBadge({ row, today }: { row: CaseRow; today: string }) {
   if (row.dueOn && row.dueOn < today) return <span class="badge overdue">已逾期</span>;
   return <span class="badge">{STATE_LABEL[row.state]}</span>;
 }
-
-/** Page links for long lists: previous, a window of numbers, next. */
-export const Pager: FC<{ page: number; pages: number; href: (p: number) => string }> = ({ page, pages, href }) => {
-  const nums: number[] = [];
-  for (let p = Math.max(1, page - 3); p <= Math.min(pages, page + 3); p++) nums.push(p);
-  return (
-    <nav class="pager" aria-label="分页">
-      {page > 1 ? <a href={href(page - 1)} rel="prev">上一页</a> : null}
-      {nums.map((p) => (p === page ? <span aria-current="page">{p}</span> : <a href={href(p)}>{p}</a>))}
-      {page < pages ? <a href={href(page + 1)} rel="next">下一页</a> : null}
-      <span class="muted small">第{page}页，共{pages}页</span>
-    </nav>
-  );
-};
 
 export const CaseListPage: FC<{ user: StaffUser; csrf: string; list: CaseList; tab: ListTab; search: string; today: string; flash?: Flash }> = ({ user, csrf, list, tab, search, today, flash }) => (
   <Layout title="案件" user={user} csrf={csrf} flash={flash ?? null}>

@@ -132,3 +132,17 @@ export const OrganTree: FC<{ organs: Organ[]; href: (o: Organ) => string }> = ({
   };
   return <ul>{roots.map((o) => <Node o={o} />)}</ul>;
 };
+
+/** Page links for long lists: previous, a window of numbers, next. */
+export const Pager: FC<{ page: number; pages: number; href: (p: number) => string }> = ({ page, pages, href }) => {
+  const nums: number[] = [];
+  for (let p = Math.max(1, page - 3); p <= Math.min(pages, page + 3); p++) nums.push(p);
+  return (
+    <nav class="pager" aria-label="分页">
+      {page > 1 ? <a href={href(page - 1)} rel="prev">上一页</a> : null}
+      {nums.map((p) => (p === page ? <span aria-current="page">{p}</span> : <a href={href(p)}>{p}</a>))}
+      {page < pages ? <a href={href(page + 1)} rel="next">下一页</a> : null}
+      <span class="muted small">第{page}页，共{pages}页</span>
+    </nav>
+  );
+};

@@ -5,6 +5,7 @@
  */
 import { type Kysely, type Transaction, sql } from 'kysely';
 import type { ColumnRow, ItemFile, ItemRow, ItemVersion, PublicQuery, PublicationStore, StoredItemEvent } from '../../../core/ports.js';
+import type { ItemState } from '../../../core/publication/item-model.js';
 import type { ItemEvent, ItemMeta } from '../../../core/publication/item-model.js';
 import { termBigrams } from '../../../core/publication/search-text.js';
 import type { Database } from './schema.js';
@@ -31,6 +32,16 @@ function publicFilter(db: Db, q: PublicQuery) {
   if (q.columnIds?.length) x = x.where('i.column_id', 'in', q.columnIds);
   if (q.year) x = x.where('i.published_on', '>=', `${q.year}-01-01`).where('i.published_on', '<=', `${q.year}-12-31`);
   if (q.validity) x = x.where('i.validity', '=', q.validity);
+  return x;
+}
+
+function staffItems(db: Db, organId: string, q: { states?: ItemState[] | null; search?: string }) {
+  let x = db.selectFrom('items').where('organ_id', '=', organId);
+  if (q.states?.length) x = x.where('state', 'in', q.states);
+  if (q.search) {
+    const s = `%${q.search.replace(/[%_\\]/g, '').toUpperCase()}%`;
+    x = x.where((eb) => eb.or([eb(eb.fn('upper', ['title']), 'like', s), eb(eb.fn('upper', ['index_no']), 'like', s)]));
+  }
   return x;
 }
 
@@ -82,11 +93,9 @@ export function buildPublicationStore(db: Db, dialect: Dialect, wrap: Wrap): Pub
         await db.insertInto('item_events').values({ item_id: first.itemId, seq: first.seq, kind: first.event.kind, payload: JSON.stringify(first.event), at: first.event.at, actor_id: first.actorId, actor_role: first.actorRole }).execute();
       }),
       find: (id) => wrap('find item', async () => { const r = await db.selectFrom('items').select([...LIST_COLUMNS, 'body_html', 'body_text']).where('id', '=', id).executeTakeFirst(); return r && toItem({ ...r, search_text: '', unigrams: null, bigrams: null }); }),
-      listForOrgan: (organId, states, limit) => wrap('list items', async () => {
-        let q = db.selectFrom('items').select(LIST_COLUMNS).where('organ_id', '=', organId);
-        if (states?.length) q = q.where('state', 'in', states);
-        return (await q.orderBy('updated_at', 'desc').limit(limit).execute()).map(toListItem);
-      }),
+      listForOrgan: (organId, q) => wrap('list items', async () =>
+        (await staffItems(db, organId, q).select(LIST_COLUMNS).orderBy('updated_at', 'desc').orderBy('id').limit(q.limit).offset(q.offset ?? 0).execute()).map(toListItem)),
+      countForOrgan: (organId, q) => wrap('count items', async () => Number((await staffItems(db, organId, q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)),
       events: (id) => wrap('read item history', async () => (await db.selectFrom('item_events').selectAll().where('item_id', '=', id).orderBy('seq').execute()).map((r) => ({ itemId: r.item_id, seq: Number(r.seq), event: JSON.parse(r.payload) as ItemEvent, actorId: r.actor_id, actorRole: r.actor_role }))),
       versions: (id) => wrap('read item versions', async () => (await db.selectFrom('item_versions').selectAll().where('item_id', '=', id).orderBy('version').execute()).map((r) => ({ itemId: r.item_id, version: Number(r.version), title: r.title, bodyHtml: r.body_html, bodyText: r.body_text, meta: JSON.parse(r.meta) as ItemMeta, createdAt: r.created_at, createdBy: r.created_by }))),
       appendEvent: (e, f) => wrap('append an item event', async () => {
