@@ -331,7 +331,8 @@ test('the platform administrator adds a holiday; running cases\' due dates are r
     assert.equal((await local.get('/admin/calendar')).statusCode, 403, 'a township administrator cannot change the calendar');
     const admin = new Client(t.app);
     await admin.login('county-admin');
-    await admin.get('/admin/calendar?year=2026');
+    const cal = await admin.get('/admin/calendar?year=2026');
+    assert.match(cal.body, /<td class="nowrap">2026-02-14<\/td><td class="nowrap">星期六<\/td><td>春节调休上班<\/td>/, 'a make-up working Saturday, with its weekday');
     const bad = await admin.post('/admin/calendar', { date: '2026-02-30', kind: 'rest', name: '春节', source: '省政府通知' });
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /请填写真实日期/);

@@ -348,6 +348,12 @@ export const ColumnsPage: FC<{ user: StaffUser; csrf: string; columns: ColumnRow
   </Layout>
 );
 
+const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
+/** 星期 of an ISO date (calendar arithmetic only, no clock). */
+function weekdayCn(iso: string): string {
+  return WEEKDAYS[new Date(`${iso}T00:00:00Z`).getUTCDay()]!;
+}
+
 export const CalendarPage: FC<{ user: StaffUser; csrf: string; year: number; days: { date: string; kind: string; name: string; source: string }[]; edits: { date: string; kind: string; name: string; source: string; createdAt: string }[]; moved?: { id: string; before: string | null; after: string | null }[] | undefined; fields?: Record<string, string>; flash?: Flash }> = ({ user, csrf, year, days, edits, moved, fields = {}, flash }) => (
   <Layout title="工作日历" user={user} csrf={csrf} flash={flash ?? null}>
     <h1>{year}年工作日历（节假日与调休）</h1>
@@ -357,8 +363,8 @@ export const CalendarPage: FC<{ user: StaffUser; csrf: string; year: number; day
         {moved.length ? <ul>{moved.map((m) => <li><a href={`/admin/cases/${m.id}`}>{m.id}</a>：{m.before ?? '—'} → {m.after ?? '—'}</li>)}</ul> : <p class="muted">没有办理中案件的期限受影响。</p>}
       </section>
     ) : null}
-    <table><thead><tr><th scope="col">日期</th><th scope="col">安排</th><th scope="col">依据</th></tr></thead>
-      <tbody>{days.map((d) => <tr><td>{d.date}</td><td>{d.kind === 'rest' ? `${d.name}放假` : `${d.name}调休上班`}</td><td class="small">{d.source}</td></tr>)}</tbody></table>
+    <table><thead><tr><th scope="col">日期</th><th scope="col">星期</th><th scope="col">安排</th><th scope="col">依据</th></tr></thead>
+      <tbody>{days.map((d) => <tr><td class="nowrap">{d.date}</td><td class="nowrap">{weekdayCn(d.date)}</td><td>{d.kind === 'rest' ? `${d.name}放假` : `${d.name}调休上班`}</td><td class="small">{d.source}</td></tr>)}</tbody></table>
     <h2>增加或修改一天</h2>
     <p class="muted small">每年11月前后国务院办公厅发布次年节假日安排后，在此录入；地方延长假期的也在此录入。保存后，所有办理中案件的答复期限将重新计算。</p>
     <form method="post" action="/admin/calendar" class="card">
