@@ -489,7 +489,8 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   app.get('/admin/audit', async (req, reply) => {
     const user = staff(req);
     if (!canViewAudit(user)) throw new AppError('forbidden', '只有管理员可以查看操作日志', 403);
-    return send(reply, await page(<AuditPage user={user} csrf={reply.generateCsrf()} entries={await deps.store.audit.list([user.organId], 200)} />));
+    const names = Object.fromEntries((await deps.store.users.listByOrgan(user.organId)).map((u) => [u.id, `${u.displayName}（${u.username}）`]));
+    return send(reply, await page(<AuditPage user={user} csrf={reply.generateCsrf()} entries={await deps.store.audit.list([user.organId], 200)} names={names} />));
   });
   // ------------------------------------------------------------ 主动公开 (back office)
   app.get<{ Querystring: { state?: string; q?: string; page?: string } }>('/admin/items', async (req, reply) => {

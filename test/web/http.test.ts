@@ -210,8 +210,10 @@ test('the audit log is visible to the organ\'s administrator only', async () => 
     await admin.login('th-admin');
     const r = await admin.get('/admin/audit');
     assert.equal(r.statusCode, 200);
-    assert.match(r.body, /case\.registered/);
+    assert.match(r.body, /<td>申请人<\/td><td class="nowrap">申请人<\/td><td>登记申请<\/td><td class="nowrap"><a href="\/admin\/cases\/TH-2024-0001">/, 'in Chinese: who, role, action, case');
     assert.match(r.body, /10\.1\.2\.3/);
+    assert.match(r.body, /<td>[^<]+（th-admin）<\/td><td class="nowrap">管理员<\/td><td>登录<\/td>/, 'staff by name and username');
+    assert.ok(!/case\.registered|>login<|>admin</.test(r.body), 'no internal codes on the page');
     const clerk = new Client(t.app);
     await clerk.login('th-clerk');
     assert.equal((await clerk.get('/admin/audit')).statusCode, 403);
@@ -435,4 +437,21 @@ test('the case list pages through long lists, keeps tab and search in the links,
     await sup.login('county-super');
     assert.match((await sup.get('/admin?tab=all')).body, /<th scope="col">机关<\/th>/, 'a supervisor sees which organ');
   } finally { await t.close(); }
+});
+
+test('every audit action the code writes has a Chinese name on the audit page', async () => {
+  const { readdirSync, readFileSync, statSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { auditActionLabel } = await import('../../src/web/views/audit-labels.js');
+  const { TRANSITIONS } = await import('../../src/core/case/case-machine.js');
+  const codes = new Set<string>();
+  const walk = (d: string) => { for (const f of readdirSync(d)) { const p = join(d, f); if (statSync(p).isDirectory()) walk(p); else if (/\.tsx?$/.test(f)) for (const m of readFileSync(p, 'utf8').matchAll(/action: (?:[a-z]+ \? )?'([a-z_.]+)'(?: : '([a-z_.]+)')?/g)) { codes.add(m[1]!); if (m[2]) codes.add(m[2]); } } };
+  walk(new URL('../../src', import.meta.url).pathname);
+  for (const t of TRANSITIONS) codes.add(`case.${t.event}`);
+  for (const a of ['attributed', 'reviewed', 'approved', 'published', 'revised', 'withdrawn', 'validity_changed']) codes.add(`item.${a}`);
+  for (const c of ['role', 'disable', 'enable', 'reset']) codes.add(`staff.${c}`);
+  for (const x of ['request', 'approve', 'reject']) for (const k of ['extension', 'decision']) codes.add(`approval.${x}.${k}`);
+  assert.ok(codes.size > 40, `${codes.size} codes`);
+  const unnamed = [...codes].filter((c) => auditActionLabel(c) === c);
+  assert.deepEqual(unnamed, []);
 });

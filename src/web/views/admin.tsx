@@ -13,6 +13,7 @@ import { Csrf, ErrorSummary, Field, Layout, Pager, Radios, Select } from './layo
 import { APPLICATION_LABELS } from './portal.js';
 import { GroupedColumns, StackedBars } from './charts.js';
 import { indexNumber } from '../../core/publication/item-model.js';
+import { ROLE_LABEL, auditActionLabel } from './audit-labels.js';
 
 type Flash = { kind: 'ok' | 'err'; text: string } | null;
 
@@ -255,12 +256,12 @@ export const ApprovalsPage: FC<{ user: StaffUser; csrf: string; items: Approval[
   </Layout>
 );
 
-export const AuditPage: FC<{ user: StaffUser; csrf: string; entries: AuditEntry[] }> = ({ user, csrf, entries }) => (
+export const AuditPage: FC<{ user: StaffUser; csrf: string; entries: AuditEntry[]; names: Record<string, string> }> = ({ user, csrf, entries, names }) => (
   <Layout title="操作日志" user={user} csrf={csrf}>
     <h1>操作日志</h1>
     <p class="muted small">只追加、不可修改。显示最近{entries.length}条。</p>
     <table><thead><tr><th scope="col">时间</th><th scope="col">用户</th><th scope="col">角色</th><th scope="col">操作</th><th scope="col">案件</th><th scope="col">来源</th></tr></thead>
-      <tbody>{entries.map((e) => <tr><td>{cst(e.at)}</td><td>{e.userId ?? '—'}</td><td>{e.role}</td><td>{e.action}</td><td>{e.caseId ?? ''}</td><td>{e.ip}</td></tr>)}</tbody></table>
+      <tbody>{entries.map((e) => <tr><td class="nowrap">{cst(e.at)}</td><td>{e.userId ? names[e.userId] ?? e.userId : e.role === 'applicant' ? '申请人' : '—'}</td><td class="nowrap">{ROLE_LABEL[e.role] ?? e.role}</td><td>{auditActionLabel(e.action)}</td><td class="nowrap">{e.caseId ? <a href={`/admin/cases/${e.caseId}`}>{e.caseId}</a> : ''}</td><td>{e.ip}</td></tr>)}</tbody></table>
   </Layout>
 );
 
@@ -297,19 +298,18 @@ export const OrganPage: FC<{ user: StaffUser; csrf: string; organ: Organ; today:
   );
 };
 
-const ROLE_NAMES: Record<string, string> = { clerk: '经办人', head: '审核人/负责人', admin: '管理员', supervisor: '上级主管部门' };
 
 export const StaffPage: FC<{ user: StaffUser; csrf: string; staff: StaffUser[]; flash?: Flash; fields?: Record<string, string>; values?: Record<string, string> }> = ({ user, csrf, staff, flash, fields = {}, values = {} }) => (
   <Layout title="账号管理" user={user} csrf={csrf} flash={flash ?? null}>
     <h1>账号管理</h1>
     <table><thead><tr><th scope="col">用户名</th><th scope="col">姓名</th><th scope="col">角色</th><th scope="col">状态</th><th scope="col">操作</th></tr></thead>
       <tbody>{staff.map((s) => (
-        <tr><td>{s.username}</td><td>{s.displayName}</td><td>{ROLE_NAMES[s.role]}</td><td>{s.disabled ? '已停用' : s.lockedUntil && s.lockedUntil > new Date().toISOString() ? '已锁定' : '正常'}</td>
+        <tr><td>{s.username}</td><td>{s.displayName}</td><td>{ROLE_LABEL[s.role]}</td><td>{s.disabled ? '已停用' : s.lockedUntil && s.lockedUntil > new Date().toISOString() ? '已锁定' : '正常'}</td>
           <td>{s.id === user.id ? <span class="muted small">本人</span> : (
             <form method="post" action={`/admin/staff/${s.id}`} class="inline">
               <Csrf token={csrf} />
               <label class="skip-label" for={`role-${s.id}`}>角色</label>
-              <select id={`role-${s.id}`} name="role">{['clerk', 'head', 'admin'].map((r) => <option value={r} selected={s.role === r}>{ROLE_NAMES[r]}</option>)}</select>
+              <select id={`role-${s.id}`} name="role">{['clerk', 'head', 'admin'].map((r) => <option value={r} selected={s.role === r}>{ROLE_LABEL[r]}</option>)}</select>
               <button type="submit" name="change" value="role" class="secondary">改角色</button> <button type="submit" name="change" value="reset" class="secondary">重置密码</button> <button type="submit" name="change" value={s.disabled ? 'enable' : 'disable'} class="secondary">{s.disabled ? '启用' : '停用'}</button>
             </form>
           )}</td></tr>
@@ -319,7 +319,7 @@ export const StaffPage: FC<{ user: StaffUser; csrf: string; staff: StaffUser[]; 
       <Csrf token={csrf} />
       <Field name="username" label="用户名" required value={values.username} error={fields.username} />
       <Field name="displayName" label="姓名" required value={values.displayName} error={fields.displayName} />
-      <Select name="role" label="角色" value={values.role ?? 'clerk'} options={['clerk', 'head', 'admin'].map((r) => ({ value: r, label: ROLE_NAMES[r]! }))} />
+      <Select name="role" label="角色" value={values.role ?? 'clerk'} options={['clerk', 'head', 'admin'].map((r) => ({ value: r, label: ROLE_LABEL[r]! }))} />
       <button type="submit">创建</button>
       <p class="small muted">初始密码只显示一次，请当面交给本人；密码以 scrypt 散列保存。</p>
     </form>

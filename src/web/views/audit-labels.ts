@@ -1,0 +1,28 @@
+/** Chinese names for the audit log's action codes and roles (the codes stay stable in the data). */
+import { TRANSITIONS } from '../../core/case/case-machine.js';
+
+const FIXED: Record<string, string> = {
+  login: '登录', logout: '退出', 'login.failed': '登录失败', 'login.lockout': '连续登录失败，账号锁定', 'login.locked': '锁定期间尝试登录',
+  'case.registered': '登记申请', 'case.view': '查看案件（含申请人信息）', 'attachment.add': '上传案件附件', 'review.add': '登记行政复议/行政诉讼',
+  'export.cases': '导出案件列表（已脱敏）',
+  'approval.request.extension': '提请负责人同意延期', 'approval.request.decision': '提请负责人签发答复',
+  'approval.approve.extension': '同意延期', 'approval.reject.extension': '退回延期申请',
+  'approval.approve.decision': '签发答复', 'approval.reject.decision': '退回答复稿',
+  'item.create': '拟稿', 'item.edit': '修改稿件', 'item.file': '上传信息附件', 'item.attributed': '公开属性认定', 'item.reviewed': '保密审查',
+  'item.approved': '审核同意发布', 'item.published': '发布', 'item.revised': '修订', 'item.withdrawn': '撤回', 'item.validity_changed': '变更有效性',
+  'column.add': '增加栏目', 'column.rename': '修改栏目', 'organ.update': '修改机关信息', 'calendar.edit': '修改工作日历', 'calendar.remove': '删除工作日历条目',
+  'staff.create': '新建账号', 'staff.role': '变更账号角色', 'staff.disable': '停用账号', 'staff.enable': '启用账号', 'staff.reset': '重置密码',
+};
+
+export const ROLE_LABEL: Record<string, string> = { clerk: '经办人', head: '审核人/负责人', admin: '管理员', supervisor: '上级主管部门', applicant: '申请人', system: '系统' };
+
+/** The action in words; an unknown code is shown as it is rather than hidden. */
+export function auditActionLabel(action: string): string {
+  const fixed = FIXED[action];
+  if (fixed) return fixed;
+  if (action.startsWith('case.')) {
+    const t = TRANSITIONS.find((x) => x.event === action.slice(5));
+    if (t) return `案件：${t.label}`;
+  }
+  return action;
+}
