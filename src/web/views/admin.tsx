@@ -321,7 +321,7 @@ export const StaffPage: FC<{ user: StaffUser; csrf: string; staff: StaffUser[]; 
       <Field name="displayName" label="姓名" required value={values.displayName} error={fields.displayName} />
       <Select name="role" label="角色" value={values.role ?? 'clerk'} options={['clerk', 'head', 'admin'].map((r) => ({ value: r, label: ROLE_LABEL[r]! }))} />
       <button type="submit">创建</button>
-      <p class="small muted">初始密码只显示一次，请当面交给本人；密码以 scrypt 散列保存。</p>
+      <p class="small muted">初始密码只显示一次，请当面交给本人；系统只保存密码的不可逆散列值，任何人（包括管理员）都看不到原密码。</p>
     </form>
   </Layout>
 );
@@ -331,7 +331,7 @@ export const ColumnsPage: FC<{ user: StaffUser; csrf: string; columns: ColumnRow
     <h1>政府信息公开专栏栏目</h1>
     {error ? <p class="flash err" role="alert">{error}</p> : null}
     <p class="muted">四个统一栏目（指南、制度、法定主动公开内容、年报）名称固定；可以增加本机关栏目和下级栏目。</p>
-    <table><thead><tr><th scope="col">栏目</th><th scope="col">代码</th><th scope="col">修改</th></tr></thead>
+    <table><thead><tr><th scope="col">栏目</th><th scope="col">网址代码</th><th scope="col">修改</th></tr></thead>
       <tbody>{columns.map((c) => (
         <tr><td>{c.parentId ? '　' : ''}{c.name}</td><td>{c.key}</td>
           <td>{['guide', 'rules', 'statutory', 'reports'].includes(c.key) ? <span class="muted small">固定</span> : (
