@@ -14,6 +14,11 @@ export const OPTIONS: readonly Option[] = [
   { name: 'SECRET', doc: 'signing secret for cookies and query codes (generated into DATA_DIR when unset)', secret: true },
   { name: 'SECURE_COOKIES', default: 'false', doc: 'true behind HTTPS' },
   { name: 'LOG', default: 'false', doc: 'request logging (bodies and cookies are never logged)' },
+  { name: 'S3_ENDPOINT', doc: 'http(s)://… of S3-compatible object storage for attachments (unset: DATA_DIR/attachments)' },
+  { name: 'S3_BUCKET', doc: 'bucket for attachments (with S3_ENDPOINT)' },
+  { name: 'S3_REGION', default: 'us-east-1', doc: 'region used in request signatures' },
+  { name: 'S3_ACCESS_KEY_ID', doc: 'access key for the object storage', secret: true },
+  { name: 'S3_SECRET_ACCESS_KEY', doc: 'secret key for the object storage', secret: true },
 ];
 
 export interface Config {
@@ -24,6 +29,7 @@ export interface Config {
   secret: string | undefined;
   secureCookies: boolean;
   log: boolean;
+  s3: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string } | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
@@ -42,18 +48,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   if (db && !/^postgres(ql)?:\/\//.test(db)) errors.push('DATABASE_URL must start with postgres://');
   const secret = v('SECRET');
   if (secret !== undefined && secret.length < 16) errors.push('SECRET must be at least 16 characters');
+  let s3: Config['s3'];
+  const endpoint = v('S3_ENDPOINT');
+  if (endpoint) {
+    if (!/^https?:\/\//.test(endpoint)) errors.push('S3_ENDPOINT must start with http:// or https://');
+    const missing = ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'].filter((n) => !v(n));
+    if (missing.length) errors.push(`S3_ENDPOINT is set, so ${missing.join(', ')} must be set too`);
+    else s3 = { endpoint, bucket: v('S3_BUCKET')!, region: v('S3_REGION')!, accessKeyId: v('S3_ACCESS_KEY_ID')!, secretAccessKey: v('S3_SECRET_ACCESS_KEY')! };
+  }
   if (errors.length) {
     process.stderr.write(`Invalid environment variables:\n  ${errors.join('\n  ')}\n`);
     process.exit(1);
   }
-  return Object.freeze({ host: v('HOST')!, port, dataDir: v('DATA_DIR')!, databaseUrl: db, secret, secureCookies, log });
+  return Object.freeze({ host: v('HOST')!, port, dataDir: v('DATA_DIR')!, databaseUrl: db, secret, secureCookies, log, s3 });
 }
 
 /** The configuration with secrets redacted (for `config:dump`). */
 export function describeConfig(c: Config): string {
   return OPTIONS.map((o) => {
-    const key = o.name.toLowerCase().replace(/_(\w)/g, (_, x: string) => x.toUpperCase()) as keyof Config;
-    const val = c[key];
+    const camel = (n: string) => n.toLowerCase().replace(/_(\w)/g, (_, x: string) => x.toUpperCase());
+    const val: unknown = o.name.startsWith('S3_') ? c.s3?.[camel(o.name.slice(3)) as keyof NonNullable<Config['s3']>] : c[camel(o.name) as keyof Config];
     return `${o.name}=${o.secret && val ? '********' : String(val ?? '')}  # ${o.doc}`;
   }).join('\n');
 }

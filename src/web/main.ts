@@ -8,6 +8,7 @@ import { loadConfig } from '../config/env.js';
 import { DEFAULT_CASE_RULES } from '../core/case/case-rules.js';
 import { openStore } from '../adapters/storage/kysely/kysely-store.js';
 import { localFileStore } from '../adapters/files/local-file-store.js';
+import { s3FileStore } from '../adapters/files/s3-file-store.js';
 import { randomToken } from '../adapters/security/password-hasher.js';
 import type { AppDeps } from '../app/deps.js';
 import { seedDemo } from '../app/demo/seed-demo.js';
@@ -25,7 +26,7 @@ export async function start(argv: string[] = process.argv.slice(2)): Promise<voi
   if (demo && !config.databaseUrl) for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true });
   const store = await openStore(config.databaseUrl, dbFile);
   await store.migrate();
-  const deps: AppDeps = { store, files: localFileStore(join(dataDir, 'attachments')), calendar: await loadCalendar({ store }), rules: DEFAULT_CASE_RULES, now: () => new Date(), secret };
+  const deps: AppDeps = { store, files: config.s3 ? s3FileStore(config.s3) : localFileStore(join(dataDir, 'attachments')), calendar: await loadCalendar({ store }), rules: DEFAULT_CASE_RULES, now: () => new Date(), secret };
   let logins: Awaited<ReturnType<typeof seedDemo>> = [];
   if (demo) {
     if ((await store.organs.list()).length === 0) logins = await seedDemo(deps);
