@@ -2,9 +2,21 @@
  * Charts as server-rendered SVG (no scripts, escaped text, readable without colour: every bar carries its number,
  * and each chart names what it shows for screen readers). The tables beside them hold the same figures.
  */
-import type { FC } from 'hono/jsx';
+import type { Child, FC } from 'hono/jsx';
 
 export interface Series { label: string; color: string }
+
+/** The SVG element with its accessible name and description, and the legend. */
+const Frame: FC<{ id: string; W: number; H: number; title: string; desc: string; series: Series[]; legendX: number; legendStep: number; children?: Child }> = (p) => (
+  <svg class="chart" viewBox={`0 0 ${p.W} ${p.H}`} role="img" aria-labelledby={`${p.id}-t ${p.id}-d`} xmlns="http://www.w3.org/2000/svg">
+    <title id={`${p.id}-t`}>{p.title}</title>
+    <desc id={`${p.id}-d`}>{p.desc}</desc>
+    {p.series.map((s, k) => (
+      <g><rect x={p.legendX + k * p.legendStep} y={4} width={12} height={12} fill={s.color} /><text x={p.legendX + k * p.legendStep + 18} y={15} font-size="13">{s.label}</text></g>
+    ))}
+    {p.children}
+  </svg>
+);
 
 /** Columns grouped per category (e.g. per month: received, published). */
 export const GroupedColumns: FC<{ id: string; title: string; categories: string[]; series: Series[]; values: number[][] }> = ({ id, title, categories, series, values }) => {
@@ -19,12 +31,7 @@ export const GroupedColumns: FC<{ id: string; title: string; categories: string[
   const bw = Math.max(4, Math.min(22, (slot - 8) / series.length));
   const desc = categories.map((c, i) => `${c}：${series.map((s, k) => `${s.label}${values[i]![k]}`).join('，')}`).join('；');
   return (
-    <svg class="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t ${id}-d`} xmlns="http://www.w3.org/2000/svg">
-      <title id={`${id}-t`}>{title}</title>
-      <desc id={`${id}-d`}>{desc}</desc>
-      {series.map((s, k) => (
-        <g><rect x={left + k * 120} y={4} width={12} height={12} fill={s.color} /><text x={left + k * 120 + 18} y={15} font-size="13">{s.label}</text></g>
-      ))}
+    <Frame id={id} W={W} H={H} title={title} desc={desc} series={series} legendX={left} legendStep={120}>
       <line x1={left} x2={W - left} y1={top + plotH} y2={top + plotH} stroke="#9aa3ad" />
       {categories.map((c, i) => {
         const x0 = left + i * slot + (slot - bw * series.length) / 2;
@@ -45,7 +52,7 @@ export const GroupedColumns: FC<{ id: string; title: string; categories: string[
           </g>
         );
       })}
-    </svg>
+    </Frame>
   );
 };
 
@@ -60,12 +67,7 @@ export const StackedBars: FC<{ id: string; title: string; rows: { label: string;
   const scale = (W - labelW - 40) / max;
   const desc = rows.map((r) => `${r.label}：${series.map((s, k) => `${s.label}${r.parts[k]}`).join('，')}`).join('；');
   return (
-    <svg class="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t ${id}-d`} xmlns="http://www.w3.org/2000/svg">
-      <title id={`${id}-t`}>{title}</title>
-      <desc id={`${id}-d`}>{desc}</desc>
-      {series.map((s, k) => (
-        <g><rect x={labelW + k * 130} y={4} width={12} height={12} fill={s.color} /><text x={labelW + k * 130 + 18} y={15} font-size="13">{s.label}</text></g>
-      ))}
+    <Frame id={id} W={W} H={H} title={title} desc={desc} series={series} legendX={labelW} legendStep={130}>
       {rows.map((r, i) => {
         const y = top + i * rowH;
         let x = labelW;
@@ -88,6 +90,6 @@ export const StackedBars: FC<{ id: string; title: string; rows: { label: string;
           </g>
         );
       })}
-    </svg>
+    </Frame>
   );
 };
