@@ -62,6 +62,9 @@ export interface StaffUser {
   disabled: boolean;
 }
 
+/** A staff member's token for the JSON API (only its HMAC is stored). */
+export interface ApiToken { id: string; tokenHash: string; userId: string; organId: string; name: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null }
+
 export interface Session {
   id: string;
   userId: string;
@@ -185,6 +188,13 @@ export interface Store {
     listByOrgan(organId: string): Promise<StaffUser[]>;
     setLoginState(id: string, failedLogins: number, lockedUntil: string | null): Promise<void>;
     update(id: string, fields: { displayName?: string; role?: StaffRole; disabled?: boolean; passwordHash?: string }): Promise<void>;
+  };
+  apiTokens: {
+    create(t: ApiToken): Promise<void>;
+    findByHash(tokenHash: string): Promise<ApiToken | undefined>;
+    listForOrgan(organId: string): Promise<ApiToken[]>;
+    revoke(id: string, organId: string, at: string): Promise<boolean>;
+    touch(id: string, at: string): Promise<void>;
   };
   sessions: {
     create(s: Session): Promise<void>;

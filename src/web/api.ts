@@ -24,7 +24,7 @@ const itemSummary = {
 
 export async function registerApi(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const { default: swagger } = await import('@fastify/swagger');
-  await app.register(swagger, { openapi: { info: { title: 'gongkai 政府信息公开 API', version: '1.0.0', description: '只读的公开数据接口：机关、已发布的政府信息（含检索），以及年度报告的读取与核对。' }, servers: [] } });
+  await app.register(swagger, { openapi: { info: { title: 'gongkai 政府信息公开 API', version: '1.0.0', description: '公开数据接口（只读，无需令牌）：机关、已发布的政府信息（含检索），以及年度报告的读取与核对。工作人员接口（/api/v1/staff/…）需要本机关管理员签发的令牌：Authorization: Bearer gk_…。' }, servers: [], components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: '管理员在“账号管理”页签发的接口令牌' } } } } });
 
   app.get('/api/v1/organs', {
     schema: { summary: '机关列表', tags: ['公开'], response: { 200: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, parentId: { type: ['string', 'null'] }, name: { type: 'string' }, kind: { type: 'string' } } } } } },

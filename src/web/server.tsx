@@ -32,6 +32,8 @@ import { printPdf } from '../adapters/render/pdf-printer.js';
 import { APP_CSS, PORTAL_CSS } from './assets.js';
 import { PageCache } from './page-cache.js';
 import { registerApi } from './api.js';
+import { registerStaffApi } from './staff-api.js';
+import { issueApiToken, listApiTokens, revokeApiToken } from '../app/auth/api-tokens.js';
 import { page } from './views/layout.js';
 import { ApplyForm, ApplyOrgans, Receipt, StatusPage, StatusQuery } from './views/portal.js';
 import { ApprovalsPage, AuditPage, CalendarPage, ReportPage, RollUpPage, SupervisePage, CaseListPage, CasePage, ColumnsPage, LoginPage, NewCasePage, OrganPage, StaffPage, StatsPage } from './views/admin.js';
@@ -130,6 +132,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   // plain text and HTML bodies for the report-check API
   app.addContentTypeParser(['text/plain', 'text/html'], { parseAs: 'string', bodyLimit: 4 * 1024 * 1024 }, (_req, b, done) => done(null, b));
   await registerApi(app, deps);
+  await registerStaffApi(app, deps);
 
   // Several web processes may share one database: a calendar edited in one reaches the others within seconds
   // (the version is read lazily, at most once per interval, never at start-up).
@@ -184,7 +187,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
       const e = err as { statusCode?: number; code?: string; message?: string };
       const status = err instanceof AppError ? err.status : e.statusCode && e.statusCode < 500 ? e.statusCode : 500;
       if (status >= 500) req.log.error({ err }, 'api');
-      return reply.code(status).send({ error: err instanceof AppError ? err.code : status === 429 ? 'rate_limited' : status === 400 ? 'bad_request' : 'internal', message: err instanceof AppError ? err.message : status === 429 ? '请求过于频繁' : status === 400 ? '请求无效' : '系统错误' });
+      return reply.code(status).send({ error: err instanceof AppError ? err.code : status === 429 ? 'rate_limited' : status === 400 ? 'bad_request' : 'internal', message: err instanceof AppError ? err.message : status === 429 ? '请求过于频繁' : status === 400 ? '请求无效' : '系统错误', ...(err instanceof AppError && Object.keys(err.fields).length ? { fields: err.fields } : {}) });
     }
     if (err instanceof AppError) return send(reply, await page(<ErrorPage status={err.status} message={err.message} user={req.user} />), err.status);
     const e = err as { statusCode?: number; code?: string; message?: string };
@@ -580,18 +583,20 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
     if (u.role !== 'admin') throw new AppError('forbidden', '只有管理员可以管理账号和栏目', 403);
     return u;
   };
+  const staffPage = async (reply: FastifyReply, u: StaffUser, extra: { flash?: { kind: 'ok' | 'err'; text: string }; fields?: Record<string, string>; values?: Record<string, string>; tokenFields?: Record<string, string> }, status = 200) =>
+    send(reply, await page(<StaffPage user={u} csrf={reply.generateCsrf()} staff={await deps.store.users.listByOrgan(u.organId)} tokens={await listApiTokens(deps, u)} {...extra} />), status);
   app.get('/admin/staff', async (req, reply) => {
     const u = admin(req);
-    return send(reply, await page(<StaffPage user={u} csrf={reply.generateCsrf()} staff={await deps.store.users.listByOrgan(u.organId)} />));
+    return staffPage(reply, u, {});
   });
   app.post('/admin/staff', protect, async (req, reply) => {
     const u = admin(req);
     const values = body(req);
     try {
       const { user, password } = await createStaff(deps, u, values, req.ip);
-      return send(reply, await page(<StaffPage user={u} csrf={reply.generateCsrf()} staff={await deps.store.users.listByOrgan(u.organId)} flash={{ kind: 'ok', text: `已创建账号 ${user.username}，初始密码：${password}（只显示这一次）` }} />), 201);
+      return staffPage(reply, u, { flash: { kind: 'ok', text: `已创建账号 ${user.username}，初始密码：${password}（只显示这一次）` } }, 201);
     } catch (e) {
-      if (e instanceof AppError && e.code === 'form_invalid') return send(reply, await page(<StaffPage user={u} csrf={reply.generateCsrf()} staff={await deps.store.users.listByOrgan(u.organId)} fields={e.fields} values={values} flash={{ kind: 'err', text: e.message }} />), 400);
+      if (e instanceof AppError && e.code === 'form_invalid') return staffPage(reply, u, { fields: e.fields, values, flash: { kind: 'err', text: e.message } }, 400);
       throw e;
     }
   });
@@ -601,7 +606,24 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
     const change = (['role', 'disable', 'enable', 'reset'].includes(f.change ?? '') ? f.change : 'role') as 'role';
     const password = await changeStaff(deps, u, req.params.id, change, f.role, req.ip);
     const target = await deps.store.users.find(req.params.id);
-    return send(reply, await page(<StaffPage user={u} csrf={reply.generateCsrf()} staff={await deps.store.users.listByOrgan(u.organId)} flash={{ kind: 'ok', text: password ? `已重置 ${target?.username} 的密码：${password}（只显示这一次）` : '已保存。' }} />));
+    return staffPage(reply, u, { flash: { kind: 'ok', text: password ? `已重置 ${target?.username} 的密码：${password}（只显示这一次）` : '已保存。' } });
+  });
+  // tokens for the staff JSON API: shown once, stored as an HMAC
+  app.post('/admin/staff/tokens', protect, async (req, reply) => {
+    const u = admin(req);
+    const f = body(req);
+    try {
+      const { token, row } = await issueApiToken(deps, u, { userId: f.userId ?? '', name: f.name ?? '' }, req.ip);
+      return staffPage(reply, u, { flash: { kind: 'ok', text: `已签发接口令牌“${row.name}”：${token}（只显示这一次，请妥善保存）` } }, 201);
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'form_invalid') return staffPage(reply, u, { tokenFields: e.fields, flash: { kind: 'err', text: e.message } }, 400);
+      throw e;
+    }
+  });
+  app.post<{ Params: { id: string } }>('/admin/staff/tokens/:id/revoke', protect, async (req, reply) => {
+    const u = admin(req);
+    await revokeApiToken(deps, u, req.params.id, req.ip);
+    return staffPage(reply, u, { flash: { kind: 'ok', text: '令牌已吊销。' } });
   });
   app.get('/admin/columns', async (req, reply) => {
     const u = admin(req);

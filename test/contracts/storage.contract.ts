@@ -30,6 +30,24 @@ export function runStorageContract(name: string, make: () => Promise<Store>): vo
     } finally { await s.close(); }
   });
 
+  test(`${name}: API tokens are found by their hash, listed per organ, revoked once and only by their own organ`, async () => {
+    const s = await make();
+    try {
+      await s.organs.create(organ('tianhu'));
+      await s.users.create({ id: 'u1', organId: 'tianhu', username: 'li', displayName: '李经办', role: 'clerk', passwordHash: 'x', failedLogins: 0, lockedUntil: null, disabled: false });
+      await s.apiTokens.create({ id: 't1', tokenHash: 'h1', userId: 'u1', organId: 'tianhu', name: '统计脚本', createdAt: '2026-01-01T00:00:00.000Z', lastUsedAt: null, revokedAt: null });
+      await assert.rejects(s.apiTokens.create({ id: 't2', tokenHash: 'h1', userId: 'u1', organId: 'tianhu', name: 'x', createdAt: 'x', lastUsedAt: null, revokedAt: null }), (e: Error & { code?: string }) => e.code === 'storage_conflict');
+      assert.equal((await s.apiTokens.findByHash('h1'))!.name, '统计脚本');
+      assert.equal(await s.apiTokens.findByHash('nope'), undefined);
+      await s.apiTokens.touch('t1', '2026-01-02T00:00:00.000Z');
+      assert.equal((await s.apiTokens.listForOrgan('tianhu'))[0]!.lastUsedAt, '2026-01-02T00:00:00.000Z');
+      assert.equal(await s.apiTokens.revoke('t1', 'other-organ', '2026-01-03T00:00:00.000Z'), false, 'not by another organ');
+      assert.equal(await s.apiTokens.revoke('t1', 'tianhu', '2026-01-03T00:00:00.000Z'), true);
+      assert.equal(await s.apiTokens.revoke('t1', 'tianhu', '2026-01-04T00:00:00.000Z'), false, 'once');
+      assert.equal((await s.apiTokens.findByHash('h1'))!.revokedAt, '2026-01-03T00:00:00.000Z');
+    } finally { await s.close(); }
+  });
+
   test(`${name}: a case and its append-only history; a taken sequence number leaves nothing half-written`, async () => {
     const s = await make();
     try {

@@ -12,7 +12,7 @@ import { escapeHtml } from '../../adapters/render/html-report-renderer.js';
 import { visibleOrganIds } from '../policies/case-policy.js';
 import type { AppDeps } from '../deps.js';
 
-export async function organStatistics(deps: AppDeps, user: StaffUser, year: number): Promise<{ organName: string; html: string; cells: ReturnType<typeof section3Cells> }> {
+export async function organStatistics(deps: AppDeps, user: StaffUser, year: number): Promise<{ organName: string; html: string; cells: ReturnType<typeof section3Cells>; report: ReturnType<typeof emptyReport> }> {
   const organs = await deps.store.organs.list();
   const ids = visibleOrganIds(user, organs);
   const all = await deps.store.cases.allWithEvents(ids);
@@ -26,5 +26,5 @@ export async function organStatistics(deps: AppDeps, user: StaffUser, year: numb
   const table = (t: ReturnType<typeof layoutS3>) => `<table>${t.rows.map((r) => `<tr>${r.map((c) => `<${c.head ? 'th' : 'td'}${c.rowspan ? ` rowspan="${c.rowspan}"` : ''}${c.colspan ? ` colspan="${c.colspan}"` : ''}>${escapeHtml(c.text)}</${c.head ? 'th' : 'td'}>`).join('')}</tr>`).join('')}</table>`;
   const own = organs.find((o) => o.id === user.organId)!;
   const s2 = report.format === '2021' ? `<h2>二、主动公开政府信息情况（第二十条第（一）项，由已发布的规章和行政规范性文件统计）</h2>${table(layoutS2(report)[0]!)}` : '';
-  return { organName: ids.length > 1 ? `${own.name}及所属` : own.name, html: `${s2}<h2>三、收到和处理政府信息公开申请情况</h2>${table(layoutS3(report))}<h2>四、政府信息公开行政复议、行政诉讼情况</h2>${table(layoutS4(report))}`, cells: s3 };
+  return { organName: ids.length > 1 ? `${own.name}及所属` : own.name, html: `${s2}<h2>三、收到和处理政府信息公开申请情况</h2>${table(layoutS3(report))}<h2>四、政府信息公开行政复议、行政诉讼情况</h2>${table(layoutS4(report))}`, cells: s3, report };
 }

@@ -4,8 +4,7 @@
  */
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Transaction, sql } from 'kysely';
 import type {
-  Approval, Attachment, AuditEntry, CaseListFilter, CaseRow, Organ, ReviewRow, Session, StaffUser, Store, StoredEvent,
-} from '../../../core/ports.js';
+  Approval, Attachment, AuditEntry, CaseListFilter, CaseRow, Organ, ReviewRow, Session, StaffUser, Store, StoredEvent, ApiToken } from '../../../core/ports.js';
 import type { CaseEvent } from '../../../core/case/case-event.js';
 import type { Database } from './schema.js';
 import { type Dialect, migrationProvider } from './migrations.js';
@@ -36,6 +35,7 @@ async function wrap<T>(what: string, fn: () => Promise<T>): Promise<T> {
 }
 
 const toOrgan = (r: Database['organs']): Organ => ({ id: r.id, parentId: r.parent_id, name: r.name, code: r.code, kind: r.kind as Organ['kind'], officeName: r.office_name, sealName: r.seal_name, address: r.address, postcode: r.postcode, phone: r.phone, hours: r.hours, email: r.email, indexPattern: r.index_pattern });
+const toToken = (r: Database['api_tokens']): ApiToken => ({ id: r.id, tokenHash: r.token_hash, userId: r.user_id, organId: r.organ_id, name: r.name, createdAt: r.created_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at });
 const toUser = (r: Database['users']): StaffUser => ({ id: r.id, organId: r.organ_id, username: r.username, displayName: r.display_name, role: r.role as StaffUser['role'], passwordHash: r.password_hash, failedLogins: Number(r.failed_logins), lockedUntil: r.locked_until, disabled: Number(r.disabled) === 1 });
 const toCase = (r: Database['cases']): CaseRow => ({ id: r.id, organId: r.organ_id, year: Number(r.year), serial: Number(r.serial), queryCodeHash: r.query_code_hash, applicantName: r.applicant_name, applicantType: r.applicant_type as CaseRow['applicantType'], channel: r.channel as CaseRow['channel'], description: r.description, receivedOn: r.received_on, state: r.state as CaseRow['state'], dueOn: r.due_on, assigneeId: r.assignee_id, createdAt: r.created_at, updatedAt: r.updated_at });
 const toEvent = (r: Database['case_events']): StoredEvent => ({ caseId: r.case_id, seq: Number(r.seq), event: JSON.parse(r.payload) as CaseEvent, actorId: r.actor_id, actorRole: r.actor_role, recordedAt: r.recorded_at });
@@ -93,6 +93,13 @@ function build(db: Db, dialect: Dialect, root: Kysely<Database>): Store {
         if (f.passwordHash !== undefined) { set.password_hash = f.passwordHash; set.failed_logins = 0; set.locked_until = null; }
         if (Object.keys(set).length) await db.updateTable('users').set(set).where('id', '=', id).execute();
       }),
+    },
+    apiTokens: {
+      create: (t) => wrap('create API token', async () => { await db.insertInto('api_tokens').values({ id: t.id, token_hash: t.tokenHash, user_id: t.userId, organ_id: t.organId, name: t.name, created_at: t.createdAt, last_used_at: t.lastUsedAt, revoked_at: t.revokedAt }).execute(); }),
+      findByHash: (h) => wrap('find API token', async () => { const r = await db.selectFrom('api_tokens').selectAll().where('token_hash', '=', h).executeTakeFirst(); return r && toToken(r); }),
+      listForOrgan: (organId) => wrap('list API tokens', async () => (await db.selectFrom('api_tokens').selectAll().where('organ_id', '=', organId).orderBy('created_at', 'desc').execute()).map(toToken)),
+      revoke: (id, organId, at) => wrap('revoke API token', async () => Number((await db.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).where('organ_id', '=', organId).where('revoked_at', 'is', null).executeTakeFirst()).numUpdatedRows) === 1),
+      touch: (id, at) => wrap('touch API token', async () => { await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute(); }),
     },
     sessions: {
       create: (s) => wrap('create session', async () => { await db.insertInto('sessions').values({ id: s.id, user_id: s.userId, created_at: s.createdAt, last_seen_at: s.lastSeenAt, expires_at: s.expiresAt }).execute(); }),

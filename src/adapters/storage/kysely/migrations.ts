@@ -263,6 +263,23 @@ const m004: Migration = {
   async down(db: Kysely<any>) { await db.schema.alterTable('organs').dropColumn('index_pattern').execute(); },
 };
 
+/** Staff API tokens (only an HMAC of each token is kept). */
+const m005: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema.createTable('api_tokens').ifNotExists()
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+      .addColumn('organ_id', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('last_used_at', 'text')
+      .addColumn('revoked_at', 'text')
+      .execute();
+  },
+  async down(db: Kysely<any>) { await db.schema.dropTable('api_tokens').ifExists().execute(); },
+};
+
 export function migrationProvider(dialect: Dialect): MigrationProvider {
-  return { getMigrations: async () => ({ '001_initial': m001(dialect), '002_publication': m002(dialect), '003_calendar': m003, '004_index_pattern': m004 }) };
+  return { getMigrations: async () => ({ '001_initial': m001(dialect), '002_publication': m002(dialect), '003_calendar': m003, '004_index_pattern': m004, '005_api_tokens': m005 }) };
 }
