@@ -33,6 +33,10 @@ import { APP_CSS, PORTAL_CSS } from './assets.js';
 import { PageCache } from './page-cache.js';
 import { registerApi } from './api.js';
 import { registerStaffApi } from './staff-api.js';
+import { ReportCheckPage } from './views/report-check.js';
+import { readAndCheckReport } from '../app/reports/check-report.js';
+import { defaultReportParsers } from '../adapters/parse/report-parsers.js';
+import { renderReportSections } from '../adapters/render/html-report-renderer.js';
 import { issueApiToken, listApiTokens, revokeApiToken } from '../app/auth/api-tokens.js';
 import { page } from './views/layout.js';
 import { ApplyForm, ApplyOrgans, Receipt, StatusPage, StatusQuery } from './views/portal.js';
@@ -60,6 +64,7 @@ export interface ServerOptions {
   /** rate limits (per IP per minute) for login and the status query */
   loginPerMinute?: number;
   statusPerMinute?: number;
+  reportCheckPerMinute?: number;
   /** how often (seconds) to look whether another process changed the working-day calendar; default 5 */
   calendarRefreshSeconds?: number;
   /** mark cookies Secure (behind HTTPS) */
@@ -251,6 +256,21 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
       for (const i of await deps.store.publication.items.listPublic({ organIds: [o.id], today: today(deps), limit: 5000 })) urls.push(`${base}/gk/${o.id}/i/${i.id}`);
     }
     return reply.type('application/xml; charset=utf-8').send(`<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.map((u) => `<url><loc>${esc(u)}</loc></url>`).join('')}</urlset>`);
+  });
+
+  // ------------------------------------------------------------ 年度报告核对 (public tool)
+  const checkLimit = { config: { rateLimit: { max: opts.reportCheckPerMinute ?? 20, timeWindow: '1 minute' } } };
+  app.get('/nianbao/check', async (_req, reply) => send(reply, await page(<ReportCheckPage csrf={reply.generateCsrf()} />)));
+  app.post('/nianbao/check', { ...checkLimit, ...protect }, async (req, reply) => {
+    const b = (req.body ?? {}) as Record<string, { filename?: string; toBuffer?: () => Promise<Buffer>; type?: string }>;
+    const text = body(req).text ?? '';
+    const file = b.file && b.file.type === 'file' && b.file.toBuffer && b.file.filename ? b.file : null;
+    const bytes = file ? new Uint8Array(await file.toBuffer!()) : new TextEncoder().encode(text);
+    if (bytes.length === 0 || (!file && !text.trim())) return send(reply, await page(<ReportCheckPage csrf={reply.generateCsrf()} error="请选择报告文件，或粘贴报告全文" text={text} />), 400);
+    const name = file ? file.filename! : '粘贴的文字';
+    const r = await readAndCheckReport(defaultReportParsers, file ? file.filename! : 'pasted.txt', bytes, { check: true });
+    const tablesHtml = renderReportSections(r.report);
+    return send(reply, await page(<ReportCheckPage csrf={reply.generateCsrf()} text={file ? '' : text} result={{ name, report: r.report, findings: r.findings, unreadable: r.unreadable, tablesHtml }} />), 200);
   });
 
   // ------------------------------------------------------------ applicant

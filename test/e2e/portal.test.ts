@@ -94,7 +94,7 @@ test('publish with review, find it in column, search and RSS, withdraw it; every
   const rss = await (await fetch(`${base}/gk/tianhu/c/statutory/rss.xml`)).text();
   assert.match(rss, /田湖镇关于2024年水利工程建设项目的公示/);
 
-  for (const path of ['/', '/gk/tianhu', '/gk/tianhu/guide', '/gk/tianhu/c/news', '/gk/tianhu/c/statutory', `/gk/tianhu/i/${id}`, `/search?q=${encodeURIComponent('公开')}`, '/apply/tianhu', '/status']) {
+  for (const path of ['/', '/gk/tianhu', '/gk/tianhu/guide', '/gk/tianhu/c/news', '/gk/tianhu/c/statutory', `/gk/tianhu/i/${id}`, `/search?q=${encodeURIComponent('公开')}`, '/apply/tianhu', '/status', '/nianbao/check']) {
     await a.goto(`${base}${path}`);
     await axe(a, path);
   }

@@ -73,3 +73,12 @@ export const VALID_APPLICATION: Record<string, string> = {
   applicantType: 'natural_person', name: '张三', idNumber: '11010519491231002X', phone: '13800138000', email: 'zhangsan@example.com',
   address: '某县某路1号', postcode: '276000', description: '2023年本镇农村危房改造补助发放名单', requestedForm: 'electronic', delivery: 'email',
 };
+
+/** A multipart/form-data body with fields and one file, for app.inject(). */
+export function multipart(fields: Record<string, string>, file: { name: string; bytes: Uint8Array }): { body: Buffer; type: string } {
+  const b = '----gkboundary' + Math.random().toString(16).slice(2);
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  parts.push(Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), Buffer.from(file.bytes), Buffer.from(`\r\n--${b}--\r\n`));
+  return { body: Buffer.concat(parts), type: `multipart/form-data; boundary=${b}` };
+}

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { testApp } from '../helpers/test-app.js';
+import { Client, multipart, testApp } from '../helpers/test-app.js';
 
 const SEED = readFileSync(new URL('../../../shared/corpus/seed/000_b24edaa19e85be6d.txt', import.meta.url), 'utf8');
 
@@ -37,5 +37,43 @@ test('API: OpenAPI, organs, items with search; reports/check returns the interch
     const empty = await t.app.inject({ method: 'POST', url: '/api/v1/reports/check', payload: '  ', headers: { 'content-type': 'text/plain' } });
     assert.equal(empty.statusCode, 400);
     assert.equal(empty.json().error, 'input_empty');
+  } finally { await t.close(); }
+});
+
+test('the public 年度报告核对 page: a PDF upload, pasted text, and bad input, without JavaScript', async () => {
+  const t = await testApp({ reportCheckPerMinute: 100 });
+  try {
+    const c = new Client(t.app);
+    const form = await c.get('/nianbao/check');
+    assert.equal(form.statusCode, 200);
+    assert.match(form.body, /enctype="multipart\/form-data"/);
+    assert.match((await c.get('/')).body, /href="\/nianbao\/check"/, 'linked from the platform home');
+
+    const pdf = readFileSync(new URL('../../../shared/corpus/real-full/001.pdf', import.meta.url));
+    const m = multipart({ _csrf: c.csrf, text: '' }, { name: '淮安2024年报.pdf', bytes: pdf });
+    const r = await t.app.inject({ method: 'POST', url: '/nianbao/check', payload: m.body, headers: { 'content-type': m.type, cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    assert.equal(r.statusCode, 200);
+    assert.match(r.body, /核对结果：淮安2024年报\.pdf/);
+    assert.match(r.body, /<dt>机关<\/dt><dd>淮安市人民政府<\/dd>/);
+    assert.match(r.body, /读到<\/dt><dd>200个单元格，其中200个数字/);
+    assert.match(r.body, /错误0个，警告0个/);
+    assert.match(r.body, /全部核对规则通过/);
+    assert.match(r.body, /rowspan="22"|rowspan="20"/, 'the tables in the official layout');
+
+    await c.get('/nianbao/check');
+    const pasted = await c.post('/nianbao/check', { text: SEED });
+    assert.equal(pasted.statusCode, 200);
+    assert.match(pasted.body, /<dt>机关<\/dt><dd>田湖镇人民政府<\/dd>/);
+    assert.match(pasted.body, /2019年试行格式/);
+    assert.match(pasted.body, /警告<\/span> 表三「（三）不予公开\/1\.属于国家秘密」只读到6个单元格/);
+
+    await c.get('/nianbao/check');
+    const empty = await c.post('/nianbao/check', { text: '  ' });
+    assert.equal(empty.statusCode, 400);
+    assert.match(empty.body, /请选择报告文件，或粘贴报告全文/);
+    assert.equal((await c.post('/nianbao/check', { text: SEED }, { csrf: false })).statusCode, 403);
+    const junk = await c.post('/nianbao/check', { text: '这不是年报。\u0000\u0001' });
+    assert.equal(junk.statusCode, 200, 'never a 500 on any input');
+    assert.match(junk.body, /错误[1-9]\d*个/);
   } finally { await t.close(); }
 });

@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, VALID_APPLICATION, testApp } from '../helpers/test-app.js';
+import { Client, VALID_APPLICATION, testApp, multipart } from '../helpers/test-app.js';
 import { submitApplication } from '../../src/app/cases/create-case.js';
 import { recordCaseEvent, loadCase } from '../../src/app/cases/record-case-event.js';
 import { buildLetters } from '../../src/app/letters/build-letters.js';
@@ -66,14 +66,6 @@ test('letters: a 答复书 for every outcome cites its article and the rights to
   const docx = await renderLetterDocx(buildLetters(s, ctx)[0]!);
   assert.equal(Buffer.from(docx.subarray(0, 2)).toString(), 'PK');
 });
-
-function multipart(fields: Record<string, string>, file: { name: string; bytes: Uint8Array }): { body: Buffer; type: string } {
-  const b = '----gkboundary' + Math.random().toString(16).slice(2);
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  parts.push(Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), Buffer.from(file.bytes), Buffer.from(`\r\n--${b}--\r\n`));
-  return { body: Buffer.concat(parts), type: `multipart/form-data; boundary=${b}` };
-}
 
 test('attachments: PDF/JPG/PNG/DOCX up to 10 MB, checked on the bytes; others refused with a message', async () => {
   const t = await testApp();

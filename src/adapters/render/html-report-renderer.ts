@@ -32,7 +32,19 @@ td{font-variant-numeric:tabular-nums}`;
 
 /** Renders the report as a standalone HTML document. */
 export function renderReportHtml(report: AnnualReport): string {
-  const body: string[] = [`<h1>${escapeHtml(reportTitle(report))}</h1>`];
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${escapeHtml(reportTitle(report))}</title><style>${REPORT_CSS}</style></head>
+<body>
+<h1>${escapeHtml(reportTitle(report))}</h1>
+${renderReportSections(report)}
+</body></html>
+`;
+}
+
+/** The six sections with the official tables, without the title: for embedding in a page. */
+export function renderReportSections(report: AnnualReport): string {
+  const body: string[] = [];
   for (const id of SECTION_IDS) {
     body.push(`<h2>${id}、${SECTION_TITLES[id]}</h2>`);
     if (id === '二') body.push(...layoutS2(report).map((t) => tableHtml(t, 'report-s2')));
@@ -47,11 +59,5 @@ export function renderReportHtml(report: AnnualReport): string {
       }
     }
   }
-  return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escapeHtml(reportTitle(report))}</title><style>${REPORT_CSS}</style></head>
-<body>
-${body.join('\n')}
-</body></html>
-`;
+  return body.join('\n');
 }

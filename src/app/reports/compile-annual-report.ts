@@ -12,7 +12,7 @@ import { validateReport } from '../../core/annual-report/validate-report.js';
 import { replay } from '../../core/case/case-machine.js';
 import { type CaseSummary, section3Cells, section4Cells, summarizeCase } from '../../core/case/case-statistics.js';
 import { section2Article1 } from '../../core/publication/section2.js';
-import { renderReportHtml } from '../../adapters/render/html-report-renderer.js';
+import { renderReportHtml, renderReportSections } from '../../adapters/render/html-report-renderer.js';
 import { AppError, type AppDeps, today } from '../deps.js';
 import { createItem } from '../publication/items.js';
 
@@ -71,7 +71,7 @@ export async function compileAnnualReport(deps: AppDeps, user: StaffUser, input:
 /** Turns the compiled report into a draft item of the 年报 column (published after 保密审查 like any item). */
 export async function draftReportItem(deps: AppDeps, user: StaffUser, compiled: Compiled, ip: string): Promise<string> {
   if (compiled.findings.some((f) => f.severity === 'error')) throw new AppError('report_has_errors', '年度报告还有“错误”级问题，请先修正再生成稿件', 409);
-  const body = compiled.html.replace(/^[\s\S]*<body>/, '').replace(/<\/body>[\s\S]*$/, '').replace(/<h1>[\s\S]*?<\/h1>/, '');
+  const body = renderReportSections(compiled.report);
   const item = await createItem(deps, user, { title: compiled.report.title!, columnId: `${user.organId}:reports`, formedOn: today(deps), topic: '综合政务\\政务公开', docType: 'other', openMode: '主动公开', body }, ip);
   return item.id;
 }

@@ -438,7 +438,7 @@ export const SupervisePage: FC<{ user: StaffUser; csrf: string; year: number; to
           </tr>
         ))}</tbody>
       </table>
-      <p><a class="button secondary" href={`/admin/supervise/rollup?year=${year - 1}`}>汇总所属机关{year - 1}年年报</a></p>
+      <p><a class="button secondary" href={`/admin/supervise/rollup?year=${year - 1}`}>汇总所属机关{year - 1}年年报</a> <a class="button secondary" href="/nianbao/check">上传核对其他年报</a></p>
       <div class="charts">
         <section class="card" aria-labelledby="ch-open-h">
           <h2 id="ch-open-h">办理中的申请</h2>

@@ -34,7 +34,7 @@ export const GkLayout: FC<{ title: string; organ?: Organ | undefined; q?: string
             <a href={`/gk/${organ.id}/c/statutory`}>法定主动公开内容</a>
             <a href={`/gk/${organ.id}/c/reports`}>政府信息公开年报</a>
             <a href={`/apply/${organ.id}`}>依申请公开</a>
-          </> : <><a href="/apply">依申请公开</a><a href="/status">查询办理进度</a></>}
+          </> : <><a href="/apply">依申请公开</a><a href="/status">查询办理进度</a><a href="/nianbao/check">年报核对</a></>}
         </nav>
       </header>
       <main id="main">
@@ -56,6 +56,7 @@ export const PlatformHome: FC<{ organs: Organ[] }> = ({ organs }) => (
     <div class="grid2">
       <section class="card" aria-labelledby="organs-h"><h2 id="organs-h">各机关政府信息公开专栏</h2><OrganTree organs={organs} href={(o) => `/gk/${o.id}`} /></section>
       <section class="card" aria-labelledby="apply-h"><h2 id="apply-h">依申请公开</h2><p>无需注册，手机即可提交政府信息公开申请，凭案件编号和查询码查询进度。</p><p><a class="button" href="/apply">在线申请</a> <a class="button secondary" href="/status">查询进度</a></p></section>
+      <section class="card" aria-labelledby="check-h"><h2 id="check-h">年度报告核对</h2><p>上传任一机关的政府信息公开工作年度报告，逐格读取并核对勾稽关系。</p><p><a class="button secondary" href="/nianbao/check">核对年度报告</a></p></section>
     </div>
   </GkLayout>
 );
