@@ -85,5 +85,22 @@ test('compile → check → 年报 draft → review → published → parsed bac
     assert.equal(roll.statusCode, 200);
     assert.match(roll.body, /已汇总1个机关：田湖镇人民政府/);
     assert.match(roll.body, /尚未发布年报的3个机关/);
+
+    // a 2023 report published earlier that carried 3 applications into 2024: the 2024 report's 上年结转 (0)
+    // no longer matches, and the dashboard counts that error (cross-year carry-over)
+    const { draftReportItem } = await import('../../src/app/reports/compile-annual-report.js');
+    const { recordItemStep } = await import('../../src/app/publication/items.js');
+    const headUser = (await t.deps.store.users.findByUsername('th-head')) as StaffUser;
+    t.clock.now = new Date('2024-01-15T02:00:00.000Z');
+    const y2023 = await compileAnnualReport(t.deps, clerkUser, { year: 2023, sections: { 一: '2023年，田湖镇认真贯彻落实条例。', 五: '无', 六: '无' }, manual: Object.fromEntries(manualSection2Slots(2023).map((m) => [m.key, '0'])) });
+    for (const cell of y2023.report.cells) if (cell.table === '三' && cell.row === '四、结转下年度继续办理' && (cell.column === '自然人' || cell.column === '总计')) { cell.value = 3; cell.raw = '3'; }
+    const old = await draftReportItem(t.deps, clerkUser, y2023, '127.0.0.1');
+    await recordItemStep(t.deps, clerkUser, old, 'attributed', { disclosure: 'proactive', basis: '条例第四十九条' }, '127.0.0.1');
+    await recordItemStep(t.deps, headUser, old, 'reviewed', { passed: 'yes', basis: '不涉密' }, '127.0.0.1');
+    await recordItemStep(t.deps, headUser, old, 'approved', {}, '127.0.0.1');
+    await recordItemStep(t.deps, clerkUser, old, 'published', { publishOn: '2024-01-15' }, '127.0.0.1');
+    t.clock.now = new Date('2025-01-10T02:00:00.000Z');
+    const again = /<th scope="row">田湖镇人民政府<\/th>([\s\S]*?)<\/tr>/.exec((await sup.get('/admin/supervise')).body)![1]!;
+    assert.match(again, /2个错误/, 'the carry-over from the 2023 report does not match: 自然人 and 总计');
   } finally { await t.close(); }
 });

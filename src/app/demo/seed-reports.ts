@@ -1,5 +1,5 @@
 /**
- * Demo 年报: last year's 政府信息公开工作年度报告 of each demo organ with staff, compiled from its own demo data
+ * Demo 年报: the last two years' 政府信息公开工作年度报告 of each demo organ with staff, compiled from its own demo data
  * (cases, 规范性文件, 复议/诉讼) plus plausible hand-entered Section 二 figures, checked by every rule, and published
  * through the ordinary workflow (公开属性认定 → 保密审查 → 审核 → 发布) before the 条例第四十九条 deadline — so the
  * supervisor's dashboard and roll-up show real, checkable reports.
@@ -19,7 +19,12 @@ const PLAN: Record<string, [string, string, string]> = {
 };
 
 export async function seedReports(deps: AppDeps): Promise<void> {
-  const year = Number(today(deps).slice(0, 4)) - 1;
+  const last = Number(today(deps).slice(0, 4)) - 1;
+  // the year before last as well, so the supervisor's check of last year's report includes the carry-over
+  for (const year of [last - 1, last]) if (year >= 2019) await seedYear(deps, year);
+}
+
+async function seedYear(deps: AppDeps, year: number): Promise<void> {
   for (const [organId, [clerkName, headName, mmdd]] of Object.entries(PLAN)) {
     const clerk = (await deps.store.users.findByUsername(clerkName)) as StaffUser;
     const head = (await deps.store.users.findByUsername(headName)) as StaffUser;

@@ -1,7 +1,8 @@
 /**
  * Use case: the supervising organ's dashboard (e.g. the county 政务公开办) across every subordinate organ —
  * running and overdue cases, this year's applications and publications, publications later than 条例第二十六条
- * allows, and whether last year's annual report is published on time and passes the checker.
+ * allows, and whether last year's annual report is published on time and passes the checker (against the year
+ * before's published report too, for the carry-over).
  */
 import type { Organ, StaffUser } from '../../core/ports.js';
 import { addWorkingDays } from '../../core/calendar/working-days.js';
@@ -53,12 +54,15 @@ export async function supervisionDashboard(deps: AppDeps, user: StaffUser): Prom
     const reports = await deps.store.publication.items.listPublic({ columnIds: [`${id}:reports`], today: t, limit: 50 });
     const title = `${year - 1}年政府信息公开工作年度报告`;
     const rep = reports.find((r) => r.title.includes(title));
+    // the year before, when published too: its 结转下年度 must be this report's 上年结转 (and 现行有效件数 carry on)
+    const prevRep = reports.find((r) => r.title.includes(`${year - 2}年政府信息公开工作年度报告`));
     const deadline = reportDeadline(organ, year);
     let errors: number | null = null;
     if (rep) {
-      const full = await deps.store.publication.items.find(rep.id);
-      const parsed = parseReportHtml(`<h1>${rep.title}</h1>${full?.bodyHtml ?? ''}`);
-      errors = [...parsed.findings, ...validateReport(parsed.report)].filter((x) => x.severity === 'error').length;
+      const read = async (r: typeof rep) => parseReportHtml(`<h1>${r.title}</h1>${(await deps.store.publication.items.find(r.id))?.bodyHtml ?? ''}`);
+      const parsed = await read(rep);
+      const prev = prevRep ? (await read(prevRep)).report : undefined;
+      errors = [...parsed.findings, ...validateReport(parsed.report, prev ? { prev } : {})].filter((x) => x.severity === 'error').length;
     }
     rows.push({
       organ, open, overdue, dueSoon: Math.max(0, dueSoonAll - overdue), receivedThisYear: received, publishedThisYear: published.length, latePublications: late.length,
