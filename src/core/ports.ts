@@ -48,6 +48,8 @@ export interface Organ {
   email: string;
   /** 索引号 pattern (see core/publication/item-model.ts indexNumber) */
   indexPattern: string;
+  /** 年报 deadline as MM-DD set by the supervising jurisdiction; null: 条例第四十九条's default for the organ's kind */
+  reportDeadline: string | null;
 }
 
 export interface StaffUser {

@@ -38,9 +38,10 @@ import { readAndCheckReport } from '../app/reports/check-report.js';
 import { defaultReportParsers } from '../adapters/parse/report-parsers.js';
 import { renderReportSections } from '../adapters/render/html-report-renderer.js';
 import { issueApiToken, listApiTokens, revokeApiToken } from '../app/auth/api-tokens.js';
+import { reportDeadline, setReportDeadlines, subordinateOrgans } from '../app/organs/report-deadlines.js';
 import { page } from './views/layout.js';
 import { ApplyForm, ApplyOrgans, Receipt, StatusPage, StatusQuery } from './views/portal.js';
-import { ApprovalsPage, AuditPage, CalendarPage, ReportPage, RollUpPage, SupervisePage, CaseListPage, CasePage, ColumnsPage, LoginPage, NewCasePage, OrganPage, StaffPage, StatsPage } from './views/admin.js';
+import { ApprovalsPage, AuditPage, CalendarPage, DeadlinesPage, ReportPage, RollUpPage, SupervisePage, CaseListPage, CasePage, ColumnsPage, LoginPage, NewCasePage, OrganPage, StaffPage, StatsPage } from './views/admin.js';
 import { addColumn, changeStaff, createStaff, renameColumn } from '../app/admin/staff.js';
 import { canEditCalendar, editCalendar, loadCalendar } from '../app/admin/calendar.js';
 import { compileAnnualReport, draftReportItem, manualSection2Slots } from '../app/reports/compile-annual-report.js';
@@ -644,6 +645,24 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
     const u = admin(req);
     await revokeApiToken(deps, u, req.params.id, req.ip);
     return staffPage(reply, u, { flash: { kind: 'ok', text: '令牌已吊销。' } });
+  });
+  const deadlinesPage = async (reply: FastifyReply, u: StaffUser, extra: { values?: Record<string, string>; fields?: Record<string, string>; flash?: { kind: 'ok' | 'err'; text: string } }, status = 200) => {
+    const year = Number(today(deps).slice(0, 4));
+    const own = (await deps.store.organs.find(u.organId))!;
+    const below = await subordinateOrgans(deps, u).catch((e: unknown) => { if (e instanceof AppError && e.status === 403 && u.role === 'admin') return []; throw e; });
+    return send(reply, await page(<DeadlinesPage user={u} csrf={reply.generateCsrf()} own={own} ownDeadline={reportDeadline(own, year).slice(5)} organs={below.map((o) => ({ organ: o, deadline: reportDeadline(o, year) }))} {...extra} />), status);
+  };
+  app.get('/admin/deadlines', async (req, reply) => deadlinesPage(reply, admin(req), {}));
+  app.post('/admin/deadlines', protect, async (req, reply) => {
+    const u = admin(req);
+    const values = body(req);
+    try {
+      await setReportDeadlines(deps, u, values, req.ip);
+      return deadlinesPage(reply, u, { flash: { kind: 'ok', text: '已保存。' } });
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'form_invalid') return deadlinesPage(reply, u, { values, fields: e.fields, flash: { kind: 'err', text: e.message } }, 400);
+      throw e;
+    }
   });
   app.get('/admin/columns', async (req, reply) => {
     const u = admin(req);

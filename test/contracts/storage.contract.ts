@@ -7,7 +7,7 @@ import type { CaseRow, Organ, Store, StoredEvent } from '../../src/core/ports.js
 
 export { caseRow, ev };
 
-export const organ = (id: string, parentId: string | null = null): Organ => ({ id, parentId, name: `${id}人民政府`, code: id.toUpperCase(), kind: parentId ? 'township' : 'government', officeName: '党政办公室', sealName: `${id}人民政府`, address: '某县某路1号', postcode: '000000', phone: '0000-0000000', hours: '工作日9:00-17:00', email: 'gk@example.gov.cn', indexPattern: '{code}/{year}-{serial:5}' });
+export const organ = (id: string, parentId: string | null = null): Organ => ({ id, parentId, name: `${id}人民政府`, code: id.toUpperCase(), kind: parentId ? 'township' : 'government', officeName: '党政办公室', sealName: `${id}人民政府`, address: '某县某路1号', postcode: '000000', phone: '0000-0000000', hours: '工作日9:00-17:00', email: 'gk@example.gov.cn', indexPattern: '{code}/{year}-{serial:5}', reportDeadline: null });
 
 const caseRow = (id: string, organId: string, over: Partial<CaseRow> = {}): CaseRow => ({ id, organId, year: 2024, serial: 1, queryCodeHash: 'h', applicantName: '张三', applicantType: 'natural_person', channel: 'online', description: '某信息', receivedOn: '2024-02-01', state: 'registered', dueOn: '2024-03-05', assigneeId: null, createdAt: '2024-02-01T01:00:00.000Z', updatedAt: '2024-02-01T01:00:00.000Z', ...over });
 const ev = (caseId: string, seq: number, kind = 'registered', on = '2024-02-01'): StoredEvent => ({ caseId, seq, event: (kind === 'registered' ? { kind, on, submittedOn: on, facts: { applicant: { type: 'natural_person', name: '张三' }, channel: 'online', description: '某信息', requestedForm: 'paper', delivery: 'post' } } : { kind, on }) as never, actorId: null, actorRole: 'clerk', recordedAt: `${on}T02:00:00.000Z` });

@@ -50,7 +50,7 @@ test('every back-office page passes axe-core (serious/critical) on a phone-sized
   const admin = await as('th-admin');
   for (const p of ['/admin/staff', '/admin/columns', '/admin/organ', '/admin/audit']) found.push(...(await check(admin, p)));
   const platform = await as('county-admin');
-  found.push(...(await check(platform, '/admin/calendar?year=2024')));
+  found.push(...(await check(platform, '/admin/calendar?year=2024')), ...(await check(platform, '/admin/deadlines')));
   const sup = await as('county-super');
   for (const p of ['/admin/supervise', '/admin/supervise/rollup?year=2023']) found.push(...(await check(sup, p)));
   const anon = await browser.newPage({ bypassCSP: true });

@@ -455,3 +455,33 @@ test('every audit action the code writes has a Chinese name on the audit page', 
   const unnamed = [...codes].filter((c) => auditActionLabel(c) === c);
   assert.deepEqual(unnamed, []);
 });
+
+test('条例第四十九条 and local rules: the county administrator sets its organs\' 年报 deadlines; the dashboard judges by them', async () => {
+  const t = await testApp({ now: '2025-02-10T02:00:00.000Z' });
+  try {
+    const county = new Client(t.app);
+    await county.login('county-admin');
+    const page = await county.get('/admin/deadlines');
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<th scope="row">田湖镇人民政府<\/th><td class="nowrap">01-31（默认）<\/td>/);
+    const bad = await county.post('/admin/deadlines', { tianhu: '02-30', shuangshan: '3月1日' });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /田湖镇人民政府：请填写真实的月日/);
+    assert.equal((await t.deps.store.organs.find('shuangshan'))!.reportDeadline, null, 'all or nothing');
+    const ok = await county.post('/admin/deadlines', { tianhu: '2月20日', shuangshan: '' });
+    assert.equal(ok.statusCode, 200);
+    assert.equal((await t.deps.store.organs.find('tianhu'))!.reportDeadline, '02-20');
+    const sup = new Client(t.app);
+    await sup.login('county-super');
+    const dash = (await sup.get('/admin/supervise')).body;
+    assert.match(dash, /<th scope="row">田湖镇人民政府<\/th>[\s\S]*?<span class="muted">未发布（期限2025-02-20）<\/span>/, 'not yet late on 2025-02-10');
+    assert.match(dash, /<th scope="row">双山乡人民政府<\/th>[\s\S]*?<span class="badge overdue">未发布（期限2025-01-31）<\/span>/, 'the default, already past');
+    const township = new Client(t.app);
+    await township.login('th-admin');
+    assert.match((await township.get('/admin/deadlines')).body, /每年2月20日前（由上级设置）/);
+    assert.equal((await township.post('/admin/deadlines', { tianhu: '12-31' })).statusCode, 403, 'a township cannot set its own deadline');
+    const clerk = new Client(t.app);
+    await clerk.login('th-clerk');
+    assert.equal((await clerk.get('/admin/deadlines')).statusCode, 403);
+  } finally { await t.close(); }
+});

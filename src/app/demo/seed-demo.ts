@@ -18,6 +18,7 @@ import { DEFAULT_INDEX_PATTERN } from '../../core/publication/item-model.js';
 const org = (id: string, parentId: string | null, name: string, code: string, kind: Organ['kind'], officeName: string, address: string): Organ => ({
   id, parentId, name, code, kind, officeName, sealName: name, address, postcode: '276000', phone: '0539-1234567', hours: '工作日 上午8:30-12:00，下午14:00-17:30', email: `gk-${id}@example.gov.cn`,
   indexPattern: DEFAULT_INDEX_PATTERN,
+  reportDeadline: null,
 });
 
 export const DEMO_ORGANS: Organ[] = [

@@ -23,8 +23,13 @@ export interface OrganRow {
   report: { published: boolean; publishedOn: string | null; deadline: string; onTime: boolean | null; errors: number | null; itemId: string | null };
 }
 
-/** 条例第四十九条: 县级以上人民政府部门 by 1月31日, 县级以上地方人民政府 by 3月31日; townships per local rules (default 1月31日) [configurable]. */
+/**
+ * 条例第四十九条: 县级以上人民政府部门 by 1月31日, 县级以上地方人民政府 by 3月31日. Townships' deadlines are set
+ * locally (regulation.md: e.g. 2月20日 in one city), so a supervising jurisdiction may set any organ's (MM-DD);
+ * unset, a township defaults to 1月31日.
+ */
 export function reportDeadline(organ: Organ, year: number): string {
+  if (organ.reportDeadline) return `${year}-${organ.reportDeadline}`;
   return organ.kind === 'government' ? `${year}-03-31` : `${year}-01-31`;
 }
 

@@ -369,6 +369,26 @@ function weekdayCn(iso: string): string {
   return WEEKDAYS[new Date(`${iso}T00:00:00Z`).getUTCDay()]!;
 }
 
+export const DeadlinesPage: FC<{ user: StaffUser; csrf: string; own: Organ; ownDeadline: string; organs: { organ: Organ; deadline: string }[]; values?: Record<string, string>; fields?: Record<string, string>; flash?: Flash }> = ({ user, csrf, own, ownDeadline, organs, values, fields = {}, flash }) => (
+  <Layout title="年报期限" user={user} csrf={csrf} flash={flash ?? null}>
+    <h1>政府信息公开工作年度报告期限</h1>
+    <p class="muted">条例第四十九条：县级以上人民政府部门每年1月31日前、县级以上地方人民政府每年3月31日前公布上一年度报告；乡镇（街道）的期限由本地规定。监督页按这里的期限判断是否按时发布。</p>
+    <p>本机关（{own.name}）：每年{ownDeadline.slice(0, 2).replace(/^0/, '')}月{ownDeadline.slice(3).replace(/^0/, '')}日前{own.reportDeadline ? '（由上级设置）' : '（法定默认）'}。</p>
+    {organs.length ? (
+      <form method="post" action="/admin/deadlines" novalidate>
+        <Csrf token={csrf} />
+        <ErrorSummary fields={fields} labels={Object.fromEntries(organs.map((o) => [o.organ.id, o.organ.name]))} />
+        <table><thead><tr><th scope="col">所属机关</th><th scope="col">现行期限</th><th scope="col">本地规定的期限（月-日，留空用默认）</th></tr></thead>
+          <tbody>{organs.map(({ organ, deadline }) => (
+            <tr><th scope="row">{organ.name}</th><td class="nowrap">{deadline.slice(5)}{organ.reportDeadline ? '' : '（默认）'}</td>
+              <td><label class="skip-label" for={`d-${organ.id}`}>{organ.name}的期限</label><input id={`d-${organ.id}`} type="text" name={organ.id} inputmode="numeric" placeholder="如 02-20" value={values?.[organ.id] ?? organ.reportDeadline ?? ''} aria-invalid={fields[organ.id] ? 'true' : undefined} class={fields[organ.id] ? 'invalid' : undefined} />{fields[organ.id] ? <p class="error">{fields[organ.id]}</p> : null}</td></tr>
+          ))}</tbody></table>
+        <button type="submit">保存</button>
+      </form>
+    ) : <p class="muted">本机关没有所属机关。</p>}
+  </Layout>
+);
+
 export const CalendarPage: FC<{ user: StaffUser; csrf: string; year: number; days: { date: string; kind: string; name: string; source: string }[]; edits: { date: string; kind: string; name: string; source: string; createdAt: string }[]; moved?: { id: string; before: string | null; after: string | null }[] | undefined; fields?: Record<string, string>; flash?: Flash }> = ({ user, csrf, year, days, edits, moved, fields = {}, flash }) => (
   <Layout title="工作日历" user={user} csrf={csrf} flash={flash ?? null}>
     <h1>{year}年工作日历（节假日与调休）</h1>

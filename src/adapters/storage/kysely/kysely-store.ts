@@ -34,7 +34,7 @@ async function wrap<T>(what: string, fn: () => Promise<T>): Promise<T> {
   }
 }
 
-const toOrgan = (r: Database['organs']): Organ => ({ id: r.id, parentId: r.parent_id, name: r.name, code: r.code, kind: r.kind as Organ['kind'], officeName: r.office_name, sealName: r.seal_name, address: r.address, postcode: r.postcode, phone: r.phone, hours: r.hours, email: r.email, indexPattern: r.index_pattern });
+const toOrgan = (r: Database['organs']): Organ => ({ id: r.id, parentId: r.parent_id, name: r.name, code: r.code, kind: r.kind as Organ['kind'], officeName: r.office_name, sealName: r.seal_name, address: r.address, postcode: r.postcode, phone: r.phone, hours: r.hours, email: r.email, indexPattern: r.index_pattern, reportDeadline: r.report_deadline ?? null });
 const toToken = (r: Database['api_tokens']): ApiToken => ({ id: r.id, tokenHash: r.token_hash, userId: r.user_id, organId: r.organ_id, name: r.name, createdAt: r.created_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at });
 const toUser = (r: Database['users']): StaffUser => ({ id: r.id, organId: r.organ_id, username: r.username, displayName: r.display_name, role: r.role as StaffUser['role'], passwordHash: r.password_hash, failedLogins: Number(r.failed_logins), lockedUntil: r.locked_until, disabled: Number(r.disabled) === 1 });
 const toCase = (r: Database['cases']): CaseRow => ({ id: r.id, organId: r.organ_id, year: Number(r.year), serial: Number(r.serial), queryCodeHash: r.query_code_hash, applicantName: r.applicant_name, applicantType: r.applicant_type as CaseRow['applicantType'], channel: r.channel as CaseRow['channel'], description: r.description, receivedOn: r.received_on, state: r.state as CaseRow['state'], dueOn: r.due_on, assigneeId: r.assignee_id, createdAt: r.created_at, updatedAt: r.updated_at });
@@ -74,10 +74,10 @@ function build(db: Db, dialect: Dialect, root: Kysely<Database>): Store {
       return root.transaction().execute((trx) => fn(build(trx, dialect, root)));
     },
     organs: {
-      create: (o) => wrap('create organ', async () => { await db.insertInto('organs').values({ id: o.id, parent_id: o.parentId, name: o.name, code: o.code, kind: o.kind, office_name: o.officeName, seal_name: o.sealName, address: o.address, postcode: o.postcode, phone: o.phone, hours: o.hours, email: o.email, index_pattern: o.indexPattern }).execute(); }),
+      create: (o) => wrap('create organ', async () => { await db.insertInto('organs').values({ id: o.id, parent_id: o.parentId, name: o.name, code: o.code, kind: o.kind, office_name: o.officeName, seal_name: o.sealName, address: o.address, postcode: o.postcode, phone: o.phone, hours: o.hours, email: o.email, index_pattern: o.indexPattern, report_deadline: o.reportDeadline }).execute(); }),
       find: (id) => wrap('find organ', async () => { const r = await db.selectFrom('organs').selectAll().where('id', '=', id).executeTakeFirst(); return r && toOrgan(r); }),
       list: () => wrap('list organs', async () => (await db.selectFrom('organs').selectAll().orderBy('code').execute()).map(toOrgan)),
-      update: (o) => wrap('update organ', async () => { await db.updateTable('organs').set({ name: o.name, office_name: o.officeName, seal_name: o.sealName, address: o.address, postcode: o.postcode, phone: o.phone, hours: o.hours, email: o.email, index_pattern: o.indexPattern }).where('id', '=', o.id).execute(); }),
+      update: (o) => wrap('update organ', async () => { await db.updateTable('organs').set({ name: o.name, office_name: o.officeName, seal_name: o.sealName, address: o.address, postcode: o.postcode, phone: o.phone, hours: o.hours, email: o.email, index_pattern: o.indexPattern, report_deadline: o.reportDeadline }).where('id', '=', o.id).execute(); }),
     },
     users: {
       create: (u) => wrap('create user', async () => { await db.insertInto('users').values({ id: u.id, organ_id: u.organId, username: u.username, display_name: u.displayName, role: u.role, password_hash: u.passwordHash, failed_logins: u.failedLogins, locked_until: u.lockedUntil, disabled: u.disabled ? 1 : 0 }).execute(); }),

@@ -280,6 +280,12 @@ const m005: Migration = {
   async down(db: Kysely<any>) { await db.schema.dropTable('api_tokens').ifExists().execute(); },
 };
 
+/** The 年报 deadline a jurisdiction sets for its organs (townships' deadlines are set locally). */
+const m006: Migration = {
+  async up(db: Kysely<any>) { await db.schema.alterTable('organs').addColumn('report_deadline', 'text').execute(); },
+  async down(db: Kysely<any>) { await db.schema.alterTable('organs').dropColumn('report_deadline').execute(); },
+};
+
 export function migrationProvider(dialect: Dialect): MigrationProvider {
-  return { getMigrations: async () => ({ '001_initial': m001(dialect), '002_publication': m002(dialect), '003_calendar': m003, '004_index_pattern': m004, '005_api_tokens': m005 }) };
+  return { getMigrations: async () => ({ '001_initial': m001(dialect), '002_publication': m002(dialect), '003_calendar': m003, '004_index_pattern': m004, '005_api_tokens': m005, '006_report_deadline': m006 }) };
 }

@@ -6,6 +6,7 @@ export interface OrgansTable {
   id: string; parent_id: string | null; name: string; code: string; kind: string; office_name: string;
   seal_name: string; address: string; postcode: string; phone: string; hours: string; email: string;
   index_pattern: string;
+  report_deadline: string | null;
 }
 export interface UsersTable {
   id: string; organ_id: string; username: string; display_name: string; role: string; password_hash: string;
