@@ -39,6 +39,7 @@ import { defaultReportParsers } from '../adapters/parse/report-parsers.js';
 import { renderReportSections } from '../adapters/render/html-report-renderer.js';
 import { issueApiToken, listApiTokens, revokeApiToken } from '../app/auth/api-tokens.js';
 import { reportDeadline, setReportDeadlines, subordinateOrgans } from '../app/organs/report-deadlines.js';
+import { importReport } from '../app/reports/import-report.js';
 import { page } from './views/layout.js';
 import { ApplyForm, ApplyOrgans, Receipt, StatusPage, StatusQuery } from './views/portal.js';
 import { ApprovalsPage, AuditPage, CalendarPage, DeadlinesPage, ReportPage, RollUpPage, SupervisePage, CaseListPage, CasePage, ColumnsPage, LoginPage, NewCasePage, OrganPage, StaffPage, StatsPage } from './views/admin.js';
@@ -745,6 +746,25 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
       }
     }
     return send(reply, await page(<ReportPage user={user} csrf={reply.generateCsrf()} year={year} values={f} manual={manualSection2Slots(year)} findings={compiled.findings} preview={preview} />));
+  });
+
+  // an existing report (PDF, Word, web page) imported into the 年报 column as a draft, with the file attached
+  app.post('/admin/report/import', protect, async (req, reply) => {
+    const user = staff(req);
+    const b = (req.body ?? {}) as Record<string, { filename?: string; toBuffer?: () => Promise<Buffer>; type?: string }>;
+    const file = b.file && b.file.type === 'file' && b.file.toBuffer ? b.file : null;
+    const bytes = file ? new Uint8Array(await file.toBuffer!()) : new Uint8Array();
+    const year = Number(today(deps).slice(0, 4)) - 1;
+    const organ = (await deps.store.organs.find(user.organId))!;
+    const values = { s1: `${year}年，${organ.name}认真贯彻落实《中华人民共和国政府信息公开条例》，……`, s5: '存在的主要问题：……\n改进情况：……', s6: '无' };
+    try {
+      const r = await importReport(deps, user, file?.filename ?? '', bytes, req.ip);
+      await addItemFile(deps, user, r.itemId, file!.filename ?? 'report', bytes, extractAttachmentText, sniffType, req.ip).catch(() => undefined);
+      return send(reply, await page(<ReportPage user={user} csrf={reply.generateCsrf()} year={year} values={values} manual={manualSection2Slots(year)} findings={r.findings} imported={{ id: r.itemId, year: r.year }} flash={{ kind: 'ok', text: `已将${r.year}年年报导入为“政府信息公开年报”栏目的稿件。` }} />), 201);
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'form_invalid') return send(reply, await page(<ReportPage user={user} csrf={reply.generateCsrf()} year={year} values={values} manual={manualSection2Slots(year)} flash={{ kind: 'err', text: Object.values(e.fields)[0] ?? e.message }} />), 400);
+      throw e;
+    }
   });
 
   app.get<{ Params: { ext: string }; Querystring: { year?: string } }>('/admin/export/cases.:ext', async (req, reply) => {

@@ -104,3 +104,45 @@ test('compile → check → 年报 draft → review → published → parsed bac
     assert.match(again, /2个错误/, 'the carry-over from the 2023 report does not match: 自然人 and 总计');
   } finally { await t.close(); }
 });
+
+test('an existing report is imported into the 年报 column, read and checked; another organ\'s report is refused', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { multipart } = await import('../helpers/test-app.js');
+  const t = await testApp({ now: '2026-11-26T02:00:00.000Z' });
+  try {
+    const clerk = new Client(t.app);
+    await clerk.login('th-clerk');
+    const upload = async (name: string, bytes: Uint8Array) => {
+      await clerk.get('/admin/report');
+      const m = multipart({ _csrf: clerk.csrf }, { name, bytes });
+      return t.app.inject({ method: 'POST', url: '/admin/report/import', payload: m.body, headers: { 'content-type': m.type, cookie: [...clerk.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    };
+    const seed = readFileSync(new URL('../../../shared/corpus/seed/000_b24edaa19e85be6d.txt', import.meta.url));
+    const r = await upload('田湖镇2020年报.txt', seed);
+    assert.equal(r.statusCode, 201, r.body.slice(0, 300));
+    assert.match(r.body, /已将2020年年报导入/);
+    assert.match(r.body, /row_short/, 'the findings of the engine are shown');
+    const id = /href="\/admin\/items\/([0-9a-f]{16})"/.exec(r.body)![1]!;
+    const item = (await t.deps.store.publication.items.find(id))!;
+    assert.equal(item.title, '田湖镇人民政府2020年政府信息公开工作年度报告');
+    assert.equal(item.columnId, 'tianhu:reports');
+    assert.equal(item.state, 'draft', 'goes through 保密审查 like any item');
+    const versions = await t.deps.store.publication.items.versions(id);
+    assert.match(versions[0]!.bodyHtml, /第二十条第（五）项/);
+    assert.match(versions[0]!.bodyHtml, /126/, '行政许可 处理决定数量 126 in the imported tables');
+
+    const pdf = readFileSync(new URL('../../../shared/corpus/real-full/001.pdf', import.meta.url));
+    const other = await upload('淮安.pdf', pdf);
+    assert.equal(other.statusCode, 400);
+    assert.match(other.body, /报告中的机关为“淮安市人民政府”，不是田湖镇人民政府/);
+    const junk = await upload('x.txt', new TextEncoder().encode('随便写的内容'));
+    assert.equal(junk.statusCode, 400);
+    assert.match(junk.body, /未能从报告标题或正文中识别报告年度|无法读取/);
+    const sup = new Client(t.app);
+    await sup.login('county-super');
+    await sup.get('/admin/supervise');
+    const m = multipart({ _csrf: sup.csrf }, { name: 'seed.txt', bytes: seed });
+    const bySup = await t.app.inject({ method: 'POST', url: '/admin/report/import', payload: m.body, headers: { 'content-type': m.type, cookie: [...sup.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    assert.equal(bySup.statusCode, 403, 'a supervisor only reads');
+  } finally { await t.close(); }
+});
