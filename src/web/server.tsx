@@ -759,8 +759,8 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
     const values = { s1: `${year}年，${organ.name}认真贯彻落实《中华人民共和国政府信息公开条例》，……`, s5: '存在的主要问题：……\n改进情况：……', s6: '无' };
     try {
       const r = await importReport(deps, user, file?.filename ?? '', bytes, req.ip);
-      await addItemFile(deps, user, r.itemId, file!.filename ?? 'report', bytes, extractAttachmentText, sniffType, req.ip).catch(() => undefined);
-      return send(reply, await page(<ReportPage user={user} csrf={reply.generateCsrf()} year={year} values={values} manual={manualSection2Slots(year)} findings={r.findings} imported={{ id: r.itemId, year: r.year }} flash={{ kind: 'ok', text: `已将${r.year}年年报导入为“政府信息公开年报”栏目的稿件。` }} />), 201);
+      const attached = await addItemFile(deps, user, r.itemId, file!.filename ?? 'report', bytes, extractAttachmentText, sniffType, req.ip).then(() => true, (e: unknown) => { if (e instanceof AppError) return false; throw e; });
+      return send(reply, await page(<ReportPage user={user} csrf={reply.generateCsrf()} year={year} values={values} manual={manualSection2Slots(year)} findings={r.findings} imported={{ id: r.itemId, year: r.year }} flash={{ kind: 'ok', text: `已将${r.year}年年报导入为“政府信息公开年报”栏目的稿件${attached ? '，原文件已作为附件' : '（该类型的原文件不能作为附件，只保存了读取的内容）'}。` }} />), 201);
     } catch (e) {
       if (e instanceof AppError && e.code === 'form_invalid') return send(reply, await page(<ReportPage user={user} csrf={reply.generateCsrf()} year={year} values={values} manual={manualSection2Slots(year)} flash={{ kind: 'err', text: Object.values(e.fields)[0] ?? e.message }} />), 400);
       throw e;
