@@ -121,6 +121,7 @@ test('an existing report is imported into the 年报 column, read and checked; a
     const r = await upload('田湖镇2020年报.txt', seed);
     assert.equal(r.statusCode, 201, r.body.slice(0, 300));
     assert.match(r.body, /已将2020年年报导入/);
+    assert.match(r.body, /该类型的原文件不能作为附件/, 'a TXT original cannot be an attachment, and the clerk is told');
     assert.match(r.body, /row_short/, 'the findings of the engine are shown');
     const id = /href="\/admin\/items\/([0-9a-f]{16})"/.exec(r.body)![1]!;
     const item = (await t.deps.store.publication.items.find(id))!;
