@@ -38,7 +38,8 @@ export async function start(argv: string[] = process.argv.slice(2)): Promise<voi
   if (logins.length) {
     process.stdout.write('\n演示账号（用户名 / 密码 / 角色 / 机关）：\n');
     const ROLE: Record<string, string> = { clerk: '经办人', head: '审核人/负责人', admin: '管理员', supervisor: '上级主管部门（只读）' };
-    for (const l of logins) process.stdout.write(`  ${l.username.padEnd(14)} ${l.password.padEnd(10)} ${ROLE[l.role]}  ${l.organ}\n`);
+    const names = new Map((await store.organs.list()).map((o) => [o.id, o.name]));
+    for (const l of logins) process.stdout.write(`  ${l.username.padEnd(14)} ${l.password.padEnd(10)} ${(ROLE[l.role] ?? l.role).padEnd(10, '　')} ${names.get(l.organ) ?? l.organ}\n`);
     process.stdout.write(`\n数据库：${config.databaseUrl ? 'PostgreSQL' : dbFile}\n按 Ctrl+C 停止。\n`);
   }
   const stop = async () => { await app.close(); await store.close(); process.exit(0); };
