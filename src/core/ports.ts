@@ -198,6 +198,13 @@ export interface Store {
     revoke(id: string, organId: string, at: string): Promise<boolean>;
     touch(id: string, at: string): Promise<void>;
   };
+  /** request counters for rate limits, shared by every web process on the database */
+  rateLimits: {
+    /** counts one hit of `key` in fixed window `window`; returns the hits so far in that window */
+    hit(key: string, window: number): Promise<number>;
+    /** forgets windows before `window` */
+    prune(window: number): Promise<void>;
+  };
   sessions: {
     create(s: Session): Promise<void>;
     find(id: string): Promise<Session | undefined>;

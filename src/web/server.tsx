@@ -33,6 +33,7 @@ import { APP_CSS, PORTAL_CSS } from './assets.js';
 import { PageCache } from './page-cache.js';
 import { registerApi } from './api.js';
 import { registerStaffApi } from './staff-api.js';
+import { databaseRateLimitStore } from './rate-limit-store.js';
 import { ReportCheckPage } from './views/report-check.js';
 import { readAndCheckReport } from '../app/reports/check-report.js';
 import { defaultReportParsers } from '../adapters/parse/report-parsers.js';
@@ -133,7 +134,8 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   await app.register(cookie, { secret: deps.secret });
   await app.register(formbody);
   await app.register(multipart, { attachFieldsToBody: true, limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } });
-  await app.register(rateLimit, { global: false });
+  // counters in the database: one limit across all web processes (rate-limit-store.ts)
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(deps.store) as never });
   await app.register(csrf, { cookieOpts: { signed: true, httpOnly: true, sameSite: 'strict', path: '/', secure: !!opts.secureCookies }, getToken: (req) => { const v = (req.body as Record<string, unknown> | undefined)?._csrf; return typeof v === 'string' ? v : (v as { value?: string } | undefined)?.value ?? (req.headers['x-csrf-token'] as string | undefined); } });
 
   // plain text and HTML bodies for the report-check API

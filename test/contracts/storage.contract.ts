@@ -30,6 +30,19 @@ export function runStorageContract(name: string, make: () => Promise<Store>): vo
     } finally { await s.close(); }
   });
 
+  test(`${name}: rate-limit counters count per key and window, atomically, and old windows are pruned`, async () => {
+    const s = await make();
+    try {
+      const hits = await Promise.all(Array.from({ length: 20 }, () => s.rateLimits.hit('POST /admin/login|10.0.0.1', 29_000_000)));
+      assert.deepEqual([...hits].sort((a, b) => a - b), Array.from({ length: 20 }, (_, i) => i + 1), 'concurrent hits each get their own count');
+      assert.equal(await s.rateLimits.hit('POST /admin/login|10.0.0.2', 29_000_000), 1, 'per key');
+      assert.equal(await s.rateLimits.hit('POST /admin/login|10.0.0.1', 29_000_001), 1, 'per window');
+      await s.rateLimits.prune(29_000_001);
+      assert.equal(await s.rateLimits.hit('POST /admin/login|10.0.0.1', 29_000_000), 1, 'the pruned window starts again');
+      assert.equal(await s.rateLimits.hit('POST /admin/login|10.0.0.1', 29_000_001), 2, 'the current window is kept');
+    } finally { await s.close(); }
+  });
+
   test(`${name}: API tokens are found by their hash, listed per organ, revoked once and only by their own organ`, async () => {
     const s = await make();
     try {

@@ -485,3 +485,29 @@ test('条例第四十九条 and local rules: the county administrator sets its o
     assert.equal((await clerk.get('/admin/deadlines')).statusCode, 403);
   } finally { await t.close(); }
 });
+
+test('rate limits are shared by every web process on the database (the web process keeps no state)', async () => {
+  const t = await testApp({ loginPerMinute: 3 });
+  try {
+    const { openSqliteStore } = await import('../../src/adapters/storage/kysely/kysely-store.js');
+    const { buildServer } = await import('../../src/web/server.js');
+    const store2 = await openSqliteStore(t.dbFile);
+    const app2 = await buildServer({ ...t.deps, store: store2 }, { loginPerMinute: 3 });
+    try {
+      const a = new Client(t.app, '10.9.9.9');
+      const b = new Client(app2, '10.9.9.9');
+      await a.get('/admin/login');
+      await b.get('/admin/login');
+      const codes = [
+        (await a.post('/admin/login', { username: 'nobody', password: 'x' })).statusCode,
+        (await b.post('/admin/login', { username: 'nobody', password: 'x' })).statusCode,
+        (await a.post('/admin/login', { username: 'nobody', password: 'x' })).statusCode,
+        (await b.post('/admin/login', { username: 'nobody', password: 'x' })).statusCode,
+      ];
+      assert.deepEqual(codes.map((c) => c === 429), [false, false, false, true], `the 4th attempt across both processes is refused (${codes.join(',')})`);
+      const other = new Client(app2, '10.9.9.10');
+      await other.get('/admin/login');
+      assert.notEqual((await other.post('/admin/login', { username: 'nobody', password: 'x' })).statusCode, 429, 'per client');
+    } finally { await app2.close(); await store2.close(); }
+  } finally { await t.close(); }
+});

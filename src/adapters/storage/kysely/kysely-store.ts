@@ -101,6 +101,12 @@ function build(db: Db, dialect: Dialect, root: Kysely<Database>): Store {
       revoke: (id, organId, at) => wrap('revoke API token', async () => Number((await db.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).where('organ_id', '=', organId).where('revoked_at', 'is', null).executeTakeFirst()).numUpdatedRows) === 1),
       touch: (id, at) => wrap('touch API token', async () => { await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute(); }),
     },
+    rateLimits: {
+      hit: (key, window) => wrap('count a request', async () => Number((await db.insertInto('rate_limits').values({ key, window, hits: 1 })
+        .onConflict((oc) => oc.columns(['key', 'window']).doUpdateSet({ hits: sql<number>`rate_limits.hits + 1` }))
+        .returning('hits').executeTakeFirstOrThrow()).hits)),
+      prune: (window) => wrap('prune request counters', async () => { await db.deleteFrom('rate_limits').where('window', '<', window).execute(); }),
+    },
     sessions: {
       create: (s) => wrap('create session', async () => { await db.insertInto('sessions').values({ id: s.id, user_id: s.userId, created_at: s.createdAt, last_seen_at: s.lastSeenAt, expires_at: s.expiresAt }).execute(); }),
       find: (id) => wrap('find session', async () => { const r = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst(); return r && { id: r.id, userId: r.user_id, createdAt: r.created_at, lastSeenAt: r.last_seen_at, expiresAt: r.expires_at } as Session; }),

@@ -286,6 +286,19 @@ const m006: Migration = {
   async down(db: Kysely<any>) { await db.schema.alterTable('organs').dropColumn('report_deadline').execute(); },
 };
 
+/** Rate-limit counters in the database, so that several web processes share them. */
+const m007: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema.createTable('rate_limits').ifNotExists()
+      .addColumn('key', 'text', (c) => c.notNull())
+      .addColumn('window', 'bigint', (c) => c.notNull())
+      .addColumn('hits', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('rate_limits_pk', ['key', 'window'])
+      .execute();
+  },
+  async down(db: Kysely<any>) { await db.schema.dropTable('rate_limits').ifExists().execute(); },
+};
+
 export function migrationProvider(dialect: Dialect): MigrationProvider {
-  return { getMigrations: async () => ({ '001_initial': m001(dialect), '002_publication': m002(dialect), '003_calendar': m003, '004_index_pattern': m004, '005_api_tokens': m005, '006_report_deadline': m006 }) };
+  return { getMigrations: async () => ({ '001_initial': m001(dialect), '002_publication': m002(dialect), '003_calendar': m003, '004_index_pattern': m004, '005_api_tokens': m005, '006_report_deadline': m006, '007_rate_limits': m007 }) };
 }

@@ -13,6 +13,7 @@ export interface UsersTable {
   failed_logins: number; locked_until: string | null; disabled: number;
 }
 export interface ApiTokensTable { id: string; token_hash: string; user_id: string; organ_id: string; name: string; created_at: string; last_used_at: string | null; revoked_at: string | null }
+export interface RateLimitsTable { key: string; window: number; hits: number }
 export interface SessionsTable { id: string; user_id: string; created_at: string; last_seen_at: string; expires_at: string }
 export interface CasesTable {
   id: string; organ_id: string; year: number; serial: number; query_code_hash: string; applicant_name: string;
@@ -54,6 +55,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
+  rate_limits: RateLimitsTable;
   cases: CasesTable;
   case_events: CaseEventsTable;
   counters: CountersTable;
