@@ -10,7 +10,7 @@ const FIXED: Record<string, string> = {
   'approval.approve.decision': '签发答复', 'approval.reject.decision': '退回答复稿',
   'item.create': '拟稿', 'item.edit': '修改稿件', 'item.file': '上传信息附件', 'item.attributed': '公开属性认定', 'item.reviewed': '保密审查',
   'item.approved': '审核同意发布', 'item.published': '发布', 'item.revised': '修订', 'item.withdrawn': '撤回', 'item.validity_changed': '变更有效性',
-  'organ.report_deadline': '设置所属机关年报期限', 'column.add': '增加栏目', 'column.rename': '修改栏目', 'organ.update': '修改机关信息', 'calendar.edit': '修改工作日历', 'calendar.remove': '删除工作日历条目',
+  'organ.create': '增加机关', 'organ.report_deadline': '设置所属机关年报期限', 'column.add': '增加栏目', 'column.rename': '修改栏目', 'organ.update': '修改机关信息', 'calendar.edit': '修改工作日历', 'calendar.remove': '删除工作日历条目',
   'api_token.issue': '签发接口令牌', 'api_token.revoke': '吊销接口令牌', 'api.cases.list': '接口：查询案件列表', 'api.case.view': '接口：查看案件（含申请人信息）', 'api.statistics': '接口：查询统计',
   'staff.create': '新建账号', 'staff.role': '变更账号角色', 'staff.disable': '停用账号', 'staff.enable': '启用账号', 'staff.reset': '重置密码',
 };
