@@ -41,6 +41,7 @@ import { renderReportSections } from '../adapters/render/html-report-renderer.js
 import { issueApiToken, listApiTokens, revokeApiToken } from '../app/auth/api-tokens.js';
 import { reportDeadline, setReportDeadlines, subordinateOrgans } from '../app/organs/report-deadlines.js';
 import { importReport } from '../app/reports/import-report.js';
+import { addSubordinateOrgan, addUser, checkNewAdmin } from '../app/admin/bootstrap.js';
 import { page } from './views/layout.js';
 import { ApplyForm, ApplyOrgans, Receipt, StatusPage, StatusQuery } from './views/portal.js';
 import { ApprovalsPage, AuditPage, CalendarPage, DeadlinesPage, ReportPage, RollUpPage, SupervisePage, CaseListPage, CasePage, ColumnsPage, LoginPage, NewCasePage, OrganPage, StaffPage, StatsPage } from './views/admin.js';
@@ -649,13 +650,28 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
     await revokeApiToken(deps, u, req.params.id, req.ip);
     return staffPage(reply, u, { flash: { kind: 'ok', text: '令牌已吊销。' } });
   });
-  const deadlinesPage = async (reply: FastifyReply, u: StaffUser, extra: { values?: Record<string, string>; fields?: Record<string, string>; flash?: { kind: 'ok' | 'err'; text: string } }, status = 200) => {
+  const deadlinesPage = async (reply: FastifyReply, u: StaffUser, extra: { values?: Record<string, string>; fields?: Record<string, string>; organValues?: Record<string, string>; organFields?: Record<string, string>; flash?: { kind: 'ok' | 'err'; text: string } }, status = 200) => {
     const year = Number(today(deps).slice(0, 4));
     const own = (await deps.store.organs.find(u.organId))!;
     const below = await subordinateOrgans(deps, u).catch((e: unknown) => { if (e instanceof AppError && e.status === 403 && u.role === 'admin') return []; throw e; });
     return send(reply, await page(<DeadlinesPage user={u} csrf={reply.generateCsrf()} own={own} ownDeadline={reportDeadline(own, year).slice(5)} organs={below.map((o) => ({ organ: o, deadline: reportDeadline(o, year) }))} {...extra} />), status);
   };
   app.get('/admin/deadlines', async (req, reply) => deadlinesPage(reply, admin(req), {}));
+  app.post('/admin/deadlines/organs', protect, async (req, reply) => {
+    const u = admin(req);
+    const f = body(req);
+    try {
+      const wantsAdmin = !!(f.adminUsername?.trim() || f.adminName?.trim());
+      const adminFields = wantsAdmin ? await checkNewAdmin(deps, f.adminUsername?.trim() ?? '', f.adminName?.trim() ?? '') : {};
+      if (Object.keys(adminFields).length) throw new AppError('form_invalid', '管理员账号有误', 400, adminFields);
+      const o = await addSubordinateOrgan(deps, u, { id: f.id, name: f.name, code: (f.code ?? '').trim().toUpperCase(), kind: f.kind, parent: f.parent }, req.ip);
+      const first = wantsAdmin ? await addUser(deps, { username: f.adminUsername!.trim(), organ: o.id, displayName: f.adminName!.trim(), role: 'admin' }) : null;
+      return deadlinesPage(reply, u, { flash: { kind: 'ok', text: `已增加所属机关：${o.name}（专栏 /gk/${o.id}）。${first ? `管理员账号 ${first.user.username}，初始密码：${first.password}（只显示这一次）` : ''}` } }, 201);
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'form_invalid') return deadlinesPage(reply, u, { organValues: f, organFields: e.fields, flash: { kind: 'err', text: e.message } }, 400);
+      throw e;
+    }
+  });
   app.post('/admin/deadlines', protect, async (req, reply) => {
     const u = admin(req);
     const values = body(req);

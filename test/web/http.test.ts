@@ -511,3 +511,32 @@ test('rate limits are shared by every web process on the database (the web proce
     } finally { await app2.close(); await store2.close(); }
   } finally { await t.close(); }
 });
+
+test('a county administrator adds a township with its first administrator, who can log in; bad input writes nothing', async () => {
+  const t = await testApp();
+  try {
+    const county = new Client(t.app);
+    await county.login('county-admin');
+    await county.get('/admin/deadlines');
+    const bad = await county.post('/admin/deadlines/organs', { name: '虎头镇人民政府', id: 'hutou', code: 'TH', kind: 'township', parent: 'county', adminUsername: 'th-admin', adminName: '赵' });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /用户名“th-admin”已存在/);
+    assert.match(bad.body, /请填写姓名/);
+    assert.equal(await t.deps.store.organs.find('hutou'), undefined, 'nothing written');
+    const taken = await county.post('/admin/deadlines/organs', { name: '虎头镇人民政府', id: 'hutou', code: 'TH', kind: 'township', parent: 'county' });
+    assert.match(taken.body, /机关代码“TH”已被使用/);
+    const ok = await county.post('/admin/deadlines/organs', { name: '虎头镇人民政府', id: 'hutou', code: 'ht', kind: 'township', parent: 'county', adminUsername: 'ht-admin', adminName: '赵管理' });
+    assert.equal(ok.statusCode, 201);
+    const password = /初始密码：(\S+)（只显示这一次）/.exec(ok.body)![1]!;
+    assert.equal((await t.deps.store.organs.find('hutou'))!.code, 'HT');
+    const newcomer = new Client(t.app);
+    await newcomer.get('/admin/login');
+    assert.equal((await newcomer.post('/admin/login', { username: 'ht-admin', password })).statusCode, 303);
+    const township = new Client(t.app);
+    await township.login('th-admin');
+    await township.get('/admin/deadlines');
+    const outside = await township.post('/admin/deadlines/organs', { name: '别的镇', id: 'bie', code: 'BZ', kind: 'township', parent: 'county' });
+    assert.equal(outside.statusCode, 400);
+    assert.match(outside.body, /上级机关只能是本机关或本机关的所属机关/);
+  } finally { await t.close(); }
+});

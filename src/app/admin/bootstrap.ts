@@ -48,6 +48,30 @@ export async function addOrgan(deps: AppDeps, input: Record<string, string | und
   return organ;
 }
 
+/** The 管理员 of an organ adds an organ below it (a new department or township); its first account follows. */
+export async function addSubordinateOrgan(deps: AppDeps, admin: StaffUser, input: Record<string, string | undefined>, ip: string): Promise<Organ> {
+  if (admin.role !== 'admin') throw new AppError('forbidden', '只有管理员可以增加所属机关', 403);
+  const organs = await deps.store.organs.list();
+  const tree = [admin.organId];
+  for (let i = 0; i < tree.length; i++) for (const o of organs) if (o.parentId === tree[i] && !tree.includes(o.id)) tree.push(o.id);
+  const parent = input.parent || admin.organId;
+  if (!tree.includes(parent)) throw new AppError('form_invalid', '机关信息有误', 400, { parent: '上级机关只能是本机关或本机关的所属机关' });
+  const organ = await addOrgan(deps, { ...input, parent });
+  await audit(deps.store, deps.now(), { organId: admin.organId, userId: admin.id, role: admin.role, action: 'organ.create', ip, detail: { organ: organ.id } });
+  return organ;
+}
+
+/** Checks a first administrator's username and name before anything is written (so a bad one writes nothing). */
+export async function checkNewAdmin(deps: AppDeps, username: string, displayName: string): Promise<Record<string, string>> {
+  const fields: Record<string, string> = {};
+  const u = userSchema.shape.username.safeParse(username);
+  const n = userSchema.shape.displayName.safeParse(displayName);
+  if (!u.success) fields.adminUsername = u.error.issues[0]!.message;
+  else if (await deps.store.users.findByUsername(u.data)) fields.adminUsername = `用户名“${u.data}”已存在`;
+  if (!n.success) fields.adminName = n.error.issues[0]!.message;
+  return fields;
+}
+
 const userSchema = z.object({
   username: z.string().trim().regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, { error: '用户名为3–32位小写字母、数字、点、横线或下划线' }),
   displayName: z.string().trim().min(2, { error: '请填写姓名' }).max(30),

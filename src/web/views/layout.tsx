@@ -34,7 +34,7 @@ export const Layout: FC<PageProps> = ({ title, user, csrf, flash, children }) =>
               <a href="/admin/stats">统计</a>
               {user.role === 'supervisor' ? <a href="/admin/supervise">监督</a> : null}
               {user.role !== 'supervisor' ? <a href="/admin/report">年度报告</a> : null}
-              {user.role === 'admin' ? <><a href="/admin/organ">机关信息</a><a href="/admin/staff">账号</a><a href="/admin/columns">栏目</a><a href="/admin/calendar">工作日历</a><a href="/admin/deadlines">年报期限</a><a href="/admin/audit">操作日志</a></> : null}
+              {user.role === 'admin' ? <><a href="/admin/organ">机关信息</a><a href="/admin/staff">账号</a><a href="/admin/columns">栏目</a><a href="/admin/calendar">工作日历</a><a href="/admin/deadlines">所属机关</a><a href="/admin/audit">操作日志</a></> : null}
               <span>{user.displayName}（{ROLE_LABEL[user.role]}）</span>
               <form method="post" action="/admin/logout"><input type="hidden" name="_csrf" value={csrf ?? ''} /><button type="submit">退出</button></form>
             </nav>
