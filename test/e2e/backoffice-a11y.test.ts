@@ -3,16 +3,14 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../src/adapters/render/pdf-printer.js';
-import { PASSWORDS, testApp, type TestApp } from '../helpers/test-app.js';
+import { testApp, type TestApp } from '../helpers/test-app.js';
+import { seriousViolations, staffPage } from '../helpers/browser.js';
 
 let t: TestApp;
 let browser: Browser;
 let base: string;
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 before(async () => {
   t = await testApp({ now: '2024-03-04T02:00:00.000Z', cases: true });
@@ -21,23 +19,12 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await t?.close(); });
 
-async function as(username: string): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true, locale: 'zh-CN' });
-  const page = await ctx.newPage();
-  await page.goto(`${base}/admin/login`);
-  await page.fill('#f-username', username);
-  await page.fill('#f-password', PASSWORDS[username]!);
-  await page.click('button:has-text("登录")');
-  await page.waitForURL(`${base}/admin`);
-  return page;
-}
+const as = async (username: string): Promise<Page> => (await staffPage(browser, base, username, { viewport: { width: 390, height: 844 }, bypassCSP: true })).page;
 
 async function check(page: Page, path: string): Promise<string[]> {
   const res = await page.goto(`${base}${path}`);
   assert.equal(res!.status(), 200, path);
-  await page.addScriptTag({ content: AXE });
-  const r = await page.evaluate('axe.run(document, { resultTypes: ["violations"] })') as { violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] };
-  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${path} ${v.id}: ${v.help} — ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(', ')}`);
+  return (await seriousViolations(page)).map((v) => `${path} ${v.id}: ${v.help} — ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 test('every back-office page passes axe-core (serious/critical) on a phone-sized screen', async () => {

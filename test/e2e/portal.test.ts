@@ -6,19 +6,17 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, closePdfPrinter } from '../../src/adapters/render/pdf-printer.js';
 import { testApp, type TestApp } from '../helpers/test-app.js';
-import { staffPage } from '../helpers/browser.js';
+import { seriousViolations, staffPage } from '../helpers/browser.js';
 
 let t: TestApp;
 let browser: Browser;
 let base: string;
 const shots = process.env.SCREENSHOTS;
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 before(async () => {
   t = await testApp({ now: '2024-03-04T02:00:00.000Z', cases: false });
@@ -33,9 +31,7 @@ before(async () => {
 after(async () => { await browser?.close(); await closePdfPrinter(); await t?.close(); });
 
 async function axe(page: Page, label: string): Promise<void> {
-  await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate('axe.run(document, { resultTypes: ["violations"] })') as { violations: { id: string; impact: string; help: string; nodes: unknown[] }[] };
-  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const serious = await seriousViolations(page);
   assert.deepEqual(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`), [], `${label}: axe serious/critical violations`);
 }
 
