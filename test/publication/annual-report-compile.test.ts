@@ -107,15 +107,13 @@ test('compile → check → 年报 draft → review → published → parsed bac
 
 test('an existing report is imported into the 年报 column, read and checked; another organ\'s report is refused', async () => {
   const { readFileSync } = await import('node:fs');
-  const { multipart } = await import('../helpers/test-app.js');
   const t = await testApp({ now: '2026-11-26T02:00:00.000Z' });
   try {
     const clerk = new Client(t.app);
     await clerk.login('th-clerk');
     const upload = async (name: string, bytes: Uint8Array) => {
       await clerk.get('/admin/report');
-      const m = multipart({ _csrf: clerk.csrf }, { name, bytes });
-      return t.app.inject({ method: 'POST', url: '/admin/report/import', payload: m.body, headers: { 'content-type': m.type, cookie: [...clerk.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+      return clerk.postFile('/admin/report/import', {}, { name, bytes });
     };
     const seed = readFileSync(new URL('../../../shared/corpus/seed/000_b24edaa19e85be6d.txt', import.meta.url));
     const r = await upload('田湖镇2020年报.txt', seed);
@@ -142,8 +140,7 @@ test('an existing report is imported into the 年报 column, read and checked; a
     const sup = new Client(t.app);
     await sup.login('county-super');
     await sup.get('/admin/supervise');
-    const m = multipart({ _csrf: sup.csrf }, { name: 'seed.txt', bytes: seed });
-    const bySup = await t.app.inject({ method: 'POST', url: '/admin/report/import', payload: m.body, headers: { 'content-type': m.type, cookie: [...sup.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    const bySup = await sup.postFile('/admin/report/import', {}, { name: 'seed.txt', bytes: seed });
     assert.equal(bySup.statusCode, 403, 'a supervisor only reads');
   } finally { await t.close(); }
 });

@@ -15,6 +15,17 @@ async function draft(c: Client): Promise<string> {
   return /\/admin\/items\/([0-9a-f]+)/.exec(String(r.headers.location))![1]!;
 }
 
+/** 公开属性认定 (clerk) → 保密审查 passed and approval (head) → published on 2024-03-04 (clerk). */
+async function publish(clerk: Client, head: Client, id: string): Promise<void> {
+  await clerk.get(`/admin/items/${id}`);
+  await clerk.post(`/admin/items/${id}/steps/attributed`, { disclosure: 'proactive', basis: '条例第二十条' });
+  await head.get(`/admin/items/${id}`);
+  await head.post(`/admin/items/${id}/steps/reviewed`, { passed: 'yes', basis: '不涉密' });
+  await head.post(`/admin/items/${id}/steps/approved`, {});
+  await clerk.get(`/admin/items/${id}`);
+  await clerk.post(`/admin/items/${id}/steps/published`, { publishOn: '2024-03-04' });
+}
+
 test('an item without a recorded 保密审查 can never be published, by any route or role', async () => {
   const t = await testApp();
   try {
@@ -99,14 +110,8 @@ test('a revision keeps the published version public until the new version passes
     await head.login('th-head');
     const id = await draft(clerk);
     const through = async (title?: string) => {
-      await clerk.get(`/admin/items/${id}`);
-      if (title) assert.equal((await clerk.post(`/admin/items/${id}/edit`, { ...ITEM, title })).statusCode, 303);
-      await clerk.post(`/admin/items/${id}/steps/attributed`, { disclosure: 'proactive', basis: '条例第二十条' });
-      await head.get(`/admin/items/${id}`);
-      await head.post(`/admin/items/${id}/steps/reviewed`, { passed: 'yes', basis: '不涉密' });
-      await head.post(`/admin/items/${id}/steps/approved`, {});
-      await clerk.get(`/admin/items/${id}`);
-      await clerk.post(`/admin/items/${id}/steps/published`, { publishOn: '2024-03-04' });
+      if (title) { await clerk.get(`/admin/items/${id}`); assert.equal((await clerk.post(`/admin/items/${id}/edit`, { ...ITEM, title })).statusCode, 303); }
+      await publish(clerk, head, id);
     };
     await through();
     await clerk.get(`/admin/items/${id}`);
@@ -133,17 +138,9 @@ test('text inside an attached DOCX is searchable once published; late publicatio
     await head.login('th-head');
     const id = await draft(clerk);
     await clerk.get(`/admin/items/${id}`);
-    const boundary = '----gk' + Date.now();
-    const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${clerk.csrf}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="补助名单.docx"\r\nContent-Type: application/octet-stream\r\n\r\n`), Buffer.from(docx), Buffer.from(`\r\n--${boundary}--\r\n`)]);
-    const up = await t.app.inject({ method: 'POST', url: `/admin/items/${id}/files`, payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: [...clerk.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    const up = await clerk.postFile(`/admin/items/${id}/files`, {}, { name: '补助名单.docx', bytes: docx });
     assert.equal(up.statusCode, 303);
-    await clerk.get(`/admin/items/${id}`);
-    await clerk.post(`/admin/items/${id}/steps/attributed`, { disclosure: 'proactive', basis: '条例第二十条' });
-    await head.get(`/admin/items/${id}`);
-    await head.post(`/admin/items/${id}/steps/reviewed`, { passed: 'yes', basis: '不涉密' });
-    await head.post(`/admin/items/${id}/steps/approved`, {});
-    await clerk.get(`/admin/items/${id}`);
-    await clerk.post(`/admin/items/${id}/steps/published`, { publishOn: '2024-03-04' });
+    await publish(clerk, head, id);
     const pub = new Client(t.app);
     assert.match((await pub.get('/search?q=' + encodeURIComponent('东湖村'))).body, /找到1条/);
     const page = await pub.get(`/gk/tianhu/i/${id}`);

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { Client, multipart, testApp } from '../helpers/test-app.js';
+import { Client, testApp } from '../helpers/test-app.js';
 
 const SEED = readFileSync(new URL('../../../shared/corpus/seed/000_b24edaa19e85be6d.txt', import.meta.url), 'utf8');
 
@@ -50,8 +50,7 @@ test('the public 年度报告核对 page: a PDF upload, pasted text, and bad inp
     assert.match((await c.get('/')).body, /href="\/nianbao\/check"/, 'linked from the platform home');
 
     const pdf = readFileSync(new URL('../../../shared/corpus/real-full/001.pdf', import.meta.url));
-    const m = multipart({ _csrf: c.csrf, text: '' }, { name: '淮安2024年报.pdf', bytes: pdf });
-    const r = await t.app.inject({ method: 'POST', url: '/nianbao/check', payload: m.body, headers: { 'content-type': m.type, cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    const r = await c.postFile('/nianbao/check', { text: '' }, { name: '淮安2024年报.pdf', bytes: pdf });
     assert.equal(r.statusCode, 200);
     assert.match(r.body, /核对结果：淮安2024年报\.pdf/);
     assert.match(r.body, /<dt>机关<\/dt><dd>淮安市人民政府<\/dd>/);

@@ -313,9 +313,7 @@ test('the applicant supplies a 补正 online with a file; the clerk sees it as �
     await c.get('/status');
     await c.post('/status', { caseId: created.caseId, code: created.queryCode });
     await c.get(`/status/${created.caseId}`);
-    const b = '----gkb' + Date.now();
-    const payload = Buffer.concat([Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${c.csrf}\r\n--${b}\r\nContent-Disposition: form-data; name="text"\r\n\r\n已补充身份证复印件\r\n--${b}\r\nContent-Disposition: form-data; name="file"; filename="身份证.png"\r\nContent-Type: image/png\r\n\r\n`), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]), Buffer.from(`\r\n--${b}--\r\n`)]);
-    const r = await t.app.inject({ method: 'POST', url: `/status/${created.caseId}/clarification`, payload, headers: { 'content-type': `multipart/form-data; boundary=${b}`, cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    const r = await c.postFile(`/status/${created.caseId}/clarification`, { text: '已补充身份证复印件' }, { name: '身份证.png', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]) });
     assert.equal(r.statusCode, 303);
     const files = await t.deps.store.attachments.listForCase(created.caseId);
     assert.deepEqual(files.map((f) => [f.kind, f.filename, f.uploadedBy]), [['clarification', '身份证.png', 'applicant']]);

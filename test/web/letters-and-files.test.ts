@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, VALID_APPLICATION, testApp, multipart } from '../helpers/test-app.js';
+import { Client, VALID_APPLICATION, testApp } from '../helpers/test-app.js';
 import { submitApplication } from '../../src/app/cases/create-case.js';
 import { recordCaseEvent, loadCase } from '../../src/app/cases/record-case-event.js';
 import { buildLetters } from '../../src/app/letters/build-letters.js';
@@ -74,10 +74,7 @@ test('attachments: PDF/JPG/PNG/DOCX up to 10 MB, checked on the bytes; others re
     const cl = new Client(t.app);
     await cl.login('th-clerk');
     await cl.get(`/admin/cases/${c.caseId}`);
-    const up = async (name: string, bytes: Uint8Array) => {
-      const m = multipart({ _csrf: cl.csrf, kind: 'application' }, { name, bytes });
-      return t.app.inject({ method: 'POST', url: `/admin/cases/${c.caseId}/attachments`, payload: m.body, headers: { 'content-type': m.type, cookie: [...cl.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
-    };
+    const up = (name: string, bytes: Uint8Array) => cl.postFile(`/admin/cases/${c.caseId}/attachments`, { kind: 'application' }, { name, bytes });
     const pdf = new TextEncoder().encode('%PDF-1.4\n% test\n');
     assert.equal((await up('申请表.pdf', pdf)).statusCode, 303);
     const exe = await up('virus.pdf', new TextEncoder().encode('MZ\u0090\u0000 not a pdf'));

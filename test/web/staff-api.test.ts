@@ -33,7 +33,7 @@ test('staff API: issue a token, list, read and register cases, statistics; scope
 
     assert.equal((await api('GET', '/api/v1/staff/cases', undefined, '')).statusCode, 401);
     assert.equal((await api('GET', '/api/v1/staff/cases', undefined, 'Bearer gk_wrong')).statusCode, 401);
-    const viaCookie = await t.app.inject({ method: 'GET', url: '/api/v1/staff/cases', headers: { cookie: [...clerkPage.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    const viaCookie = await t.app.inject({ method: 'GET', url: '/api/v1/staff/cases', headers: { cookie: clerkPage.header() } });
     assert.equal(viaCookie.statusCode, 401, 'a session cookie does not open the API (so no CSRF exposure)');
 
     const list = await api('GET', '/api/v1/staff/cases?tab=open');
