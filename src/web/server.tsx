@@ -39,7 +39,7 @@ import { readAndCheckReport } from '../app/reports/check-report.js';
 import { defaultReportParsers } from '../adapters/parse/report-parsers.js';
 import { renderReportSections } from '../adapters/render/html-report-renderer.js';
 import { issueApiToken, listApiTokens, revokeApiToken } from '../app/auth/api-tokens.js';
-import { reportDeadline, setReportDeadlines, subordinateOrgans } from '../app/organs/report-deadlines.js';
+import { setReportDeadlines, subordinateOrgans } from '../app/organs/report-deadlines.js';
 import { importReport } from '../app/reports/import-report.js';
 import { addSubordinateOrgan, addUser, checkNewAdmin } from '../app/admin/bootstrap.js';
 import { page } from './views/layout.js';
@@ -48,7 +48,7 @@ import { ApprovalsPage, AuditPage, CalendarPage, DeadlinesPage, ReportPage, Roll
 import { addColumn, changeStaff, createStaff, renameColumn } from '../app/admin/staff.js';
 import { canEditCalendar, editCalendar, loadCalendar } from '../app/admin/calendar.js';
 import { compileAnnualReport, draftReportItem, manualSection2Slots } from '../app/reports/compile-annual-report.js';
-import { rollUpSubordinates, supervisionDashboard } from '../app/supervision/supervision-dashboard.js';
+import { reportDeadline, rollUpSubordinates, supervisionDashboard } from '../app/supervision/supervision-dashboard.js';
 import { exportCasesCsv, exportCasesXlsx } from '../app/cases/export-cases.js';
 import { updateOrgan } from '../app/organs/update-organ.js';
 import { addItemFile, createItem, ensureCatalogue, recordItemStep, updateDraft, type ItemAction } from '../app/publication/items.js';

@@ -19,8 +19,7 @@ const TABS: ListTab[] = ['all', 'mine', 'due_soon', 'overdue', 'open', 'closed']
 const security = [{ bearer: [] as string[] }];
 
 export async function registerStaffApi(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  const who = new WeakMap<FastifyRequest, StaffUser>();
-  const user = (req: FastifyRequest): StaffUser => who.get(req)!;
+  const user = (req: FastifyRequest): StaffUser => req.user!;
   const limit = { rateLimit: { max: 300, timeWindow: '1 minute' } };
 
   // per route (not an encapsulated plugin) so that the application's JSON error handler applies
@@ -28,7 +27,7 @@ export async function registerStaffApi(app: FastifyInstance, deps: AppDeps): Pro
     const m = /^Bearer\s+(\S+)$/i.exec(String(req.headers.authorization ?? ''));
     const r = await apiTokenUser(deps, m?.[1]);
     if (!r) throw new AppError('unauthorized', '缺少或无效的接口令牌（Authorization: Bearer …）', 401);
-    who.set(req, r.user);
+    req.user = r.user;
   };
   const log = (req: FastifyRequest, action: string, caseId: string | null = null) =>
     audit(deps.store, deps.now(), { organId: user(req).organId, userId: user(req).id, role: user(req).role, action, caseId, ip: req.ip, detail: { via: 'api' } });

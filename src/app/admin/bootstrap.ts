@@ -11,6 +11,7 @@ import { AppError, type AppDeps } from '../deps.js';
 import { audit } from '../audit.js';
 import { newPassword } from './staff.js';
 import { ensureCatalogue } from '../publication/items.js';
+import { subtreeIds } from '../policies/case-policy.js';
 
 const organSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, { error: '机关标识为2–40位小写字母、数字或横线（用于网址）' }),
@@ -51,9 +52,7 @@ export async function addOrgan(deps: AppDeps, input: Record<string, string | und
 /** The 管理员 of an organ adds an organ below it (a new department or township); its first account follows. */
 export async function addSubordinateOrgan(deps: AppDeps, admin: StaffUser, input: Record<string, string | undefined>, ip: string): Promise<Organ> {
   if (admin.role !== 'admin') throw new AppError('forbidden', '只有管理员可以增加所属机关', 403);
-  const organs = await deps.store.organs.list();
-  const tree = [admin.organId];
-  for (let i = 0; i < tree.length; i++) for (const o of organs) if (o.parentId === tree[i] && !tree.includes(o.id)) tree.push(o.id);
+  const tree = subtreeIds(admin.organId, await deps.store.organs.list());
   const parent = input.parent || admin.organId;
   if (!tree.includes(parent)) throw new AppError('form_invalid', '机关信息有误', 400, { parent: '上级机关只能是本机关或本机关的所属机关' });
   const organ = await addOrgan(deps, { ...input, parent });

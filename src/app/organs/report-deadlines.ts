@@ -6,14 +6,13 @@ import type { Organ, StaffUser } from '../../core/ports.js';
 import { isIsoDate } from '../../core/calendar/holiday-calendar.js';
 import { AppError, type AppDeps } from '../deps.js';
 import { audit } from '../audit.js';
-import { reportDeadline } from '../supervision/supervision-dashboard.js';
+import { subtreeIds } from '../policies/case-policy.js';
 
 /** The organs below the admin's organ (its whole subtree, not itself). */
 export async function subordinateOrgans(deps: AppDeps, admin: StaffUser): Promise<Organ[]> {
   if (admin.role !== 'admin') throw new AppError('forbidden', '只有管理员可以设置年报期限', 403);
   const organs = await deps.store.organs.list();
-  const ids = [admin.organId];
-  for (let i = 0; i < ids.length; i++) for (const o of organs) if (o.parentId === ids[i] && !ids.includes(o.id)) ids.push(o.id);
+  const ids = subtreeIds(admin.organId, organs);
   const below = organs.filter((o) => ids.includes(o.id) && o.id !== admin.organId);
   if (!below.length) throw new AppError('forbidden', '本机关没有所属机关，年报期限由上级设置', 403);
   return below;
@@ -38,4 +37,3 @@ export async function setReportDeadlines(deps: AppDeps, admin: StaffUser, values
   return subordinateOrgans(deps, admin);
 }
 
-export { reportDeadline };

@@ -13,8 +13,12 @@ export function actorOf(role: StaffRole): Actor | null {
 
 /** The organ ids a user may read: own organ; a supervisor also every descendant. */
 export function visibleOrganIds(user: StaffUser, organs: readonly Organ[]): string[] {
-  if (user.role !== 'supervisor') return [user.organId];
-  const out = [user.organId];
+  return user.role === 'supervisor' ? subtreeIds(user.organId, organs) : [user.organId];
+}
+
+/** An organ and every organ below it, the organ first. */
+export function subtreeIds(rootId: string, organs: readonly Organ[]): string[] {
+  const out = [rootId];
   for (let i = 0; i < out.length; i++) for (const o of organs) if (o.parentId === out[i] && !out.includes(o.id)) out.push(o.id);
   return out;
 }
