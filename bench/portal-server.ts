@@ -8,6 +8,16 @@ import { buildServer } from '../src/web/server.js';
 
 const file = process.argv[2]!;
 const store = await openSqliteStore(file);
-const app = await buildServer({ store, files: localFileStore('/tmp/gk-bench-files'), calendar: createCalendar(nationalCalendarEntries()), rules: DEFAULT_CASE_RULES, now: () => new Date('2026-11-26T02:00:00Z'), secret: 'bench-secret-0123456789' }, { pageCacheSeconds: Number(process.env.GK_PAGE_CACHE ?? 10) });
+const app = await buildServer(
+  {
+    store,
+    files: localFileStore('/tmp/gk-bench-files'),
+    calendar: createCalendar(nationalCalendarEntries()),
+    rules: DEFAULT_CASE_RULES,
+    now: () => new Date('2026-11-26T02:00:00Z'),
+    secret: 'bench-secret-0123456789',
+  },
+  { pageCacheSeconds: Number(process.env.GK_PAGE_CACHE ?? 10) },
+);
 const addr = await app.listen({ host: '127.0.0.1', port: 0 });
 process.stdout.write(`${addr}\n`);

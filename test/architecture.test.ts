@@ -12,7 +12,10 @@ import { join, relative } from 'node:path';
 const SRC = new URL('../src/', import.meta.url).pathname;
 
 function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => { const p = join(dir, f); return statSync(p).isDirectory() ? files(p) : /\.tsx?$/.test(f) ? [p] : []; });
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : /\.tsx?$/.test(f) ? [p] : [];
+  });
 }
 
 function imports(file: string): string[] {
@@ -21,13 +24,18 @@ function imports(file: string): string[] {
 }
 
 const layer = (file: string): string => relative(SRC, file).split('/')[0]!;
-const target = (file: string, spec: string): string => (spec.startsWith('.') ? relative(SRC, join(file, '..', spec)).split('/')[0]! : `pkg:${spec}`);
+const target = (file: string, spec: string): string =>
+  spec.startsWith('.') ? relative(SRC, join(file, '..', spec)).split('/')[0]! : `pkg:${spec}`;
 
 test('core imports only core; it reads no environment and no clock', () => {
   for (const f of files(join(SRC, 'core'))) {
-    for (const spec of imports(f)) assert.equal(target(f, spec), 'core', `${relative(SRC, f)} imports ${spec}`);
+    for (const spec of imports(f))
+      assert.equal(target(f, spec), 'core', `${relative(SRC, f)} imports ${spec}`);
     const src = readFileSync(f, 'utf8');
-    assert.ok(!/process\.env|Date\.now\(\)|new Date\(\)/.test(src), `${relative(SRC, f)} reads the environment or the clock`);
+    assert.ok(
+      !/process\.env|Date\.now\(\)|new Date\(\)/.test(src),
+      `${relative(SRC, f)} reads the environment or the clock`,
+    );
   }
 });
 
@@ -36,7 +44,10 @@ test('use cases never import the web, the CLI, the configuration or a database d
     for (const spec of imports(f)) {
       const t = target(f, spec);
       assert.ok(!['web', 'cli', 'config'].includes(t), `${relative(SRC, f)} imports ${spec}`);
-      assert.ok(!/^pkg:(kysely|better-sqlite3|pg|fastify|@fastify\/)/.test(t), `${relative(SRC, f)} imports the driver ${spec}`);
+      assert.ok(
+        !/^pkg:(kysely|better-sqlite3|pg|fastify|@fastify\/)/.test(t),
+        `${relative(SRC, f)} imports the driver ${spec}`,
+      );
       assert.ok(!spec.includes('adapters/storage'), `${relative(SRC, f)} imports storage directly: ${spec}`);
     }
   }

@@ -2,12 +2,26 @@
 import { randomBytes } from 'node:crypto';
 import type { Store } from '../core/ports.js';
 
-export interface AuditInput { organId: string | null; userId: string | null; role: string; action: string; caseId?: string | null; ip: string; detail?: Record<string, unknown> }
+export interface AuditInput {
+  organId: string | null;
+  userId: string | null;
+  role: string;
+  action: string;
+  caseId?: string | null;
+  ip: string;
+  detail?: Record<string, unknown>;
+}
 
 export async function audit(store: Store, now: Date, a: AuditInput): Promise<void> {
   await store.audit.append({
     id: `${now.toISOString()}-${randomBytes(4).toString('hex')}`,
-    at: now.toISOString(), organId: a.organId, userId: a.userId, role: a.role, action: a.action, caseId: a.caseId ?? null, ip: a.ip,
+    at: now.toISOString(),
+    organId: a.organId,
+    userId: a.userId,
+    role: a.role,
+    action: a.action,
+    caseId: a.caseId ?? null,
+    ip: a.ip,
     detail: JSON.stringify(a.detail ?? {}),
   });
 }

@@ -13,7 +13,10 @@ import { CASES_USAGE, runCasesCommand } from './commands/cases-command.js';
 import { SETUP_USAGE } from './commands/setup-command.js';
 import { runBackupCommand } from './commands/backup-command.js';
 
-export type ReportRenderers = Record<'html' | 'md' | 'txt' | 'json', (r: AnnualReport, f: Finding[]) => string>;
+export type ReportRenderers = Record<
+  'html' | 'md' | 'txt' | 'json',
+  (r: AnnualReport, f: Finding[]) => string
+>;
 
 export const renderers: ReportRenderers = {
   html: (r) => renderReportHtml(r),
@@ -56,7 +59,8 @@ async function runDemo(io: CliIO): Promise<number> {
     const { renderReportText } = await import('../adapters/render/text-report-renderer.js');
     const { emptyReport, slotsOf } = await import('../core/annual-report/report-model.js');
     const r = emptyReport('2021', 2025, '演示镇人民政府');
-    for (const s of slotsOf('2021')) r.cells.push({ table: s.table, row: s.row, column: s.column, value: 0, raw: '0' });
+    for (const s of slotsOf('2021'))
+      r.cells.push({ table: s.table, row: s.row, column: s.column, value: 0, raw: '0' });
     r.sections.一 = '一、总体情况\n本报告为演示样例。';
     writeFileSync(file, renderReportText(r));
   }
@@ -65,7 +69,9 @@ async function runDemo(io: CliIO): Promise<number> {
   const parsed = parseReportText(readFileSync(file, 'utf8'));
   writeFileSync(resolve(dir, 'report.html'), renderReportHtml(parsed.report));
   io.out(`\n官方表格样式的HTML已写入：${resolve(dir, 'report.html')}`);
-  io.out('试试：node bin/gongkai.mjs report check 文件或目录…  |  node bin/gongkai.mjs report render 文件 --to html');
+  io.out(
+    '试试：node bin/gongkai.mjs report check 文件或目录…  |  node bin/gongkai.mjs report render 文件 --to html',
+  );
   return code === 2 ? 2 : 0;
 }
 
@@ -77,8 +83,12 @@ export interface CliIO {
 }
 
 const processIO: CliIO = {
-  out: (s) => { process.stdout.write(s + '\n'); },
-  err: (s) => { process.stderr.write(s + (s.endsWith('\n') || s.startsWith('\r') ? '' : '\n')); },
+  out: (s) => {
+    process.stdout.write(s + '\n');
+  },
+  err: (s) => {
+    process.stderr.write(s + (s.endsWith('\n') || s.startsWith('\r') ? '' : '\n'));
+  },
   isTTY: Boolean(process.stderr.isTTY),
 };
 
@@ -103,7 +113,9 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     case 'demo': {
       const { start } = await import('../web/main.js');
       await start(cmd === 'demo' ? ['--demo', ...rest] : rest);
-      return new Promise<number>(() => { /* runs until stopped */ });
+      return new Promise<number>(() => {
+        /* runs until stopped */
+      });
     }
     case undefined:
     case 'help':
@@ -118,5 +130,13 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
 
 const isEntry = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
 if (isEntry) {
-  main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (e) => { process.stderr.write(`内部错误：${e instanceof Error ? e.stack : String(e)}\n`); process.exitCode = 2; });
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`内部错误：${e instanceof Error ? e.stack : String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
 }

@@ -4,17 +4,29 @@
  */
 import { readFileSync } from 'node:fs';
 
-interface Option { name: string; default?: string; doc: string; secret?: boolean }
+interface Option {
+  name: string;
+  default?: string;
+  doc: string;
+  secret?: boolean;
+}
 
 export const OPTIONS: readonly Option[] = [
   { name: 'HOST', default: '127.0.0.1', doc: 'address to listen on' },
   { name: 'PORT', default: '3000', doc: 'port to listen on' },
   { name: 'DATA_DIR', default: './data', doc: 'SQLite database, attachments and the generated secret' },
   { name: 'DATABASE_URL', doc: 'postgres://… to use PostgreSQL instead of SQLite', secret: true },
-  { name: 'SECRET', doc: 'signing secret for cookies and query codes (generated into DATA_DIR when unset)', secret: true },
+  {
+    name: 'SECRET',
+    doc: 'signing secret for cookies and query codes (generated into DATA_DIR when unset)',
+    secret: true,
+  },
   { name: 'SECURE_COOKIES', default: 'false', doc: 'true behind HTTPS' },
   { name: 'LOG', default: 'false', doc: 'request logging (bodies and cookies are never logged)' },
-  { name: 'S3_ENDPOINT', doc: 'http(s)://… of S3-compatible object storage for attachments (unset: DATA_DIR/attachments)' },
+  {
+    name: 'S3_ENDPOINT',
+    doc: 'http(s)://… of S3-compatible object storage for attachments (unset: DATA_DIR/attachments)',
+  },
   { name: 'S3_BUCKET', doc: 'bucket for attachments (with S3_ENDPOINT)' },
   { name: 'S3_REGION', default: 'us-east-1', doc: 'region used in request signatures' },
   { name: 'S3_ACCESS_KEY_ID', doc: 'access key for the object storage', secret: true },
@@ -29,7 +41,9 @@ export interface Config {
   secret: string | undefined;
   secureCookies: boolean;
   log: boolean;
-  s3: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string } | undefined;
+  s3:
+    | { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string }
+    | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
@@ -40,8 +54,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   };
   const errors: string[] = [];
   const port = Number(v('PORT'));
-  if (!Number.isInteger(port) || port < 0 || port > 65535) errors.push(`PORT must be a port number, got "${v('PORT')}"`);
-  const bool = (n: string): boolean => { const x = v(n); if (x !== 'true' && x !== 'false') errors.push(`${n} must be true or false, got "${x}"`); return x === 'true'; };
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    errors.push(`PORT must be a port number, got "${v('PORT')}"`);
+  const bool = (n: string): boolean => {
+    const x = v(n);
+    if (x !== 'true' && x !== 'false') errors.push(`${n} must be true or false, got "${x}"`);
+    return x === 'true';
+  };
   const secureCookies = bool('SECURE_COOKIES');
   const log = bool('LOG');
   const db = v('DATABASE_URL');
@@ -54,20 +73,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     if (!/^https?:\/\//.test(endpoint)) errors.push('S3_ENDPOINT must start with http:// or https://');
     const missing = ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'].filter((n) => !v(n));
     if (missing.length) errors.push(`S3_ENDPOINT is set, so ${missing.join(', ')} must be set too`);
-    else s3 = { endpoint, bucket: v('S3_BUCKET')!, region: v('S3_REGION')!, accessKeyId: v('S3_ACCESS_KEY_ID')!, secretAccessKey: v('S3_SECRET_ACCESS_KEY')! };
+    else
+      s3 = {
+        endpoint,
+        bucket: v('S3_BUCKET')!,
+        region: v('S3_REGION')!,
+        accessKeyId: v('S3_ACCESS_KEY_ID')!,
+        secretAccessKey: v('S3_SECRET_ACCESS_KEY')!,
+      };
   }
   if (errors.length) {
     process.stderr.write(`Invalid environment variables:\n  ${errors.join('\n  ')}\n`);
     process.exit(1);
   }
-  return Object.freeze({ host: v('HOST')!, port, dataDir: v('DATA_DIR')!, databaseUrl: db, secret, secureCookies, log, s3 });
+  return Object.freeze({
+    host: v('HOST')!,
+    port,
+    dataDir: v('DATA_DIR')!,
+    databaseUrl: db,
+    secret,
+    secureCookies,
+    log,
+    s3,
+  });
 }
 
 /** The configuration with secrets redacted (for `config:dump`). */
 export function describeConfig(c: Config): string {
   return OPTIONS.map((o) => {
     const camel = (n: string) => n.toLowerCase().replace(/_(\w)/g, (_, x: string) => x.toUpperCase());
-    const val: unknown = o.name.startsWith('S3_') ? c.s3?.[camel(o.name.slice(3)) as keyof NonNullable<Config['s3']>] : c[camel(o.name) as keyof Config];
+    const val: unknown = o.name.startsWith('S3_')
+      ? c.s3?.[camel(o.name.slice(3)) as keyof NonNullable<Config['s3']>]
+      : c[camel(o.name) as keyof Config];
     return `${o.name}=${o.secret && val ? '********' : String(val ?? '')}  # ${o.doc}`;
   }).join('\n');
 }

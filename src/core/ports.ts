@@ -27,7 +27,6 @@ export type ReportParsers = Record<ReportInputKind, ReportParser>;
 
 // ---------------------------------------------------------------- application storage
 
-
 export type OrganKind = 'government' | 'department' | 'township' | 'office';
 export type StaffRole = 'clerk' | 'head' | 'admin' | 'supervisor';
 
@@ -65,7 +64,16 @@ export interface StaffUser {
 }
 
 /** A staff member's token for the JSON API (only its HMAC is stored). */
-export interface ApiToken { id: string; tokenHash: string; userId: string; organId: string; name: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null }
+export interface ApiToken {
+  id: string;
+  tokenHash: string;
+  userId: string;
+  organId: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
 
 export interface Session {
   id: string;
@@ -189,7 +197,10 @@ export interface Store {
     findByUsername(username: string): Promise<StaffUser | undefined>;
     listByOrgan(organId: string): Promise<StaffUser[]>;
     setLoginState(id: string, failedLogins: number, lockedUntil: string | null): Promise<void>;
-    update(id: string, fields: { displayName?: string; role?: StaffRole; disabled?: boolean; passwordHash?: string }): Promise<void>;
+    update(
+      id: string,
+      fields: { displayName?: string; role?: StaffRole; disabled?: boolean; passwordHash?: string },
+    ): Promise<void>;
   };
   apiTokens: {
     create(t: ApiToken): Promise<void>;
@@ -219,7 +230,10 @@ export interface Store {
     count(f: CaseListFilter): Promise<number>;
     events(caseId: string): Promise<StoredEvent[]>;
     /** Appends one event; fails when `event.seq` is taken (a concurrent write), leaving nothing written. */
-    appendEvent(event: StoredEvent, cache: { state: CaseState; dueOn: string | null; updatedAt: string }): Promise<void>;
+    appendEvent(
+      event: StoredEvent,
+      cache: { state: CaseState; dueOn: string | null; updatedAt: string },
+    ): Promise<void>;
     assign(caseId: string, userId: string | null): Promise<void>;
     /** after a calendar change: the recomputed reply due date of a running case */
     setDue(caseId: string, dueOn: string | null): Promise<void>;
@@ -233,7 +247,13 @@ export interface Store {
     find(id: string): Promise<Approval | undefined>;
     listPending(organIds: string[]): Promise<Approval[]>;
     listForCase(caseId: string): Promise<Approval[]>;
-    decide(id: string, status: 'approved' | 'rejected', by: string, at: string, comment: string | null): Promise<boolean>;
+    decide(
+      id: string,
+      status: 'approved' | 'rejected',
+      by: string,
+      at: string,
+      comment: string | null,
+    ): Promise<boolean>;
   };
   attachments: {
     create(a: Attachment): Promise<void>;
@@ -253,7 +273,9 @@ export interface Store {
   publication: PublicationStore;
   /** administrator edits of the working-day calendar (they override the seed data) */
   calendar: {
-    list(): Promise<(import('./calendar/holiday-calendar.js').CalendarEntry & { createdBy: string; createdAt: string })[]>;
+    list(): Promise<
+      (import('./calendar/holiday-calendar.js').CalendarEntry & { createdBy: string; createdAt: string })[]
+    >;
     upsert(e: import('./calendar/holiday-calendar.js').CalendarEntry, by: string, at: string): Promise<void>;
     remove(date: string): Promise<void>;
     /** changes with every upsert or remove, so other processes know to reload */
@@ -263,10 +285,23 @@ export interface Store {
 
 // ---------------------------------------------------------------- 主动公开 (publication) storage
 
-export interface StaffItemQuery { states?: ItemState[] | null; search?: string; limit: number; offset?: number }
+export interface StaffItemQuery {
+  states?: ItemState[] | null;
+  search?: string;
+  limit: number;
+  offset?: number;
+}
 
-
-export interface ColumnRow { id: string; organId: string; key: string; parentId: string | null; name: string; kind: ColumnKind; article: string | null; sort: number }
+export interface ColumnRow {
+  id: string;
+  organId: string;
+  key: string;
+  parentId: string | null;
+  name: string;
+  kind: ColumnKind;
+  article: string | null;
+  sort: number;
+}
 
 export interface ItemRow extends ItemMeta {
   id: string;
@@ -286,9 +321,34 @@ export interface ItemRow extends ItemMeta {
   createdBy: string;
 }
 
-export interface ItemVersion { itemId: string; version: number; title: string; bodyHtml: string; bodyText: string; meta: ItemMeta; createdAt: string; createdBy: string }
-export interface StoredItemEvent { itemId: string; seq: number; event: ItemEvent; actorId: string | null; actorRole: string }
-export interface ItemFile { id: string; itemId: string; version: number; filename: string; mime: string; size: number; storageKey: string; text: string; createdAt: string }
+export interface ItemVersion {
+  itemId: string;
+  version: number;
+  title: string;
+  bodyHtml: string;
+  bodyText: string;
+  meta: ItemMeta;
+  createdAt: string;
+  createdBy: string;
+}
+export interface StoredItemEvent {
+  itemId: string;
+  seq: number;
+  event: ItemEvent;
+  actorId: string | null;
+  actorRole: string;
+}
+export interface ItemFile {
+  id: string;
+  itemId: string;
+  version: number;
+  filename: string;
+  mime: string;
+  size: number;
+  storageKey: string;
+  text: string;
+  createdAt: string;
+}
 
 export interface PublicQuery {
   organIds?: string[];
@@ -303,7 +363,17 @@ export interface PublicQuery {
 }
 
 /** The index fields of a published item. */
-export interface PublishedIndex { title: string; bodyHtml: string; bodyText: string; searchText: string; unigrams: string[]; bigrams: string[]; publishedOn: string; publishedVersion: number; meta: ItemMeta }
+export interface PublishedIndex {
+  title: string;
+  bodyHtml: string;
+  bodyText: string;
+  searchText: string;
+  unigrams: string[];
+  bigrams: string[];
+  publishedOn: string;
+  publishedVersion: number;
+  meta: ItemMeta;
+}
 
 export interface PublicationStore {
   columns: {
@@ -322,7 +392,10 @@ export interface PublicationStore {
     events(id: string): Promise<StoredItemEvent[]>;
     versions(id: string): Promise<ItemVersion[]>;
     /** appends an event and updates the workflow fields (and the working meta when a new version is saved) */
-    appendEvent(e: StoredItemEvent, fields: { state: ItemState; version: number; updatedAt: string }): Promise<void>;
+    appendEvent(
+      e: StoredItemEvent,
+      fields: { state: ItemState; version: number; updatedAt: string },
+    ): Promise<void>;
     saveVersion(v: ItemVersion): Promise<void>;
     /** makes a version public and (re)indexes it; assigns a new search rowid */
     publish(id: string, idx: PublishedIndex): Promise<number>;

@@ -21,12 +21,28 @@ export async function start(argv: string[] = process.argv.slice(2)): Promise<voi
   const dataDir = resolve(config.dataDir);
   mkdirSync(dataDir, { recursive: true });
   const secretFile = join(dataDir, 'secret');
-  const secret = config.secret ?? (existsSync(secretFile) ? readFileSync(secretFile, 'utf8').trim() : (() => { const s = randomToken(32); writeFileSync(secretFile, s, { mode: 0o600 }); return s; })());
+  const secret =
+    config.secret ??
+    (existsSync(secretFile)
+      ? readFileSync(secretFile, 'utf8').trim()
+      : (() => {
+          const s = randomToken(32);
+          writeFileSync(secretFile, s, { mode: 0o600 });
+          return s;
+        })());
   const dbFile = join(dataDir, demo ? 'demo.db' : 'gongkai.db');
-  if (demo && !config.databaseUrl) for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true });
+  if (demo && !config.databaseUrl)
+    for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true });
   const store = await openStore(config.databaseUrl, dbFile);
   await store.migrate();
-  const deps: AppDeps = { store, files: config.s3 ? s3FileStore(config.s3) : localFileStore(join(dataDir, 'attachments')), calendar: await loadCalendar({ store }), rules: DEFAULT_CASE_RULES, now: () => new Date(), secret };
+  const deps: AppDeps = {
+    store,
+    files: config.s3 ? s3FileStore(config.s3) : localFileStore(join(dataDir, 'attachments')),
+    calendar: await loadCalendar({ store }),
+    rules: DEFAULT_CASE_RULES,
+    now: () => new Date(),
+    secret,
+  };
   let logins: Awaited<ReturnType<typeof seedDemo>> = [];
   if (demo) {
     if ((await store.organs.list()).length === 0) logins = await seedDemo(deps);
@@ -34,17 +50,35 @@ export async function start(argv: string[] = process.argv.slice(2)): Promise<voi
   }
   const app = await buildServer(deps, { secureCookies: config.secureCookies, logger: config.log });
   const address = await app.listen({ host: config.host, port: config.port });
-  process.stdout.write(`\ngongkai 已启动：${address}\n  申请人入口：${address}/apply\n  工作人员登录：${address}/admin/login\n`);
+  process.stdout.write(
+    `\ngongkai 已启动：${address}\n  申请人入口：${address}/apply\n  工作人员登录：${address}/admin/login\n`,
+  );
   if (logins.length) {
     process.stdout.write('\n演示账号（用户名 / 密码 / 角色 / 机关）：\n');
-    const ROLE: Record<string, string> = { clerk: '经办人', head: '审核人/负责人', admin: '管理员', supervisor: '上级主管部门（只读）' };
+    const ROLE: Record<string, string> = {
+      clerk: '经办人',
+      head: '审核人/负责人',
+      admin: '管理员',
+      supervisor: '上级主管部门（只读）',
+    };
     const names = new Map((await store.organs.list()).map((o) => [o.id, o.name]));
-    for (const l of logins) process.stdout.write(`  ${l.username.padEnd(14)} ${l.password.padEnd(10)} ${(ROLE[l.role] ?? l.role).padEnd(10, '　')} ${names.get(l.organ) ?? l.organ}\n`);
+    for (const l of logins)
+      process.stdout.write(
+        `  ${l.username.padEnd(14)} ${l.password.padEnd(10)} ${(ROLE[l.role] ?? l.role).padEnd(10, '　')} ${names.get(l.organ) ?? l.organ}\n`,
+      );
     process.stdout.write(`\n数据库：${config.databaseUrl ? 'PostgreSQL' : dbFile}\n按 Ctrl+C 停止。\n`);
   }
-  const stop = async () => { await app.close(); await store.close(); process.exit(0); };
+  const stop = async () => {
+    await app.close();
+    await store.close();
+    process.exit(0);
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) start().catch((e) => { process.stderr.write(`启动失败：${e instanceof Error ? e.stack : String(e)}\n`); process.exit(1); });
+if (import.meta.url === `file://${process.argv[1]}`)
+  start().catch((e) => {
+    process.stderr.write(`启动失败：${e instanceof Error ? e.stack : String(e)}\n`);
+    process.exit(1);
+  });

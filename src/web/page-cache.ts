@@ -5,12 +5,19 @@
  */
 export class PageCache {
   private map = new Map<string, { body: string; type: string; until: number }>();
-  constructor(private max = 5000, private ttlMs = 10000, private now: () => number = () => Date.now()) {}
+  constructor(
+    private max = 5000,
+    private ttlMs = 10000,
+    private now: () => number = () => Date.now(),
+  ) {}
 
   get(key: string): { body: string; type: string } | undefined {
     const e = this.map.get(key);
     if (!e) return undefined;
-    if (e.until < this.now()) { this.map.delete(key); return undefined; }
+    if (e.until < this.now()) {
+      this.map.delete(key);
+      return undefined;
+    }
     this.map.delete(key);
     this.map.set(key, e);
     return e;
@@ -21,5 +28,7 @@ export class PageCache {
     this.map.set(key, { body, type, until: this.now() + this.ttlMs });
   }
 
-  clear(): void { this.map.clear(); }
+  clear(): void {
+    this.map.clear();
+  }
 }

@@ -13,7 +13,9 @@ import { validateReport } from '../../src/core/annual-report/validate-report.js'
 import { randomReport } from '../helpers/random-report.js';
 
 const CORPUS = new URL('../../../shared/corpus/', import.meta.url);
-const cellsOf = (r: { cells: { table: string; row: string; column: string; value: number | null; raw: string }[] }) => r.cells.map((c) => `${c.table}|${c.row}|${c.column}|${c.value}|${c.raw}`);
+const cellsOf = (r: {
+  cells: { table: string; row: string; column: string; value: number | null; raw: string }[];
+}) => r.cells.map((c) => `${c.table}|${c.row}|${c.column}|${c.value}|${c.raw}`);
 
 test('DOCX: render then parse gives the same cells (both formats), every cell sourced to its element', async () => {
   for (const seed of [5, 6, 7, 8]) {
@@ -35,10 +37,16 @@ test('PDF: the published 淮安市人民政府 2024 report reads to the numbers 
   const pdf = await parseReportPdf(readFileSync(new URL('real-full/001.pdf', CORPUS)));
   const txt = parseReportText(readFileSync(new URL('real-full/001.txt', CORPUS), 'utf8'));
   assert.equal(pdf.report.cells.length, 200);
-  assert.deepEqual(pdf.report.cells.map((c) => `${c.table}|${c.row}|${c.column}|${c.value}`), txt.report.cells.map((c) => `${c.table}|${c.row}|${c.column}|${c.value}`));
+  assert.deepEqual(
+    pdf.report.cells.map((c) => `${c.table}|${c.row}|${c.column}|${c.value}`),
+    txt.report.cells.map((c) => `${c.table}|${c.row}|${c.column}|${c.value}`),
+  );
   assert.equal(pdf.report.organ, '淮安市人民政府');
   assert.equal(pdf.report.year, 2024);
-  assert.deepEqual(validateReport(pdf.report).filter((f) => f.severity !== 'info'), []);
+  assert.deepEqual(
+    validateReport(pdf.report).filter((f) => f.severity !== 'info'),
+    [],
+  );
 });
 
 test('PDF: bytes that are not a PDF are an unreadable input', async () => {
@@ -54,10 +62,15 @@ test('PDF: a report printed by gongkai (Chromium) reads back to the same numbers
       const rep = randomReport(seed);
       const back = await parseReportPdf(await printPdf(renderReportHtml(rep)));
       // Section 四 is a single data row: in a PDF a blank cell there leaves no trace of its column (see the note)
-      const numbers = (r: typeof rep) => r.cells.filter((c) => c.value !== null && c.table !== '四').map((c) => `${c.table}|${c.row}|${c.column}|${c.value}`);
+      const numbers = (r: typeof rep) =>
+        r.cells
+          .filter((c) => c.value !== null && c.table !== '四')
+          .map((c) => `${c.table}|${c.row}|${c.column}|${c.value}`);
       assert.deepEqual(numbers(back.report), numbers(rep), `seed ${seed} (${rep.format})`);
       assert.equal(back.report.organ, rep.organ);
       assert.equal(back.report.year, rep.year);
     }
-  } finally { await closePdfPrinter(); }
+  } finally {
+    await closePdfPrinter();
+  }
 });

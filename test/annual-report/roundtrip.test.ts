@@ -13,9 +13,13 @@ import type { AnnualReport } from '../../src/core/annual-report/report-model.js'
 import { randomReport } from '../helpers/random-report.js';
 
 const strip = (r: AnnualReport) => ({
-  format: r.format, year: r.year, organ: r.organ,
+  format: r.format,
+  year: r.year,
+  organ: r.organ,
   cells: r.cells.map((c) => ({ table: c.table, row: c.row, column: c.column, value: c.value, raw: c.raw })),
-  一: r.sections.一?.replace(/\s+/g, ''), 五: r.sections.五?.replace(/\s+/g, ''), 六: r.sections.六?.replace(/\s+/g, ''),
+  一: r.sections.一?.replace(/\s+/g, ''),
+  五: r.sections.五?.replace(/\s+/g, ''),
+  六: r.sections.六?.replace(/\s+/g, ''),
 });
 
 const N = 150;
@@ -39,7 +43,10 @@ test('the HTML renderer uses the official spans (三、本年度办理结果 row
   assert.match(renderReportHtml(randomReport(1, '2021')), /<th rowspan="22">三、本年度办理结果<\/th>/);
   assert.match(renderReportHtml(randomReport(1, '2019-trial')), /<th rowspan="20">三、本年度办理结果<\/th>/);
   const h = renderReportHtml(randomReport(2, '2021'));
-  assert.match(h, /<th rowspan="3" colspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）<\/th>/);
+  assert.match(
+    h,
+    /<th rowspan="3" colspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）<\/th>/,
+  );
   assert.match(h, /<th colspan="5">法人或其他组织<\/th>/);
   assert.match(h, /<th rowspan="8">（三）不予公开<\/th>/);
   assert.match(h, /<th colspan="10">行政诉讼<\/th>/);

@@ -4,19 +4,33 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { validateReport } from '../../src/core/annual-report/validate-report.js';
-import { type AnnualReport, type ReportFormat, S3_COLUMNS, cellKey, emptyReport, slotsOf } from '../../src/core/annual-report/report-model.js';
+import {
+  type AnnualReport,
+  type ReportFormat,
+  S3_COLUMNS,
+  cellKey,
+  emptyReport,
+  slotsOf,
+} from '../../src/core/annual-report/report-model.js';
 
 /** A consistent report: 5 new + 1 carried = 4 decided (3 予以公开, 1 不予公开/4) + 2 carried out, all 自然人. */
 function consistent(format: ReportFormat = '2021'): AnnualReport {
   const r = emptyReport(format, format === '2021' ? 2023 : 2020, '测试镇人民政府');
   const v = new Map<string, number>([
-    [cellKey('三', '一、本年新收政府信息公开申请数量', '自然人'), 5], [cellKey('三', '一、本年新收政府信息公开申请数量', '总计'), 5],
-    [cellKey('三', '二、上年结转政府信息公开申请数量', '自然人'), 1], [cellKey('三', '二、上年结转政府信息公开申请数量', '总计'), 1],
-    [cellKey('三', '（一）予以公开', '自然人'), 3], [cellKey('三', '（一）予以公开', '总计'), 3],
-    [cellKey('三', '（三）不予公开/4.保护第三方合法权益', '自然人'), 1], [cellKey('三', '（三）不予公开/4.保护第三方合法权益', '总计'), 1],
-    [cellKey('三', '（七）总计', '自然人'), 4], [cellKey('三', '（七）总计', '总计'), 4],
-    [cellKey('三', '四、结转下年度继续办理', '自然人'), 2], [cellKey('三', '四、结转下年度继续办理', '总计'), 2],
-    [cellKey('四', '行政复议', '结果维持'), 1], [cellKey('四', '行政复议', '总计'), 1],
+    [cellKey('三', '一、本年新收政府信息公开申请数量', '自然人'), 5],
+    [cellKey('三', '一、本年新收政府信息公开申请数量', '总计'), 5],
+    [cellKey('三', '二、上年结转政府信息公开申请数量', '自然人'), 1],
+    [cellKey('三', '二、上年结转政府信息公开申请数量', '总计'), 1],
+    [cellKey('三', '（一）予以公开', '自然人'), 3],
+    [cellKey('三', '（一）予以公开', '总计'), 3],
+    [cellKey('三', '（三）不予公开/4.保护第三方合法权益', '自然人'), 1],
+    [cellKey('三', '（三）不予公开/4.保护第三方合法权益', '总计'), 1],
+    [cellKey('三', '（七）总计', '自然人'), 4],
+    [cellKey('三', '（七）总计', '总计'), 4],
+    [cellKey('三', '四、结转下年度继续办理', '自然人'), 2],
+    [cellKey('三', '四、结转下年度继续办理', '总计'), 2],
+    [cellKey('四', '行政复议', '结果维持'), 1],
+    [cellKey('四', '行政复议', '总计'), 1],
   ]);
   for (const s of slotsOf(format)) {
     const x = v.get(cellKey(s.table, s.row, s.column)) ?? 0;
@@ -25,13 +39,23 @@ function consistent(format: ReportFormat = '2021'): AnnualReport {
   return r;
 }
 
-function set(r: AnnualReport, table: '二' | '三' | '四', row: string, column: string, value: number | null, raw = value === null ? '' : String(value)): void {
+function set(
+  r: AnnualReport,
+  table: '二' | '三' | '四',
+  row: string,
+  column: string,
+  value: number | null,
+  raw = value === null ? '' : String(value),
+): void {
   const c = r.cells.find((x) => x.table === table && x.row === row && x.column === column)!;
   c.value = value;
   c.raw = raw;
 }
 
-const codes = (r: AnnualReport, prev?: AnnualReport) => validateReport(r, prev ? { prev } : {}).filter((f) => f.severity !== 'info').map((f) => f.code);
+const codes = (r: AnnualReport, prev?: AnnualReport) =>
+  validateReport(r, prev ? { prev } : {})
+    .filter((f) => f.severity !== 'info')
+    .map((f) => f.code);
 
 test('a consistent report has no findings, in both formats', () => {
   assert.deepEqual(codes(consistent('2021')), []);
@@ -44,7 +68,13 @@ test('国办公开办函〔2021〕30号 勾稽关系: 一 + 二 = 三（七）�
   set(r, '三', '四、结转下年度继续办理', '总计', 3);
   const f = validateReport(r).filter((x) => x.code === 's3_balance');
   assert.equal(f.length, 2);
-  assert.deepEqual(f.map((x) => [x.actual, x.expected]), [[6, 7], [6, 7]]);
+  assert.deepEqual(
+    f.map((x) => [x.actual, x.expected]),
+    [
+      [6, 7],
+      [6, 7],
+    ],
+  );
   assert.ok(f[0]!.cells.some((c) => c.row === '四、结转下年度继续办理' && c.column === '自然人'));
   assert.match(f[0]!.message, /左边为6，右边为7/);
 });
@@ -87,7 +117,10 @@ test('counts are non-negative integers; money may be decimal; 本年增/减 may 
   const c = codes(r);
   assert.ok(c.includes('cell_not_integer'));
   assert.ok(c.includes('cell_negative'));
-  assert.equal(validateReport(r).filter((f) => f.code === 'cell_not_integer' || f.code === 'cell_negative').length, 2);
+  assert.equal(
+    validateReport(r).filter((f) => f.code === 'cell_not_integer' || f.code === 'cell_negative').length,
+    2,
+  );
 });
 
 test('2019 trial: 上一年项目数量 + 本年增/减 below zero is implausible', () => {
@@ -121,7 +154,9 @@ test('a missing table or row is an error and its rules are not reported as passe
   const r = consistent();
   r.cells = r.cells.filter((c) => c.table !== '四' && c.row !== '（一）予以公开');
   const f = validateReport(r);
-  assert.ok(f.some((x) => x.code === 'table_missing' && x.cells[0]!.table === '四' && x.severity === 'error'));
+  assert.ok(
+    f.some((x) => x.code === 'table_missing' && x.cells[0]!.table === '四' && x.severity === 'error'),
+  );
   assert.ok(f.some((x) => x.code === 'row_missing' && x.cells[0]!.row === '（一）予以公开'));
   assert.ok(f.some((x) => x.code === 'table_partial' && x.severity === 'error'));
   assert.ok(!f.some((x) => x.code === 's4_group_total'));
@@ -132,10 +167,13 @@ test('numbers stated in the text are checked against the tables', () => {
   r.sections.一 = '一、总体情况\n全年共收到政府信息公开申请9件，收到行政复议申请3件，结转下年度继续办理2件。';
   const f = validateReport(r).filter((x) => x.code === 'text_table_mismatch');
   assert.equal(f.length, 2);
-  assert.deepEqual(f.map((x) => [x.actual, x.expected]).sort(), [[3, 1], [9, 5]]);
+  assert.deepEqual(f.map((x) => [x.actual, x.expected]).sort(), [
+    [3, 1],
+    [9, 5],
+  ]);
 });
 
-test('--prev: this year\'s 上年结转 equals last year\'s 结转下年度继续办理, and 现行有效件数 carries forward', () => {
+test("--prev: this year's 上年结转 equals last year's 结转下年度继续办理, and 现行有效件数 carries forward", () => {
   const last = consistent();
   last.year = 2022;
   const now = consistent();
@@ -171,7 +209,7 @@ test('every finding has a code, a severity and a Chinese message', () => {
   void S3_COLUMNS;
 });
 
-test('roll-up: every cell is the sum of the organs\' cells; a cell one organ did not report stays unread', async () => {
+test("roll-up: every cell is the sum of the organs' cells; a cell one organ did not report stays unread", async () => {
   const { rollUpReports } = await import('../../src/core/annual-report/roll-up.js');
   const a = consistent();
   const b = consistent();
@@ -179,11 +217,14 @@ test('roll-up: every cell is the sum of the organs\' cells; a cell one organ did
   b.organ = '乙乡人民政府';
   set(b, '三', '（一）予以公开', '商业企业', null, '—');
   const { report, findings } = rollUpReports([a, b], '某县所属机关', 2023);
-  const get = (row: string, col: string) => report.cells.find((c) => c.table === '三' && c.row === row && c.column === col)?.value;
+  const get = (row: string, col: string) =>
+    report.cells.find((c) => c.table === '三' && c.row === row && c.column === col)?.value;
   assert.equal(get('一、本年新收政府信息公开申请数量', '总计'), 10);
   assert.equal(get('（一）予以公开', '商业企业'), undefined, 'not summed: 乙乡 reported "—"');
   assert.ok(findings.some((f) => f.code === 'check_skipped' && f.message.includes('乙乡人民政府')));
-  const checks = validateReport(report).filter((f) => ['s3_balance', 's3_results_total', 's3_row_total', 's4_group_total'].includes(f.code));
+  const checks = validateReport(report).filter((f) =>
+    ['s3_balance', 's3_results_total', 's3_row_total', 's4_group_total'].includes(f.code),
+  );
   assert.deepEqual(checks, [], 'sums of consistent reports are consistent');
   const other = consistent('2019-trial');
   other.organ = '丙局';

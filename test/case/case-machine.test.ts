@@ -5,7 +5,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createCalendar } from '../../src/core/calendar/holiday-calendar.js';
 import { nationalCalendarEntries } from '../../src/adapters/calendar/chinese-days-seed.js';
-import { type CaseSnapshot, type MachineContext, TRANSITIONS, canRecord, replay, transition } from '../../src/core/case/case-machine.js';
+import {
+  type CaseSnapshot,
+  type MachineContext,
+  TRANSITIONS,
+  canRecord,
+  replay,
+  transition,
+} from '../../src/core/case/case-machine.js';
 import type { CaseEvent } from '../../src/core/case/case-event.js';
 import { DEFAULT_CASE_RULES } from '../../src/core/case/case-rules.js';
 import { caseClocks, caseStatus, changedDeadlines, replyClock } from '../../src/core/case/deadlines.js';
@@ -16,12 +23,22 @@ import { perPieceFee, perVolumeFee } from '../../src/core/case/fees.js';
 const cal = createCalendar(nationalCalendarEntries());
 const rules = DEFAULT_CASE_RULES;
 const ctx: MachineContext = { calendar: cal, rules };
-const facts: CaseFacts = { applicant: { type: 'natural_person', name: '张三', idNumber: '110101199001011234', phone: '13800000000' }, channel: 'online', description: '2023年本镇农村危房改造补助发放名单', requestedForm: 'electronic', delivery: 'email' };
+const facts: CaseFacts = {
+  applicant: { type: 'natural_person', name: '张三', idNumber: '110101199001011234', phone: '13800000000' },
+  channel: 'online',
+  description: '2023年本镇农村危房改造补助发放名单',
+  requestedForm: 'electronic',
+  delivery: 'email',
+};
 const reg = (on: string): CaseEvent => ({ kind: 'registered', on, submittedOn: on, facts });
 
 function run(events: CaseEvent[]): CaseSnapshot {
   const r = replay(events, ctx);
-  assert.equal(r.error, undefined, r.error ? `${r.error.code}: ${r.error.message} (event ${r.error.index})` : '');
+  assert.equal(
+    r.error,
+    undefined,
+    r.error ? `${r.error.code}: ${r.error.message} (event ${r.error.index})` : '',
+  );
   return r.snapshot;
 }
 const due = (s: CaseSnapshot) => replyClock(s, cal, rules)!.due;
@@ -38,7 +55,10 @@ test('条例第三十三条第二款: reply within 20 working days counted from 
 });
 
 test('条例第三十条: 补正 notice within 7 working days; the reply period runs again from receipt of the correction', () => {
-  const s = run([reg('2024-03-04'), { kind: 'clarification_requested', on: '2024-03-08', items: ['请明确所需信息的年份和村名'] }]);
+  const s = run([
+    reg('2024-03-04'),
+    { kind: 'clarification_requested', on: '2024-03-08', items: ['请明确所需信息的年份和村名'] },
+  ]);
   assert.equal(s.state, 'awaiting_clarification');
   assert.equal(replyClock(s, cal, rules)!.suspended, true);
   assert.equal(caseClocks(s, cal, rules).find((c) => c.key === 'clarification_notice')!.due, '2024-03-13');
@@ -51,26 +71,42 @@ test('条例第三十条: 补正 notice within 7 working days; the reply period 
 });
 
 test('条例第三十条: 补正 is told once (一次性告知); a late notice is recorded as a warning', () => {
-  const s = run([reg('2024-03-04'), { kind: 'clarification_requested', on: '2024-03-20', items: ['补充身份证明'] }]);
+  const s = run([
+    reg('2024-03-04'),
+    { kind: 'clarification_requested', on: '2024-03-20', items: ['补充身份证明'] },
+  ]);
   assert.equal(s.warnings[0]!.code, 'clarification_notice_late');
-  const again = transition(run([...s.history, { kind: 'clarification_received', on: '2024-03-21' }]), { kind: 'clarification_requested', on: '2024-03-22', items: ['再补充'] }, ctx);
+  const again = transition(
+    run([...s.history, { kind: 'clarification_received', on: '2024-03-21' }]),
+    { kind: 'clarification_requested', on: '2024-03-22', items: ['再补充'] },
+    ctx,
+  );
   assert.equal(again.ok, false);
   assert.equal(!again.ok && again.error.code, 'clarification_once');
 });
 
 test('条例第三十条: no correction in time → 其他处理 1 (2021 format), （六）其他处理 (2019 trial)', () => {
-  const base = [reg('2024-03-04'), { kind: 'clarification_requested', on: '2024-03-08', items: ['请明确信息名称'] } as CaseEvent];
+  const base = [
+    reg('2024-03-04'),
+    { kind: 'clarification_requested', on: '2024-03-08', items: ['请明确信息名称'] } as CaseEvent,
+  ];
   const early = replay([...base, { kind: 'clarification_lapsed', on: '2024-03-29' }], ctx);
   assert.equal(early.error?.code, 'clarification_not_lapsed');
   const s = run([...base, { kind: 'clarification_lapsed', on: '2024-04-01' }]);
   assert.equal(s.state, 'closed');
   assert.equal(s.outcome, 'other_no_clarification');
-  assert.equal(outcomeRow(s.outcome!, '2021'), '（六）其他处理/1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请');
+  assert.equal(
+    outcomeRow(s.outcome!, '2021'),
+    '（六）其他处理/1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+  );
   assert.equal(outcomeRow(s.outcome!, '2019-trial'), '（六）其他处理');
 });
 
 test('条例第三十二条、第三十三条第三款: third-party consultation time is not counted; the third party has 15 working days', () => {
-  const s = run([reg('2024-05-06'), { kind: 'third_party_consulted', on: '2024-05-10', party: '某建筑公司', receivedOn: '2024-05-13' }]);
+  const s = run([
+    reg('2024-05-06'),
+    { kind: 'third_party_consulted', on: '2024-05-10', party: '某建筑公司', receivedOn: '2024-05-13' },
+  ]);
   assert.equal(s.state, 'consulting');
   assert.equal(replyClock(s, cal, rules)!.suspended, true);
   assert.equal(replyClock(s, cal, rules)!.counted, 4);
@@ -81,33 +117,62 @@ test('条例第三十二条、第三十三条第三款: third-party consultation
   // (05-10, 05-24] not counted → 2024-06-18 (端午 06-10 off)
   assert.equal(addDue([reg('2024-05-06')]), '2024-05-31');
   assert.equal(due(s2), '2024-06-18');
-  assert.match(replyClock(s2, cal, rules)!.text, /征求第三方（某建筑公司）意见期间（2024年5月10日至2024年5月24日）不计算在内/);
+  assert.match(
+    replyClock(s2, cal, rules)!.text,
+    /征求第三方（某建筑公司）意见期间（2024年5月10日至2024年5月24日）不计算在内/,
+  );
 });
 
-function addDue(events: CaseEvent[]) { return due(run(events)); }
+function addDue(events: CaseEvent[]) {
+  return due(run(events));
+}
 
 test('条例第三十四条: co-producer consultation pauses the clock too; two consultations overlap without double counting', () => {
-  const s = run([reg('2024-05-06'),
+  const s = run([
+    reg('2024-05-06'),
     { kind: 'third_party_consulted', on: '2024-05-10', party: '甲公司' },
     { kind: 'co_producer_consulted', on: '2024-05-13', organ: '县自然资源局' },
-    { kind: 'third_party_replied', on: '2024-05-17', party: '甲公司', answer: 'consent' }]);
+    { kind: 'third_party_replied', on: '2024-05-17', party: '甲公司', answer: 'consent' },
+  ]);
   assert.equal(s.state, 'consulting', 'still waiting for the co-producer');
-  const s2 = run([...s.history, { kind: 'co_producer_replied', on: '2024-05-24', organ: '县自然资源局', answer: 'no_answer' }]);
+  const s2 = run([
+    ...s.history,
+    { kind: 'co_producer_replied', on: '2024-05-24', organ: '县自然资源局', answer: 'no_answer' },
+  ]);
   assert.equal(s2.state, 'registered');
   assert.equal(due(s2), '2024-06-18');
 });
 
-test('条例第三十三条第二款: one extension of at most 20 working days with the head\'s approval', () => {
-  const s = run([reg('2024-02-01'), { kind: 'extended', on: '2024-02-26', days: 20, approvedBy: '王主任', reason: '需调取档案' }]);
+test("条例第三十三条第二款: one extension of at most 20 working days with the head's approval", () => {
+  const s = run([
+    reg('2024-02-01'),
+    { kind: 'extended', on: '2024-02-26', days: 20, approvedBy: '王主任', reason: '需调取档案' },
+  ]);
   // 2024-03-05 + 20 working days (清明 04-04 comes after)
   assert.equal(due(s), '2024-04-02');
-  const twice = transition(s, { kind: 'extended', on: '2024-02-27', days: 5, approvedBy: '王主任', reason: '再延' }, ctx);
+  const twice = transition(
+    s,
+    { kind: 'extended', on: '2024-02-27', days: 5, approvedBy: '王主任', reason: '再延' },
+    ctx,
+  );
   assert.equal(!twice.ok && twice.error.code, 'extension_once');
-  const long = transition(run([reg('2024-02-01')]), { kind: 'extended', on: '2024-02-26', days: 21, approvedBy: '王主任', reason: 'x' }, ctx);
+  const long = transition(
+    run([reg('2024-02-01')]),
+    { kind: 'extended', on: '2024-02-26', days: 21, approvedBy: '王主任', reason: 'x' },
+    ctx,
+  );
   assert.equal(!long.ok && long.error.code, 'extension_too_long');
-  const unapproved = transition(run([reg('2024-02-01')]), { kind: 'extended', on: '2024-02-26', days: 10, approvedBy: '', reason: 'x' }, ctx);
+  const unapproved = transition(
+    run([reg('2024-02-01')]),
+    { kind: 'extended', on: '2024-02-26', days: 10, approvedBy: '', reason: 'x' },
+    ctx,
+  );
   assert.equal(!unapproved.ok && unapproved.error.code, 'extension_needs_approval');
-  const byApplicant = transition(run([reg('2024-02-01')]), { kind: 'extended', on: '2024-02-26', days: 10, approvedBy: '王主任', reason: 'x' }, { ...ctx, actor: 'applicant' });
+  const byApplicant = transition(
+    run([reg('2024-02-01')]),
+    { kind: 'extended', on: '2024-02-26', days: 10, approvedBy: '王主任', reason: 'x' },
+    { ...ctx, actor: 'applicant' },
+  );
   assert.equal(!byApplicant.ok && byApplicant.error.code, 'actor_not_allowed');
 });
 
@@ -115,9 +180,17 @@ test('条例第三十三条第二款: an extension decided after the reply perio
   // received 2024-02-01, due 2024-03-05 (20 working days, 春节 skipped)
   const s = run([reg('2024-02-01')]);
   assert.equal(due(s), '2024-03-05');
-  const onLastDay = transition(s, { kind: 'extended', on: '2024-03-05', days: 10, approvedBy: '王主任', reason: '材料多' }, ctx);
+  const onLastDay = transition(
+    s,
+    { kind: 'extended', on: '2024-03-05', days: 10, approvedBy: '王主任', reason: '材料多' },
+    ctx,
+  );
   assert.equal(onLastDay.ok, true, 'on the last day of the period: still in time');
-  const late = transition(s, { kind: 'extended', on: '2024-03-06', days: 10, approvedBy: '王主任', reason: '材料多' }, ctx);
+  const late = transition(
+    s,
+    { kind: 'extended', on: '2024-03-06', days: 10, approvedBy: '王主任', reason: '材料多' },
+    ctx,
+  );
   assert.equal(!late.ok && late.error.code, 'extension_too_late');
   assert.match(!late.ok ? late.error.message : '', /2024年3月5日届满/);
 });
@@ -140,19 +213,38 @@ test('条例第三十条、第三十二条、第三十三条 combined: 补正, t
 });
 
 test('国办函〔2020〕109号: the fee notice suspends the reply clock; 20 working days to pay; not paying → 其他处理 2', () => {
-  const s = run([reg('2024-06-03'), { kind: 'fee_notice_issued', on: '2024-06-05', method: 'per_piece', amountYuan: 300, receivedOn: '2024-06-06' }]);
+  const s = run([
+    reg('2024-06-03'),
+    {
+      kind: 'fee_notice_issued',
+      on: '2024-06-05',
+      method: 'per_piece',
+      amountYuan: 300,
+      receivedOn: '2024-06-06',
+    },
+  ]);
   assert.equal(s.state, 'awaiting_fee');
   assert.equal(replyClock(s, cal, rules)!.suspended, true);
   assert.equal(caseClocks(s, cal, rules).find((c) => c.key === 'fee_payment')!.due, '2024-07-05');
-  assert.equal(replay([...s.history, { kind: 'fee_lapsed', on: '2024-07-05' }], ctx).error?.code, 'fee_not_lapsed');
+  assert.equal(
+    replay([...s.history, { kind: 'fee_lapsed', on: '2024-07-05' }], ctx).error?.code,
+    'fee_not_lapsed',
+  );
   const lapsed = run([...s.history, { kind: 'fee_lapsed', on: '2024-07-08' }]);
   assert.equal(lapsed.outcome, 'other_fee_unpaid');
-  assert.equal(outcomeRow('other_fee_unpaid', '2021'), '（六）其他处理/2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请');
+  assert.equal(
+    outcomeRow('other_fee_unpaid', '2021'),
+    '（六）其他处理/2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+  );
   const paid = run([...s.history, { kind: 'fee_paid', on: '2024-06-12' }]);
   assert.equal(paid.state, 'registered');
   // without the notice 2024-07-02; in (06-05, 06-12] the working days 06-06, 07, 11, 12 (端午 06-10) are not counted → 2024-07-08
   assert.equal(due(paid), '2024-07-08');
-  const both = transition(run([reg('2024-06-03')]), { kind: 'fee_notice_issued', on: '2024-06-05', method: 'both' as never, amountYuan: 10 }, ctx);
+  const both = transition(
+    run([reg('2024-06-03')]),
+    { kind: 'fee_notice_issued', on: '2024-06-05', method: 'both' as never, amountYuan: 10 },
+    ctx,
+  );
   assert.equal(!both.ok && both.error.code, 'fee_method_invalid');
 });
 
@@ -173,35 +265,74 @@ test('国办函〔2020〕109号 第四条、第五条: the fee calculator (按�
 });
 
 test('条例第三十一条: receipt date by channel, and a weekend submission counts from the next working day', () => {
-  assert.equal(receiptDate({ channel: 'in_person', submittedOn: '2024-02-01' }, cal, rules)!.receivedOn, '2024-02-01');
-  assert.equal(receiptDate({ channel: 'letter', submittedOn: '2024-01-29', signedOn: '2024-02-01' }, cal, rules)!.receivedOn, '2024-02-01');
-  assert.equal(receiptDate({ channel: 'online', submittedOn: '2024-02-01', confirmedOn: '2024-02-02' }, cal, rules)!.receivedOn, '2024-02-02');
+  assert.equal(
+    receiptDate({ channel: 'in_person', submittedOn: '2024-02-01' }, cal, rules)!.receivedOn,
+    '2024-02-01',
+  );
+  assert.equal(
+    receiptDate({ channel: 'letter', submittedOn: '2024-01-29', signedOn: '2024-02-01' }, cal, rules)!
+      .receivedOn,
+    '2024-02-01',
+  );
+  assert.equal(
+    receiptDate({ channel: 'online', submittedOn: '2024-02-01', confirmedOn: '2024-02-02' }, cal, rules)!
+      .receivedOn,
+    '2024-02-02',
+  );
   const sat = receiptDate({ channel: 'online', submittedOn: '2024-02-10' }, cal, rules)!;
-  assert.equal(sat.receivedOn, '2024-02-18', 'Spring Festival 02-10..17; 02-18 (Sun) is a make-up working day');
+  assert.equal(
+    sat.receivedOn,
+    '2024-02-18',
+    'Spring Festival 02-10..17; 02-18 (Sun) is a make-up working day',
+  );
   assert.match(sat.text, /条例第三十一条第（三）项/);
-  assert.equal(receiptDate({ channel: 'online', submittedOn: '2024-02-10' }, cal, { ...rules, nonWorkingDaySubmission: 'same_day' })!.receivedOn, '2024-02-10');
+  assert.equal(
+    receiptDate({ channel: 'online', submittedOn: '2024-02-10' }, cal, {
+      ...rules,
+      nonWorkingDaySubmission: 'same_day',
+    })!.receivedOn,
+    '2024-02-10',
+  );
   assert.equal(receiptDate({ channel: 'fax', submittedOn: '2024-13-01' }, cal, rules), null);
 });
 
 test('the transition table: every event cites its article; states and actors the table forbids are refused', () => {
   for (const t of TRANSITIONS) assert.match(t.article, /条例|国办函/, t.event);
-  const decided = run([reg('2024-02-01'), { kind: 'decided', on: '2024-02-20', outcome: 'disclosed', signedBy: '王主任' }]);
+  const decided = run([
+    reg('2024-02-01'),
+    { kind: 'decided', on: '2024-02-20', outcome: 'disclosed', signedBy: '王主任' },
+  ]);
   assert.equal(decided.state, 'decided');
-  const r = transition(decided, { kind: 'extended', on: '2024-02-21', days: 5, approvedBy: '王主任', reason: 'x' }, ctx);
+  const r = transition(
+    decided,
+    { kind: 'extended', on: '2024-02-21', days: 5, approvedBy: '王主任', reason: 'x' },
+    ctx,
+  );
   assert.equal(!r.ok && r.error.code, 'transition_not_allowed');
   assert.equal(canRecord('registered', 'decided', 'applicant'), false);
   assert.equal(canRecord('registered', 'withdrawn', 'applicant'), true);
   assert.equal(canRecord('decided', 'reopened', 'clerk'), false);
-  const byEvent = transition(run([reg('2024-02-01')]), { kind: 'decided', on: '2024-02-20', outcome: 'other_fee_unpaid' }, ctx);
+  const byEvent = transition(
+    run([reg('2024-02-01')]),
+    { kind: 'decided', on: '2024-02-20', outcome: 'other_fee_unpaid' },
+    ctx,
+  );
   assert.equal(!byEvent.ok && byEvent.error.code, 'outcome_needs_event');
   const back = replay([reg('2024-02-01'), { kind: 'decided', on: '2024-01-20', outcome: 'disclosed' }], ctx);
   assert.equal(back.error?.code, 'event_out_of_order');
 });
 
 test('a decision after the due date is marked as answered late; reopening starts a new handling episode', () => {
-  const s = run([reg('2024-02-01'), { kind: 'decided', on: '2024-03-06', outcome: 'unavailable_not_held' }, { kind: 'delivered', on: '2024-03-07', method: '电子邮件' }]);
+  const s = run([
+    reg('2024-02-01'),
+    { kind: 'decided', on: '2024-03-06', outcome: 'unavailable_not_held' },
+    { kind: 'delivered', on: '2024-03-07', method: '电子邮件' },
+  ]);
   assert.equal(caseStatus(s, '2024-03-10', cal, rules).answeredLate, true);
-  const r = run([...s.history, { kind: 'reopened', on: '2024-06-03', reason: '县政府行政复议决定书责令重新答复' }]);
+  const r = run([
+    ...s.history,
+    { kind: 'reopened', on: '2024-06-03', reason: '县政府行政复议决定书责令重新答复' },
+  ]);
   assert.equal(r.state, 'registered');
   assert.equal(r.episodes.length, 2);
   assert.equal(r.outcome, undefined);
@@ -211,7 +342,17 @@ test('a decision after the due date is marked as answered late; reopening starts
 test('a calendar change recomputes running cases and says which due dates moved', () => {
   const a = run([reg('2026-02-10')]);
   const b = run([reg('2026-05-11')]);
-  const local = createCalendar(nationalCalendarEntries(), [{ date: '2026-02-24', kind: 'rest', name: '春节（本省延长）', source: '省政府通知' }]);
-  const moved = changedDeadlines([{ id: 'A', snapshot: a }, { id: 'B', snapshot: b }], cal, local, rules);
+  const local = createCalendar(nationalCalendarEntries(), [
+    { date: '2026-02-24', kind: 'rest', name: '春节（本省延长）', source: '省政府通知' },
+  ]);
+  const moved = changedDeadlines(
+    [
+      { id: 'A', snapshot: a },
+      { id: 'B', snapshot: b },
+    ],
+    cal,
+    local,
+    rules,
+  );
   assert.deepEqual(moved, [{ id: 'A', before: '2026-03-16', after: '2026-03-17' }]);
 });

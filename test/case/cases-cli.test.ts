@@ -13,7 +13,15 @@ const FIXTURE = new URL('../fixtures/cases/tianhu-2024.json', import.meta.url).p
 async function run(args: string[]) {
   let out = '';
   let err = '';
-  const code = await main(args, { out: (s) => { out += s + '\n'; }, err: (s) => { err += s; }, isTTY: false });
+  const code = await main(args, {
+    out: (s) => {
+      out += s + '\n';
+    },
+    err: (s) => {
+      err += s;
+    },
+    isTTY: false,
+  });
   return { code, out, err };
 }
 
@@ -35,24 +43,67 @@ test('cases stats: Section 三 and 四 in the report JSON, balanced', async () =
   const j = JSON.parse(r.out);
   assert.equal(j.format, '2021');
   assert.equal(j.organ, '田湖镇人民政府');
-  const v = (row: string, col: string) => j.cells.find((c: { row: string; column: string }) => c.row === row && c.column === col).value;
+  const v = (row: string, col: string) =>
+    j.cells.find((c: { row: string; column: string }) => c.row === row && c.column === col).value;
   assert.equal(v('一、本年新收政府信息公开申请数量', '总计'), 2);
   assert.equal(v('（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '自然人'), 1);
   assert.equal(v('四、结转下年度继续办理', '商业企业'), 1);
   assert.equal(v('行政复议', '结果维持'), 1);
-  assert.deepEqual(j.findings.filter((f: { severity: string }) => f.severity === 'error'), []);
+  assert.deepEqual(
+    j.findings.filter((f: { severity: string }) => f.severity === 'error'),
+    [],
+  );
 });
 
 test('a malformed case file is refused with the field named', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'gk-'));
   const f = join(dir, 'bad.json');
-  writeFileSync(f, JSON.stringify({ id: 'X', events: [{ kind: 'registered', on: '2024-02-30', submittedOn: '2024-02-01', facts: { applicant: { type: 'alien', name: '' }, channel: 'online', description: 'x', requestedForm: 'paper', delivery: 'post' } }] }));
+  writeFileSync(
+    f,
+    JSON.stringify({
+      id: 'X',
+      events: [
+        {
+          kind: 'registered',
+          on: '2024-02-30',
+          submittedOn: '2024-02-01',
+          facts: {
+            applicant: { type: 'alien', name: '' },
+            channel: 'online',
+            description: 'x',
+            requestedForm: 'paper',
+            delivery: 'post',
+          },
+        },
+      ],
+    }),
+  );
   const r = await run(['cases', 'replay', f]);
   assert.equal(r.code, 2);
   assert.match(r.err, /events\.0\.on：应为YYYY-MM-DD格式的真实日期/);
   assert.match(r.err, /events\.0\.facts\.applicant\.name：不能为空/);
   const refused = join(dir, 'refused.json');
-  writeFileSync(refused, JSON.stringify({ id: 'Y', events: [{ kind: 'registered', on: '2024-02-01', submittedOn: '2024-02-01', facts: { applicant: { type: 'natural_person', name: '李四' }, channel: 'online', description: 'x', requestedForm: 'paper', delivery: 'post' } }, { kind: 'extended', on: '2024-02-05', days: 30, approvedBy: '王', reason: 'x' }] }));
+  writeFileSync(
+    refused,
+    JSON.stringify({
+      id: 'Y',
+      events: [
+        {
+          kind: 'registered',
+          on: '2024-02-01',
+          submittedOn: '2024-02-01',
+          facts: {
+            applicant: { type: 'natural_person', name: '李四' },
+            channel: 'online',
+            description: 'x',
+            requestedForm: 'paper',
+            delivery: 'post',
+          },
+        },
+        { kind: 'extended', on: '2024-02-05', days: 30, approvedBy: '王', reason: 'x' },
+      ],
+    }),
+  );
   const r2 = await run(['cases', 'replay', refused]);
   assert.equal(r2.code, 1);
   assert.match(r2.out, /第2个事件被拒绝（extension_too_long）/);

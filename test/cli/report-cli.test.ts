@@ -15,7 +15,15 @@ const CORPUS = new URL('../../../shared/corpus/', import.meta.url).pathname;
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(args, { out: (s) => { out += s + '\n'; }, err: (s) => { err += s; }, isTTY: false });
+  const code = await main(args, {
+    out: (s) => {
+      out += s + '\n';
+    },
+    err: (s) => {
+      err += s;
+    },
+    isTTY: false,
+  });
   return { code, out, err };
 }
 
@@ -45,8 +53,18 @@ test('--json gives the interchange JSON: format, year, organ, sections, cells wi
   assert.equal(j.year, 2020);
   assert.equal(j.organ, '田湖镇人民政府');
   assert.ok(j.sections.一.startsWith('一、总体情况'));
-  const c = j.cells.find((x: { row: string; column: string }) => x.row === '第二十条第（五）项/行政许可' && x.column === '处理决定数量');
-  assert.deepEqual(c, { table: '二', row: '第二十条第（五）项/行政许可', column: '处理决定数量', value: 126, raw: '126', source: { line: 29, col: 3 } });
+  const c = j.cells.find(
+    (x: { row: string; column: string }) =>
+      x.row === '第二十条第（五）项/行政许可' && x.column === '处理决定数量',
+  );
+  assert.deepEqual(c, {
+    table: '二',
+    row: '第二十条第（五）项/行政许可',
+    column: '处理决定数量',
+    value: 126,
+    raw: '126',
+    source: { line: 29, col: 3 },
+  });
   assert.ok(j.findings.some((f: { code: string }) => f.code === 'row_short'));
 });
 
@@ -60,10 +78,18 @@ test('directories are expanded, with one result per file; --prev compares carry-
   const r = await run(['report', 'parse', dir, '--json']);
   const j = JSON.parse(r.out);
   assert.equal(j.length, 2);
-  assert.deepEqual(j.map((x: { file: string }) => x.file.split('/').pop()), ['a.txt', 'b.txt']);
+  assert.deepEqual(
+    j.map((x: { file: string }) => x.file.split('/').pop()),
+    ['a.txt', 'b.txt'],
+  );
   const p = await run(['report', 'check', join(dir, 'b.txt'), '--prev', join(dir, 'a.txt'), '--json']);
   const pj = JSON.parse(p.out);
-  assert.ok(pj.findings.some((f: { code: string }) => f.code === 'prev_carry_over' || f.code === 'check_skipped' || f.code === 'prev_year_not_previous'));
+  assert.ok(
+    pj.findings.some(
+      (f: { code: string }) =>
+        f.code === 'prev_carry_over' || f.code === 'check_skipped' || f.code === 'prev_year_not_previous',
+    ),
+  );
 });
 
 test('render --to html|md|txt|json', async () => {
@@ -71,7 +97,10 @@ test('render --to html|md|txt|json', async () => {
   const h = await run(['report', 'render', seed, '--to', 'html']);
   assert.equal(h.code, 0);
   assert.match(h.out, /<th rowspan="20">三、本年度办理结果<\/th>/);
-  assert.match((await run(['report', 'render', seed, '--to', 'md'])).out, /^# 田湖镇人民政府2020年政府信息公开工作年度报告/);
+  assert.match(
+    (await run(['report', 'render', seed, '--to', 'md'])).out,
+    /^# 田湖镇人民政府2020年政府信息公开工作年度报告/,
+  );
   assert.match((await run(['report', 'render', seed, '--to', 'txt'])).out, /行政许可\t7\t0\t126/);
   assert.equal(JSON.parse((await run(['report', 'render', seed, '--to', 'json'])).out).year, 2020);
   assert.equal((await run(['report', 'render', seed, '--to', 'pdf'])).code, 2, 'pdf needs --out');
@@ -83,38 +112,81 @@ test('render --to html|md|txt|json', async () => {
   assert.equal(readFileSync(join(dir, 'r.pdf')).subarray(0, 4).toString(), '%PDF');
   const { parseReportDocx } = await import('../../src/adapters/parse/docx/docx-report-parser.js');
   const back = await parseReportDocx(readFileSync(join(dir, 'r.docx')));
-  assert.equal(back.report.cells.find((c) => c.row === '第二十条第（五）项/行政许可' && c.column === '处理决定数量')!.value, 126);
+  assert.equal(
+    back.report.cells.find((c) => c.row === '第二十条第（五）项/行政许可' && c.column === '处理决定数量')!
+      .value,
+    126,
+  );
 });
 
 test('export: many reports as XLSX (报告, 数据, 核对结果) and CSV; blanks stay blank, numbers stay numbers', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'gk-export-'));
   const out = join(dir, 'reports.xlsx');
-  const r = await run(['report', 'export', join(CORPUS, 'seed'), join(CORPUS, 'real-full/001.txt'), '--to', 'xlsx', '--out', out]);
+  const r = await run([
+    'report',
+    'export',
+    join(CORPUS, 'seed'),
+    join(CORPUS, 'real-full/001.txt'),
+    '--to',
+    'xlsx',
+    '--out',
+    out,
+  ]);
   assert.equal(r.code, 1, 'the seed has error findings');
   assert.match(r.err, /已写入 .*：2份报告，/);
   const { default: JSZip } = await import('jszip');
   const { readFileSync } = await import('node:fs');
   const z = await JSZip.loadAsync(readFileSync(out), { checkCRC32: true });
-  assert.match(await z.file('xl/workbook.xml')!.async('string'), /name="报告"[\s\S]*name="数据"[\s\S]*name="核对结果"/);
-  const rows = (xml: string) => [...xml.matchAll(/<row r="(\d+)">([\s\S]*?)<\/row>/g)].map((m) => [...m[2]!.matchAll(/<c r="([A-Z]+)\d+"[^>]*>(?:<v>([^<]*)<\/v>|<is><t[^>]*>([^<]*)<\/t><\/is>)<\/c>/g)].reduce<Record<string, string | number>>((o, c) => { o[c[1]!] = c[2] !== undefined ? Number(c[2]) : c[3]!; return o; }, {}));
+  assert.match(
+    await z.file('xl/workbook.xml')!.async('string'),
+    /name="报告"[\s\S]*name="数据"[\s\S]*name="核对结果"/,
+  );
+  const rows = (xml: string) =>
+    [...xml.matchAll(/<row r="(\d+)">([\s\S]*?)<\/row>/g)].map((m) =>
+      [
+        ...m[2]!.matchAll(/<c r="([A-Z]+)\d+"[^>]*>(?:<v>([^<]*)<\/v>|<is><t[^>]*>([^<]*)<\/t><\/is>)<\/c>/g),
+      ].reduce<Record<string, string | number>>((o, c) => {
+        o[c[1]!] = c[2] !== undefined ? Number(c[2]) : c[3]!;
+        return o;
+      }, {}),
+    );
   const reports = rows(await z.file('xl/worksheets/sheet1.xml')!.async('string'));
   assert.equal(reports.length, 3);
   assert.equal(reports[2]!.B, '淮安市人民政府');
   assert.equal(reports[2]!.F, 200, '淮安: 200 numbers');
   assert.equal(reports[2]!.G, 0, 'and no errors');
   const cells = rows(await z.file('xl/worksheets/sheet2.xml')!.async('string'));
-  const permit = cells.find((c) => String(c.A).includes('seed') && c.F === '第二十条第（五）项/行政许可' && c.G === '处理决定数量');
+  const permit = cells.find(
+    (c) => String(c.A).includes('seed') && c.F === '第二十条第（五）项/行政许可' && c.G === '处理决定数量',
+  );
   assert.equal(permit?.H, 126, '行政许可 126 as a number');
-  const procurement = cells.find((c) => String(c.A).includes('seed') && String(c.F).includes('政府集中采购') && c.G === '采购总金额');
+  const procurement = cells.find(
+    (c) => String(c.A).includes('seed') && String(c.F).includes('政府集中采购') && c.G === '采购总金额',
+  );
   assert.equal(procurement?.H, 0.6579);
-  assert.ok(cells.some((c) => String(c.A).includes('seed') && c.H === undefined), 'a blank cell of the seed is exported blank, not 0');
+  assert.ok(
+    cells.some((c) => String(c.A).includes('seed') && c.H === undefined),
+    'a blank cell of the seed is exported blank, not 0',
+  );
   const findings = rows(await z.file('xl/worksheets/sheet3.xml')!.async('string'));
   assert.ok(findings.some((f) => f.D === 'row_short' && f.E === '警告'));
 
-  const csv = await run(['report', 'export', join(CORPUS, 'real-full/001.txt'), '--to', 'csv', '--table', 'cells']);
+  const csv = await run([
+    'report',
+    'export',
+    join(CORPUS, 'real-full/001.txt'),
+    '--to',
+    'csv',
+    '--table',
+    'cells',
+  ]);
   const lines = csv.out.replace(/\n$/, '').split('\r\n');
   assert.equal(lines[0], '\ufeff文件,机关,年度,格式,表,行,列,值,原文,来源');
   assert.equal(lines.length, 201, 'header + 200 cells');
-  assert.equal((await run(['report', 'export', join(CORPUS, 'seed'), '--to', 'xlsx'])).code, 2, '--out is required for xlsx');
+  assert.equal(
+    (await run(['report', 'export', join(CORPUS, 'seed'), '--to', 'xlsx'])).code,
+    2,
+    '--out is required for xlsx',
+  );
   assert.equal((await run(['report', 'export', join(CORPUS, 'seed'), '--to', 'ods'])).code, 2);
 });

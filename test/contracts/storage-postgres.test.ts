@@ -9,7 +9,11 @@ import { openPostgresStore } from '../../src/adapters/storage/kysely/kysely-stor
 import { caseRow, ev, organ, runStorageContract } from './storage.contract.js';
 import { freshPostgresUrl } from '../helpers/pg.js';
 
-runStorageContract('postgres', async () => { const s = await openPostgresStore(await freshPostgresUrl()); await s.migrate(); return s; });
+runStorageContract('postgres', async () => {
+  const s = await openPostgresStore(await freshPostgresUrl());
+  await s.migrate();
+  return s;
+});
 
 test('postgres: the case history and the audit log refuse UPDATE and DELETE', async () => {
   const url = await freshPostgresUrl();
@@ -17,7 +21,17 @@ test('postgres: the case history and the audit log refuse UPDATE and DELETE', as
   await s.migrate();
   await s.organs.create(organ('a'));
   await s.cases.create(caseRow('A-1', 'a'), ev('A-1', 1));
-  await s.audit.append({ id: 'x', at: '2024-01-01T00:00:00.000Z', organId: 'a', userId: null, role: 'system', action: 't', caseId: null, ip: '-', detail: '{}' });
+  await s.audit.append({
+    id: 'x',
+    at: '2024-01-01T00:00:00.000Z',
+    organId: 'a',
+    userId: null,
+    role: 'system',
+    action: 't',
+    caseId: null,
+    ip: '-',
+    detail: '{}',
+  });
   await s.close();
   const c = new pg.Client({ connectionString: url });
   await c.connect();

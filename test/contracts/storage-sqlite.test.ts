@@ -10,7 +10,11 @@ import { caseRow, ev, organ, runStorageContract } from './storage.contract.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gk-sqlite-'));
 let n = 0;
-runStorageContract('sqlite', async () => { const s = await openSqliteStore(join(dir, `t${++n}.db`)); await s.migrate(); return s; });
+runStorageContract('sqlite', async () => {
+  const s = await openSqliteStore(join(dir, `t${++n}.db`));
+  await s.migrate();
+  return s;
+});
 
 test('sqlite: the case history and the audit log refuse UPDATE and DELETE', async () => {
   const file = join(dir, 'append-only.db');
@@ -18,7 +22,17 @@ test('sqlite: the case history and the audit log refuse UPDATE and DELETE', asyn
   await s.migrate();
   await s.organs.create(organ('a'));
   await s.cases.create(caseRow('A-1', 'a'), ev('A-1', 1));
-  await s.audit.append({ id: 'x', at: '2024-01-01T00:00:00.000Z', organId: 'a', userId: null, role: 'system', action: 't', caseId: null, ip: '-', detail: '{}' });
+  await s.audit.append({
+    id: 'x',
+    at: '2024-01-01T00:00:00.000Z',
+    organId: 'a',
+    userId: null,
+    role: 'system',
+    action: 't',
+    caseId: null,
+    ip: '-',
+    detail: '{}',
+  });
   await s.close();
   const raw = new Database(file);
   assert.throws(() => raw.prepare("UPDATE audit_log SET action = 'forged'").run(), /append-only/);

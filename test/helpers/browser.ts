@@ -5,8 +5,17 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PASSWORDS } from './test-app.js';
 
 /** A staff member logged in (desktop-sized unless a viewport is given). */
-export async function staffPage(browser: Browser, base: string, username: string, opts: { viewport?: { width: number; height: number }; bypassCSP?: boolean } = {}): Promise<{ ctx: BrowserContext; page: Page }> {
-  const ctx = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 900 }, locale: 'zh-CN', ...(opts.bypassCSP ? { bypassCSP: true } : {}) });
+export async function staffPage(
+  browser: Browser,
+  base: string,
+  username: string,
+  opts: { viewport?: { width: number; height: number }; bypassCSP?: boolean } = {},
+): Promise<{ ctx: BrowserContext; page: Page }> {
+  const ctx = await browser.newContext({
+    viewport: opts.viewport ?? { width: 1280, height: 900 },
+    locale: 'zh-CN',
+    ...(opts.bypassCSP ? { bypassCSP: true } : {}),
+  });
   const page = await ctx.newPage();
   await page.goto(`${base}/admin/login`);
   await page.fill('#f-username', username);
@@ -18,11 +27,18 @@ export async function staffPage(browser: Browser, base: string, username: string
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-export interface AxeViolation { id: string; impact: string; help: string; nodes: { target: string[] }[] }
+export interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: { target: string[] }[];
+}
 
 /** Runs axe-core on the page as loaded; returns the serious and critical violations. */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: AXE });
-  const r = await page.evaluate('axe.run(document, { resultTypes: ["violations"] })') as { violations: AxeViolation[] };
+  const r = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as {
+    violations: AxeViolation[];
+  };
   return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }

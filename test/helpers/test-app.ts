@@ -15,28 +15,70 @@ import type { AppDeps } from '../../src/app/deps.js';
 import { seedDemo } from '../../src/app/demo/seed-demo.js';
 import { buildServer, type ServerOptions } from '../../src/web/server.js';
 
-export const PASSWORDS: Record<string, string> = Object.fromEntries(['th-clerk', 'th-head', 'th-admin', 'county-super', 'county-admin', 'county-clerk', 'county-head', 'zrj-clerk', 'zrj-head', 'ss-clerk'].map((u) => [u, `pw-${u}-2026`]));
+export const PASSWORDS: Record<string, string> = Object.fromEntries(
+  [
+    'th-clerk',
+    'th-head',
+    'th-admin',
+    'county-super',
+    'county-admin',
+    'county-clerk',
+    'county-head',
+    'zrj-clerk',
+    'zrj-head',
+    'ss-clerk',
+  ].map((u) => [u, `pw-${u}-2026`]),
+);
 
-export interface TestApp { app: FastifyInstance; deps: AppDeps; clock: { now: Date }; dbFile: string; close(): Promise<void> }
+export interface TestApp {
+  app: FastifyInstance;
+  deps: AppDeps;
+  clock: { now: Date };
+  dbFile: string;
+  close(): Promise<void>;
+}
 
-export async function testApp(opts: ServerOptions & { now?: string; cases?: boolean } = {}): Promise<TestApp> {
+export async function testApp(
+  opts: ServerOptions & { now?: string; cases?: boolean } = {},
+): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'gk-app-'));
   const dbFile = join(dir, 'app.db');
   const store = await openSqliteStore(dbFile);
   await store.migrate();
   const clock = { now: new Date(opts.now ?? '2024-03-04T02:00:00.000Z') };
-  const deps: AppDeps = { store, files: localFileStore(join(dir, 'files')), calendar: createCalendar(nationalCalendarEntries()), rules: DEFAULT_CASE_RULES, now: () => clock.now, secret: 'test-secret-0123456789abcdef' };
+  const deps: AppDeps = {
+    store,
+    files: localFileStore(join(dir, 'files')),
+    calendar: createCalendar(nationalCalendarEntries()),
+    rules: DEFAULT_CASE_RULES,
+    now: () => clock.now,
+    secret: 'test-secret-0123456789abcdef',
+  };
   await seedDemo(deps, { passwords: PASSWORDS, cases: opts.cases ?? false });
   const app = await buildServer(deps, opts);
-  return { app, deps, clock, dbFile, async close() { await app.close(); await store.close(); } };
+  return {
+    app,
+    deps,
+    clock,
+    dbFile,
+    async close() {
+      await app.close();
+      await store.close();
+    },
+  };
 }
 
 /** A client that keeps cookies and picks up the CSRF token of the last page. */
 export class Client {
   cookies = new Map<string, string>();
   csrf = '';
-  constructor(private app: FastifyInstance, private ip = '127.0.0.1') {}
-  header(): string { return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '); }
+  constructor(
+    private app: FastifyInstance,
+    private ip = '127.0.0.1',
+  ) {}
+  header(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
   private keep(res: { headers: Record<string, unknown>; body: string }) {
     const sc = res.headers['set-cookie'];
     for (const c of Array.isArray(sc) ? sc : sc ? [sc] : []) {
@@ -44,26 +86,52 @@ export class Client {
       const i = kv!.indexOf('=');
       const k = kv!.slice(0, i);
       const v = kv!.slice(i + 1);
-      if (v === '' || /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(String(c))) this.cookies.delete(k); else this.cookies.set(k, v);
+      if (v === '' || /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(String(c))) this.cookies.delete(k);
+      else this.cookies.set(k, v);
     }
     const m = /name="_csrf" value="([^"]+)"/.exec(res.body);
     if (m) this.csrf = m[1]!;
   }
   async get(url: string) {
-    const res = await this.app.inject({ method: 'GET', url, headers: { cookie: this.header() }, remoteAddress: this.ip });
+    const res = await this.app.inject({
+      method: 'GET',
+      url,
+      headers: { cookie: this.header() },
+      remoteAddress: this.ip,
+    });
     this.keep(res);
     return res;
   }
   async post(url: string, form: Record<string, string>, opts: { csrf?: boolean } = {}) {
-    const payload = new URLSearchParams({ ...(opts.csrf === false ? {} : { _csrf: this.csrf }), ...form }).toString();
-    const res = await this.app.inject({ method: 'POST', url, payload, headers: { cookie: this.header(), 'content-type': 'application/x-www-form-urlencoded' }, remoteAddress: this.ip });
+    const payload = new URLSearchParams({
+      ...(opts.csrf === false ? {} : { _csrf: this.csrf }),
+      ...form,
+    }).toString();
+    const res = await this.app.inject({
+      method: 'POST',
+      url,
+      payload,
+      headers: { cookie: this.header(), 'content-type': 'application/x-www-form-urlencoded' },
+      remoteAddress: this.ip,
+    });
     this.keep(res);
     return res;
   }
   /** A multipart form with one file, carrying this client's cookies and CSRF token (unless `csrf: false`). */
-  async postFile(url: string, fields: Record<string, string>, file: { name: string; bytes: Uint8Array }, opts: { csrf?: boolean } = {}) {
+  async postFile(
+    url: string,
+    fields: Record<string, string>,
+    file: { name: string; bytes: Uint8Array },
+    opts: { csrf?: boolean } = {},
+  ) {
     const m = multipart({ ...(opts.csrf === false ? {} : { _csrf: this.csrf }), ...fields }, file);
-    const res = await this.app.inject({ method: 'POST', url, payload: m.body, headers: { 'content-type': m.type, cookie: this.header() }, remoteAddress: this.ip });
+    const res = await this.app.inject({
+      method: 'POST',
+      url,
+      payload: m.body,
+      headers: { 'content-type': m.type, cookie: this.header() },
+      remoteAddress: this.ip,
+    });
     this.keep(res);
     return res;
   }
@@ -77,15 +145,33 @@ export class Client {
 }
 
 export const VALID_APPLICATION: Record<string, string> = {
-  applicantType: 'natural_person', name: '张三', idNumber: '11010519491231002X', phone: '13800138000', email: 'zhangsan@example.com',
-  address: '某县某路1号', postcode: '276000', description: '2023年本镇农村危房改造补助发放名单', requestedForm: 'electronic', delivery: 'email',
+  applicantType: 'natural_person',
+  name: '张三',
+  idNumber: '11010519491231002X',
+  phone: '13800138000',
+  email: 'zhangsan@example.com',
+  address: '某县某路1号',
+  postcode: '276000',
+  description: '2023年本镇农村危房改造补助发放名单',
+  requestedForm: 'electronic',
+  delivery: 'email',
 };
 
 /** A multipart/form-data body with fields and one file, for app.inject(). */
-export function multipart(fields: Record<string, string>, file: { name: string; bytes: Uint8Array }): { body: Buffer; type: string } {
+export function multipart(
+  fields: Record<string, string>,
+  file: { name: string; bytes: Uint8Array },
+): { body: Buffer; type: string } {
   const b = '----gkboundary' + Math.random().toString(16).slice(2);
   const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  parts.push(Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), Buffer.from(file.bytes), Buffer.from(`\r\n--${b}--\r\n`));
+  for (const [k, v] of Object.entries(fields))
+    parts.push(Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  parts.push(
+    Buffer.from(
+      `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    Buffer.from(file.bytes),
+    Buffer.from(`\r\n--${b}--\r\n`),
+  );
   return { body: Buffer.concat(parts), type: `multipart/form-data; boundary=${b}` };
 }

@@ -19,36 +19,77 @@ test('compile → check → 年报 draft → review → published → parsed bac
     t.clock.now = new Date('2024-06-03T02:00:00.000Z');
     const a = await submitApplication(t.deps, 'tianhu', VALID_APPLICATION, '127.0.0.1');
     const head = (await t.deps.store.users.findByUsername('th-head')) as StaffUser;
-    await recordCaseEvent(t.deps, { user: head }, a.caseId, { kind: 'decided', on: '2024-06-20', outcome: 'disclosed' }, '127.0.0.1');
+    await recordCaseEvent(
+      t.deps,
+      { user: head },
+      a.caseId,
+      { kind: 'decided', on: '2024-06-20', outcome: 'disclosed' },
+      '127.0.0.1',
+    );
     t.clock.now = new Date('2024-12-30T02:00:00.000Z');
-    await submitApplication(t.deps, 'tianhu', { ...VALID_APPLICATION, applicantType: 'legal_service_organization', name: '某律师事务所', idNumber: '31110000MD0123456X', representative: '钱某' }, '127.0.0.1');
+    await submitApplication(
+      t.deps,
+      'tianhu',
+      {
+        ...VALID_APPLICATION,
+        applicantType: 'legal_service_organization',
+        name: '某律师事务所',
+        idNumber: '31110000MD0123456X',
+        representative: '钱某',
+      },
+      '127.0.0.1',
+    );
     t.clock.now = new Date('2025-01-10T02:00:00.000Z');
 
     const clerkUser = (await t.deps.store.users.findByUsername('th-clerk')) as StaffUser;
     const manual: Record<string, string> = {};
     for (const m of manualSection2Slots(2024)) manual[m.key] = m.column.includes('金额') ? '0.35' : '12';
-    const compiled = await compileAnnualReport(t.deps, clerkUser, { year: 2024, sections: { 一: '2024年，田湖镇认真贯彻落实条例。全年共收到政府信息公开申请2件。', 五: '存在问题：无。', 六: '无' }, manual });
+    const compiled = await compileAnnualReport(t.deps, clerkUser, {
+      year: 2024,
+      sections: {
+        一: '2024年，田湖镇认真贯彻落实条例。全年共收到政府信息公开申请2件。',
+        五: '存在问题：无。',
+        六: '无',
+      },
+      manual,
+    });
     const c = indexCells(compiled.report.cells);
     assert.equal(c.get(cellKey('三', '一、本年新收政府信息公开申请数量', '总计'))!.value, 2);
     assert.equal(c.get(cellKey('三', '（一）予以公开', '自然人'))!.value, 1);
     assert.equal(c.get(cellKey('三', '四、结转下年度继续办理', '法律服务机构'))!.value, 1);
-    assert.deepEqual(compiled.findings.filter((f) => f.severity !== 'info'), [], 'compiled from data, every rule holds');
+    assert.deepEqual(
+      compiled.findings.filter((f) => f.severity !== 'info'),
+      [],
+      'compiled from data, every rule holds',
+    );
 
     const clerk = new Client(t.app);
     await clerk.login('th-clerk');
     await clerk.get('/admin/report?year=2024');
-    const form: Record<string, string> = { s1: '2024年，田湖镇认真贯彻落实条例。全年共收到政府信息公开申请2件。', s5: '存在问题：无。', s6: '无', ...manual };
+    const form: Record<string, string> = {
+      s1: '2024年，田湖镇认真贯彻落实条例。全年共收到政府信息公开申请2件。',
+      s5: '存在问题：无。',
+      s6: '无',
+      ...manual,
+    };
     const check = await clerk.post('/admin/report?year=2024', { ...form, action: 'check' });
     assert.equal(check.statusCode, 200);
     assert.match(check.body, /全部核对规则通过/);
-    const missing = await clerk.post('/admin/report?year=2024', { ...form, [manualSection2Slots(2024)[0]!.key]: '', action: 'draft' });
+    const missing = await clerk.post('/admin/report?year=2024', {
+      ...form,
+      [manualSection2Slots(2024)[0]!.key]: '',
+      action: 'draft',
+    });
     assert.equal(missing.statusCode, 409, 'an incomplete report cannot become a draft');
     assert.match(missing.body, /table_missing|table_partial/);
     const draft = await clerk.post('/admin/report?year=2024', { ...form, action: 'draft' });
     assert.equal(draft.statusCode, 303);
     const id = /\/admin\/items\/([0-9a-f]+)/.exec(String(draft.headers.location))![1]!;
     await clerk.get(`/admin/items/${id}`);
-    await clerk.post(`/admin/items/${id}/steps/attributed`, { disclosure: 'proactive', basis: '条例第四十九条' });
+    await clerk.post(`/admin/items/${id}/steps/attributed`, {
+      disclosure: 'proactive',
+      basis: '条例第四十九条',
+    });
     const h = new Client(t.app);
     await h.login('th-head');
     await h.get(`/admin/items/${id}`);
@@ -58,12 +99,20 @@ test('compile → check → 年报 draft → review → published → parsed bac
     await clerk.post(`/admin/items/${id}/steps/published`, { publishOn: '2025-01-10' });
     const pub = await new Client(t.app).get(`/gk/tianhu/i/${id}`);
     assert.equal(pub.statusCode, 200);
-    assert.match((await new Client(t.app).get('/gk/tianhu/c/reports')).body, /田湖镇人民政府2024年政府信息公开工作年度报告/);
+    assert.match(
+      (await new Client(t.app).get('/gk/tianhu/c/reports')).body,
+      /田湖镇人民政府2024年政府信息公开工作年度报告/,
+    );
     const back = parseReportHtml(pub.body);
     assert.equal(back.report.year, 2024);
     assert.equal(back.report.format, '2021');
     const got = indexCells(back.report.cells);
-    for (const cell of compiled.report.cells) assert.equal(got.get(cellKey(cell.table, cell.row, cell.column))?.value, cell.value, `${cell.table} ${cell.row} ${cell.column}`);
+    for (const cell of compiled.report.cells)
+      assert.equal(
+        got.get(cellKey(cell.table, cell.row, cell.column))?.value,
+        cell.value,
+        `${cell.table} ${cell.row} ${cell.column}`,
+      );
 
     // the county supervisor sees it: published on time, passes the checker; the 2024-12-30 case is open (due 2025-01-28)
     const sup = new Client(t.app);
@@ -78,7 +127,11 @@ test('compile → check → 年报 draft → review → published → parsed bac
     // the charts say the same in SVG (their descriptions carry the figures)
     assert.match(dash.body, /<svg class="chart"[^>]*role="img"/);
     assert.match(dash.body, /田湖镇人民政府：按期办理1，5个工作日内到期0，已逾期0/);
-    assert.match(dash.body, /6月：收到申请1，主动公开0；[\s\S]*12月：收到申请1，主动公开0；1月：收到申请0，主动公开1</, 'Feb 2024 – Jan 2025: the two cases and the report');
+    assert.match(
+      dash.body,
+      /6月：收到申请1，主动公开0；[\s\S]*12月：收到申请1，主动公开0；1月：收到申请0，主动公开1</,
+      'Feb 2024 – Jan 2025: the two cases and the report',
+    );
     assert.match(dash.body, /收到申请合计2件，主动公开信息合计1条/);
     assert.equal((await clerk.get('/admin/supervise')).statusCode, 403);
     const roll = await sup.get('/admin/supervise/rollup?year=2024');
@@ -92,20 +145,43 @@ test('compile → check → 年报 draft → review → published → parsed bac
     const { recordItemStep } = await import('../../src/app/publication/items.js');
     const headUser = (await t.deps.store.users.findByUsername('th-head')) as StaffUser;
     t.clock.now = new Date('2024-01-15T02:00:00.000Z');
-    const y2023 = await compileAnnualReport(t.deps, clerkUser, { year: 2023, sections: { 一: '2023年，田湖镇认真贯彻落实条例。', 五: '无', 六: '无' }, manual: Object.fromEntries(manualSection2Slots(2023).map((m) => [m.key, '0'])) });
-    for (const cell of y2023.report.cells) if (cell.table === '三' && cell.row === '四、结转下年度继续办理' && (cell.column === '自然人' || cell.column === '总计')) { cell.value = 3; cell.raw = '3'; }
+    const y2023 = await compileAnnualReport(t.deps, clerkUser, {
+      year: 2023,
+      sections: { 一: '2023年，田湖镇认真贯彻落实条例。', 五: '无', 六: '无' },
+      manual: Object.fromEntries(manualSection2Slots(2023).map((m) => [m.key, '0'])),
+    });
+    for (const cell of y2023.report.cells)
+      if (
+        cell.table === '三' &&
+        cell.row === '四、结转下年度继续办理' &&
+        (cell.column === '自然人' || cell.column === '总计')
+      ) {
+        cell.value = 3;
+        cell.raw = '3';
+      }
     const old = await draftReportItem(t.deps, clerkUser, y2023, '127.0.0.1');
-    await recordItemStep(t.deps, clerkUser, old, 'attributed', { disclosure: 'proactive', basis: '条例第四十九条' }, '127.0.0.1');
+    await recordItemStep(
+      t.deps,
+      clerkUser,
+      old,
+      'attributed',
+      { disclosure: 'proactive', basis: '条例第四十九条' },
+      '127.0.0.1',
+    );
     await recordItemStep(t.deps, headUser, old, 'reviewed', { passed: 'yes', basis: '不涉密' }, '127.0.0.1');
     await recordItemStep(t.deps, headUser, old, 'approved', {}, '127.0.0.1');
     await recordItemStep(t.deps, clerkUser, old, 'published', { publishOn: '2024-01-15' }, '127.0.0.1');
     t.clock.now = new Date('2025-01-10T02:00:00.000Z');
-    const again = /<th scope="row">田湖镇人民政府<\/th>([\s\S]*?)<\/tr>/.exec((await sup.get('/admin/supervise')).body)![1]!;
+    const again = /<th scope="row">田湖镇人民政府<\/th>([\s\S]*?)<\/tr>/.exec(
+      (await sup.get('/admin/supervise')).body,
+    )![1]!;
     assert.match(again, /2个错误/, 'the carry-over from the 2023 report does not match: 自然人 and 总计');
-  } finally { await t.close(); }
+  } finally {
+    await t.close();
+  }
 });
 
-test('an existing report is imported into the 年报 column, read and checked; another organ\'s report is refused', async () => {
+test("an existing report is imported into the 年报 column, read and checked; another organ's report is refused", async () => {
   const { readFileSync } = await import('node:fs');
   const t = await testApp({ now: '2026-11-26T02:00:00.000Z' });
   try {
@@ -115,11 +191,17 @@ test('an existing report is imported into the 年报 column, read and checked; a
       await clerk.get('/admin/report');
       return clerk.postFile('/admin/report/import', {}, { name, bytes });
     };
-    const seed = readFileSync(new URL('../../../shared/corpus/seed/000_b24edaa19e85be6d.txt', import.meta.url));
+    const seed = readFileSync(
+      new URL('../../../shared/corpus/seed/000_b24edaa19e85be6d.txt', import.meta.url),
+    );
     const r = await upload('田湖镇2020年报.txt', seed);
     assert.equal(r.statusCode, 201, r.body.slice(0, 300));
     assert.match(r.body, /已将2020年年报导入/);
-    assert.match(r.body, /该类型的原文件不能作为附件/, 'a TXT original cannot be an attachment, and the clerk is told');
+    assert.match(
+      r.body,
+      /该类型的原文件不能作为附件/,
+      'a TXT original cannot be an attachment, and the clerk is told',
+    );
     assert.match(r.body, /row_short/, 'the findings of the engine are shown');
     const id = /href="\/admin\/items\/([0-9a-f]{16})"/.exec(r.body)![1]!;
     const item = (await t.deps.store.publication.items.find(id))!;
@@ -142,5 +224,7 @@ test('an existing report is imported into the 年报 column, read and checked; a
     await sup.get('/admin/supervise');
     const bySup = await sup.postFile('/admin/report/import', {}, { name: 'seed.txt', bytes: seed });
     assert.equal(bySup.statusCode, 403, 'a supervisor only reads');
-  } finally { await t.close(); }
+  } finally {
+    await t.close();
+  }
 });

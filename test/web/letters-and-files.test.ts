@@ -21,8 +21,20 @@ import { replay } from '../../src/core/case/case-machine.js';
 import type { CaseEvent } from '../../src/core/case/case-event.js';
 
 const cal = createCalendar(nationalCalendarEntries());
-const facts = { applicant: { type: 'natural_person' as const, name: '张三' }, channel: 'online' as const, description: '某项信息', requestedForm: 'paper' as const, delivery: 'post' as const };
-const ctx = { organ: DEMO_ORGANS.find((o) => o.id === 'tianhu')!, reviewOrgan: '某县人民政府', caseId: 'TH-2024-0007', calendar: cal, rules: DEFAULT_CASE_RULES };
+const facts = {
+  applicant: { type: 'natural_person' as const, name: '张三' },
+  channel: 'online' as const,
+  description: '某项信息',
+  requestedForm: 'paper' as const,
+  delivery: 'post' as const,
+};
+const ctx = {
+  organ: DEMO_ORGANS.find((o) => o.id === 'tianhu')!,
+  reviewOrgan: '某县人民政府',
+  caseId: 'TH-2024-0007',
+  calendar: cal,
+  rules: DEFAULT_CASE_RULES,
+};
 
 test('letters: 回执, 补正告知书, 征求意见书, 延期答复告知书, 收费通知书 — with dates computed on the calendar', () => {
   const events: CaseEvent[] = [
@@ -36,7 +48,10 @@ test('letters: 回执, 补正告知书, 征求意见书, 延期答复告知书, 
   ];
   const s = replay(events, { calendar: cal, rules: DEFAULT_CASE_RULES }).snapshot;
   const letters = buildLetters(s, ctx);
-  assert.deepEqual(letters.map((l) => l.kind), ['receipt', 'clarification', 'consultation', 'extension', 'fee']);
+  assert.deepEqual(
+    letters.map((l) => l.kind),
+    ['receipt', 'clarification', 'consultation', 'extension', 'fee'],
+  );
   assert.match(letters[0]!.paragraphs.join(''), /2024年3月5日前/);
   assert.equal(letters[0]!.number, 'TH依申回〔2024〕7号');
   assert.match(letters[1]!.paragraphs.join('\n'), /1\. 写明年份\n2\. 写明村名/);
@@ -49,7 +64,11 @@ test('letters: 回执, 补正告知书, 征求意见书, 延期答复告知书, 
 test('letters: a 答复书 for every outcome cites its article and the rights to 行政复议 (60 days) and 行政诉讼 (6 months)', async () => {
   for (const o of OUTCOMES.filter((x) => !x.byEventOnly)) {
     const evs: CaseEvent[] = [{ kind: 'registered', on: '2024-02-01', submittedOn: '2024-02-01', facts }];
-    if (o.code === 'unavailable_unclear_after_clarification') evs.push({ kind: 'clarification_requested', on: '2024-02-02', items: ['x'] }, { kind: 'clarification_received', on: '2024-02-05' });
+    if (o.code === 'unavailable_unclear_after_clarification')
+      evs.push(
+        { kind: 'clarification_requested', on: '2024-02-02', items: ['x'] },
+        { kind: 'clarification_received', on: '2024-02-05' },
+      );
     evs.push({ kind: 'decided', on: '2024-02-20', outcome: o.code });
     const s = replay(evs, { calendar: cal, rules: DEFAULT_CASE_RULES });
     assert.equal(s.error, undefined, o.code);
@@ -60,7 +79,17 @@ test('letters: a 答复书 for every outcome cites its article and the rights to
     const html = renderLetterHtml(reply);
     assert.match(html, /政府信息公开申请答复书/);
   }
-  const s = replay([{ kind: 'registered', on: '2024-02-01', submittedOn: '2024-02-01', facts: { ...facts, applicant: { type: 'natural_person', name: '<script>x</script>' } } }], { calendar: cal, rules: DEFAULT_CASE_RULES }).snapshot;
+  const s = replay(
+    [
+      {
+        kind: 'registered',
+        on: '2024-02-01',
+        submittedOn: '2024-02-01',
+        facts: { ...facts, applicant: { type: 'natural_person', name: '<script>x</script>' } },
+      },
+    ],
+    { calendar: cal, rules: DEFAULT_CASE_RULES },
+  ).snapshot;
   const html = renderLetterHtml(buildLetters(s, ctx)[0]!);
   assert.ok(!html.includes('<script>x'), 'letters escape what applicants typed');
   const docx = await renderLetterDocx(buildLetters(s, ctx)[0]!);
@@ -74,7 +103,8 @@ test('attachments: PDF/JPG/PNG/DOCX up to 10 MB, checked on the bytes; others re
     const cl = new Client(t.app);
     await cl.login('th-clerk');
     await cl.get(`/admin/cases/${c.caseId}`);
-    const up = (name: string, bytes: Uint8Array) => cl.postFile(`/admin/cases/${c.caseId}/attachments`, { kind: 'application' }, { name, bytes });
+    const up = (name: string, bytes: Uint8Array) =>
+      cl.postFile(`/admin/cases/${c.caseId}/attachments`, { kind: 'application' }, { name, bytes });
     const pdf = new TextEncoder().encode('%PDF-1.4\n% test\n');
     assert.equal((await up('申请表.pdf', pdf)).statusCode, 303);
     const exe = await up('virus.pdf', new TextEncoder().encode('MZ\u0090\u0000 not a pdf'));
@@ -83,12 +113,17 @@ test('attachments: PDF/JPG/PNG/DOCX up to 10 MB, checked on the bytes; others re
     const big = await up('big.pdf', new Uint8Array(11 * 1024 * 1024).fill(0x25));
     assert.equal(big.statusCode, 413);
     const list = await t.deps.store.attachments.listForCase(c.caseId);
-    assert.deepEqual(list.map((a) => [a.filename, a.mime]), [['申请表.pdf', 'application/pdf']]);
+    assert.deepEqual(
+      list.map((a) => [a.filename, a.mime]),
+      [['申请表.pdf', 'application/pdf']],
+    );
     const dl = await cl.get(`/admin/cases/${c.caseId}/attachments/${list[0]!.id}`);
     assert.equal(dl.statusCode, 200);
     assert.equal(dl.headers['content-type'], 'application/pdf');
     assert.equal(dl.body.slice(0, 4), '%PDF');
-  } finally { await t.close(); }
+  } finally {
+    await t.close();
+  }
 });
 
 test('复议 and 诉讼 linked to a case feed Section 四; Section 三 comes from the cases', async () => {
@@ -96,14 +131,35 @@ test('复议 and 诉讼 linked to a case feed Section 四; Section 三 comes fro
   try {
     const c = await submitApplication(t.deps, 'tianhu', VALID_APPLICATION, '127.0.0.1');
     const head = (await t.deps.store.users.findByUsername('th-head')) as StaffUser;
-    await recordCaseEvent(t.deps, { user: head }, c.caseId, { kind: 'decided', on: '2024-03-04', outcome: 'withheld_third_party_rights' }, '127.0.0.1');
+    await recordCaseEvent(
+      t.deps,
+      { user: head },
+      c.caseId,
+      { kind: 'decided', on: '2024-03-04', outcome: 'withheld_third_party_rights' },
+      '127.0.0.1',
+    );
     const cl = new Client(t.app);
     await cl.login('th-clerk');
     await cl.get(`/admin/cases/${c.caseId}`);
-    const bad = await cl.post(`/admin/cases/${c.caseId}/reviews`, { kind: 'review', reference: '', filedOn: '2024-03-01' });
+    const bad = await cl.post(`/admin/cases/${c.caseId}/reviews`, {
+      kind: 'review',
+      reference: '',
+      filedOn: '2024-03-01',
+    });
     assert.equal(bad.statusCode, 400);
     assert.match(bad.body, /请填写案号或决定书文号/);
-    assert.equal((await cl.post(`/admin/cases/${c.caseId}/reviews`, { kind: 'review', reference: '某县复决字〔2024〕3号', filedOn: '2024-03-04', concludedOn: '2024-03-04', result: 'corrected' })).statusCode, 303);
+    assert.equal(
+      (
+        await cl.post(`/admin/cases/${c.caseId}/reviews`, {
+          kind: 'review',
+          reference: '某县复决字〔2024〕3号',
+          filedOn: '2024-03-04',
+          concludedOn: '2024-03-04',
+          result: 'corrected',
+        })
+      ).statusCode,
+      303,
+    );
     const stats = await organStatistics(t.deps, head, 2024);
     const cells = indexCells(stats.cells);
     assert.equal(cells.get(cellKey('三', '（三）不予公开/4.保护第三方合法权益', '自然人'))!.value, 1);
@@ -111,10 +167,12 @@ test('复议 and 诉讼 linked to a case feed Section 四; Section 三 comes fro
     const page = await cl.get('/admin/stats?year=2024');
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /行政复议/);
-  } finally { await t.close(); }
+  } finally {
+    await t.close();
+  }
 });
 
-test('the application\'s use cases run on PostgreSQL too (register, decide, list, statistics)', async () => {
+test("the application's use cases run on PostgreSQL too (register, decide, list, statistics)", async () => {
   const { openPostgresStore } = await import('../../src/adapters/storage/kysely/kysely-store.js');
   const { freshPostgresUrl } = await import('../helpers/pg.js');
   const store = await openPostgresStore(await freshPostgresUrl());
@@ -122,15 +180,30 @@ test('the application\'s use cases run on PostgreSQL too (register, decide, list
   try {
     const { seedDemo } = await import('../../src/app/demo/seed-demo.js');
     const { localFileStore } = await import('../../src/adapters/files/local-file-store.js');
-    const deps = { store, files: localFileStore('/tmp/gk-pg-files'), calendar: cal, rules: DEFAULT_CASE_RULES, now: () => new Date('2024-03-04T02:00:00.000Z'), secret: 'pg-secret-0123456789' };
+    const deps = {
+      store,
+      files: localFileStore('/tmp/gk-pg-files'),
+      calendar: cal,
+      rules: DEFAULT_CASE_RULES,
+      now: () => new Date('2024-03-04T02:00:00.000Z'),
+      secret: 'pg-secret-0123456789',
+    };
     await seedDemo(deps, { passwords: {}, cases: true });
     const c = await submitApplication(deps, 'tianhu', VALID_APPLICATION, '127.0.0.1');
     const head = (await store.users.findByUsername('th-head')) as StaffUser;
-    await recordCaseEvent(deps, { user: head }, c.caseId, { kind: 'decided', on: '2024-03-04', outcome: 'disclosed' }, '127.0.0.1');
+    await recordCaseEvent(
+      deps,
+      { user: head },
+      c.caseId,
+      { kind: 'decided', on: '2024-03-04', outcome: 'disclosed' },
+      '127.0.0.1',
+    );
     const { snapshot } = await loadCase(store, deps, c.caseId);
     assert.equal(snapshot.state, 'decided');
     assert.ok((await store.cases.count({ organIds: ['tianhu'] })) > 5);
     const stats = await organStatistics(deps, head, 2024);
     assert.ok(stats.cells.length === 175);
-  } finally { await store.close(); }
+  } finally {
+    await store.close();
+  }
 });

@@ -18,7 +18,13 @@ export function localFileStore(root: string): FileStore {
     return p;
   };
   return {
-    async put(key, bytes) { const p = path(key); await mkdir(dirname(p), { recursive: true }); await writeFile(p, bytes); },
-    async get(key) { return new Uint8Array(await readFile(path(key))); },
+    async put(key, bytes) {
+      const p = path(key);
+      await mkdir(dirname(p), { recursive: true });
+      await writeFile(p, bytes);
+    },
+    async get(key) {
+      return new Uint8Array(await readFile(path(key)));
+    },
   };
 }

@@ -6,7 +6,13 @@
 import type { FileStore } from './local-file-store.js';
 import { EMPTY_SHA256, sha256Hex, signV4, uriEncode } from './s3-signer.js';
 
-export interface S3Config { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string }
+export interface S3Config {
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+}
 
 export function s3FileStore(c: S3Config, now: () => Date = () => new Date()): FileStore {
   const base = c.endpoint.replace(/\/+$/, '');
@@ -14,14 +20,30 @@ export function s3FileStore(c: S3Config, now: () => Date = () => new Date()): Fi
   const urlOf = (key: string) => `${base}/${uriEncode(c.bucket, false)}/${uriEncode(key, true)}`;
   const send = async (method: 'PUT' | 'GET', key: string, body?: Uint8Array) => {
     const url = urlOf(key);
-    const headers = signV4({ method, url, region: c.region, accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, now: now(), payloadHash: body ? sha256Hex(body) : EMPTY_SHA256, headers: body ? { 'content-type': 'application/octet-stream' } : {} });
+    const headers = signV4({
+      method,
+      url,
+      region: c.region,
+      accessKeyId: c.accessKeyId,
+      secretAccessKey: c.secretAccessKey,
+      now: now(),
+      payloadHash: body ? sha256Hex(body) : EMPTY_SHA256,
+      headers: body ? { 'content-type': 'application/octet-stream' } : {},
+    });
     delete headers.host;
     const res = await fetch(url, { method, headers, ...(body ? { body } : {}) });
-    if (!res.ok) throw new Error(`files: object storage ${method} ${key} failed: HTTP ${res.status} ${(await res.text()).slice(0, 200)}`);
+    if (!res.ok)
+      throw new Error(
+        `files: object storage ${method} ${key} failed: HTTP ${res.status} ${(await res.text()).slice(0, 200)}`,
+      );
     return res;
   };
   return {
-    async put(key, bytes) { await send('PUT', key, bytes); },
-    async get(key) { return new Uint8Array(await (await send('GET', key)).arrayBuffer()); },
+    async put(key, bytes) {
+      await send('PUT', key, bytes);
+    },
+    async get(key) {
+      return new Uint8Array(await (await send('GET', key)).arrayBuffer());
+    },
   };
 }

@@ -38,7 +38,10 @@ export function signV4(i: SignInput): Record<string, string> {
   const url = new URL(i.url);
   const service = i.service ?? 's3';
   const payloadHash = i.payloadHash ?? EMPTY_SHA256;
-  const amzDate = i.now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const amzDate = i.now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
   const day = amzDate.slice(0, 8);
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(i.headers ?? {})) headers[k.toLowerCase()] = v;
@@ -49,9 +52,19 @@ export function signV4(i: SignInput): Record<string, string> {
   const canonicalHeaders = names.map((n) => `${n}:${headers[n]!.trim().replace(/\s+/g, ' ')}\n`).join('');
   const signedHeaders = names.join(';');
   const path = decodeURIComponent(url.pathname || '/');
-  const query = [...url.searchParams].map(([k, v]) => [uriEncode(k, false), uriEncode(v, false)] as const)
-    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : 1)).map(([k, v]) => `${k}=${v}`).join('&');
-  const canonical = [i.method.toUpperCase(), uriEncode(path, true), query, canonicalHeaders, signedHeaders, payloadHash].join('\n');
+  const query = [...url.searchParams]
+    .map(([k, v]) => [uriEncode(k, false), uriEncode(v, false)] as const)
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : 1))
+    .map(([k, v]) => `${k}=${v}`)
+    .join('&');
+  const canonical = [
+    i.method.toUpperCase(),
+    uriEncode(path, true),
+    query,
+    canonicalHeaders,
+    signedHeaders,
+    payloadHash,
+  ].join('\n');
   const scope = `${day}/${i.region}/${service}/aws4_request`;
   const toSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256(canonical)].join('\n');
   const key = hmac(hmac(hmac(hmac(`AWS4${i.secretAccessKey}`, day), i.region), service), 'aws4_request');

@@ -9,7 +9,10 @@ export async function extractAttachmentText(mime: string, bytes: Uint8Array): Pr
       const { text } = await extractText(pdf, { mergePages: true });
       return String(text);
     }
-    if (mime.includes('wordprocessingml')) return (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
-  } catch { /* unreadable: no text */ }
+    if (mime.includes('wordprocessingml'))
+      return (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
+  } catch {
+    /* unreadable: no text */
+  }
   return '';
 }

@@ -6,20 +6,37 @@ import { type AnnualReport, SECTION_IDS, SECTION_TITLES } from '../../core/annua
 import { type LayoutTable, layoutS2, layoutS3, layoutS4, reportTitle } from './report-layout.js';
 
 export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 function tableHtml(t: LayoutTable, cls: string): string {
-  const rows = t.rows.map((r) => `<tr>${r.map((c) => {
-    const tag = c.head ? 'th' : 'td';
-    const attrs = `${c.rowspan ? ` rowspan="${c.rowspan}"` : ''}${c.colspan ? ` colspan="${c.colspan}"` : ''}`;
-    return `<${tag}${attrs}>${escapeHtml(c.text)}</${tag}>`;
-  }).join('')}</tr>`).join('\n');
+  const rows = t.rows
+    .map(
+      (r) =>
+        `<tr>${r
+          .map((c) => {
+            const tag = c.head ? 'th' : 'td';
+            const attrs = `${c.rowspan ? ` rowspan="${c.rowspan}"` : ''}${c.colspan ? ` colspan="${c.colspan}"` : ''}`;
+            return `<${tag}${attrs}>${escapeHtml(c.text)}</${tag}>`;
+          })
+          .join('')}</tr>`,
+    )
+    .join('\n');
   return `<table class="${cls}">\n${rows}\n</table>`;
 }
 
 function paragraphs(text: string): string {
-  return text.split('\n').map((l) => l.trim()).filter(Boolean).map((l) => `<p>${escapeHtml(l)}</p>`).join('\n');
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l) => `<p>${escapeHtml(l)}</p>`)
+    .join('\n');
 }
 
 export const REPORT_CSS = `body{font-family:"FangSong","仿宋","Noto Serif CJK SC",serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.8}

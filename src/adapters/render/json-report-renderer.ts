@@ -9,7 +9,15 @@ export interface ReportJson extends AnnualReport {
 }
 
 export function toReportJson(report: AnnualReport, findings: Finding[]): ReportJson {
-  return { format: report.format, year: report.year, organ: report.organ, title: report.title, sections: report.sections, cells: report.cells, findings };
+  return {
+    format: report.format,
+    year: report.year,
+    organ: report.organ,
+    title: report.title,
+    sections: report.sections,
+    cells: report.cells,
+    findings,
+  };
 }
 
 export function renderReportJson(report: AnnualReport, findings: Finding[] = []): string {

@@ -36,22 +36,57 @@ const XBS = { ascii: 'SimSun', eastAsia: '方正小标宋简体', hAnsi: 'SimSun
 /** A letter as DOCX (GB/T 9704 page and type). */
 export async function renderLetterDocx(l: Letter): Promise<Uint8Array> {
   const line = { line: 560, lineRule: 'exact' as const };
-  const body = (t: string) => new Paragraph({ indent: { firstLine: 640 }, spacing: line, children: [new TextRun({ text: t, size: 32, font: FS })] });
+  const body = (t: string) =>
+    new Paragraph({
+      indent: { firstLine: 640 },
+      spacing: line,
+      children: [new TextRun({ text: t, size: 32, font: FS })],
+    });
   const doc = new Document({
-    sections: [{
-      properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 2098, bottom: 1984, left: 1587, right: 1474 } } },
-      children: [
-        new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 700, lineRule: 'exact' }, children: [new TextRun({ text: l.organName, size: 44, font: XBS })] }),
-        new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 700, lineRule: 'exact' }, children: [new TextRun({ text: l.title, size: 44, font: XBS })] }),
-        new Paragraph({ alignment: AlignmentType.CENTER, spacing: line, children: [new TextRun({ text: l.number, size: 32, font: FS })] }),
-        new Paragraph({ spacing: line, children: [new TextRun({ text: `${l.recipient}：`, size: 32, font: FS })] }),
-        ...l.paragraphs.map(body),
-        body(`依据：${l.basis}。`),
-        ...(l.rights ? [body(l.rights)] : []),
-        new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 560, ...line }, children: [new TextRun({ text: l.organName, size: 32, font: FS })] }),
-        new Paragraph({ alignment: AlignmentType.RIGHT, spacing: line, children: [new TextRun({ text: l.date, size: 32, font: FS })] }),
-      ],
-    }],
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: 11906, height: 16838 },
+            margin: { top: 2098, bottom: 1984, left: 1587, right: 1474 },
+          },
+        },
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { line: 700, lineRule: 'exact' },
+            children: [new TextRun({ text: l.organName, size: 44, font: XBS })],
+          }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { line: 700, lineRule: 'exact' },
+            children: [new TextRun({ text: l.title, size: 44, font: XBS })],
+          }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: line,
+            children: [new TextRun({ text: l.number, size: 32, font: FS })],
+          }),
+          new Paragraph({
+            spacing: line,
+            children: [new TextRun({ text: `${l.recipient}：`, size: 32, font: FS })],
+          }),
+          ...l.paragraphs.map(body),
+          body(`依据：${l.basis}。`),
+          ...(l.rights ? [body(l.rights)] : []),
+          new Paragraph({
+            alignment: AlignmentType.RIGHT,
+            spacing: { before: 560, ...line },
+            children: [new TextRun({ text: l.organName, size: 32, font: FS })],
+          }),
+          new Paragraph({
+            alignment: AlignmentType.RIGHT,
+            spacing: line,
+            children: [new TextRun({ text: l.date, size: 32, font: FS })],
+          }),
+        ],
+      },
+    ],
   });
   return new Uint8Array(await Packer.toBuffer(doc));
 }

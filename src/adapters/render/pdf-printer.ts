@@ -9,7 +9,17 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export async function launchChromium(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
 }
 
 /** Prints HTML to an A4 PDF. */
@@ -26,5 +36,9 @@ export async function printPdf(html: string): Promise<Uint8Array> {
 }
 
 export async function closePdfPrinter(): Promise<void> {
-  if (browser) { const b = await browser; browser = null; await b.close(); }
+  if (browser) {
+    const b = await browser;
+    browser = null;
+    await b.close();
+  }
 }

@@ -3,7 +3,15 @@
  * HTML, Markdown, text and DOCX renderers so they all print the tables the way the national format does.
  */
 import {
-  type AnnualReport, type ReportCell, type TableDef, S3_NOTE, S4, S4_COLUMNS, cellKey, indexCells, tablesOf,
+  type AnnualReport,
+  type ReportCell,
+  type TableDef,
+  S3_NOTE,
+  S4,
+  S4_COLUMNS,
+  cellKey,
+  indexCells,
+  tablesOf,
 } from '../../core/annual-report/report-model.js';
 
 export interface GridCell {
@@ -23,7 +31,12 @@ export interface LayoutTable {
   width: number;
 }
 
-const h = (text: string, rowspan = 1, colspan = 1): GridCell => ({ text, head: true, ...(rowspan > 1 ? { rowspan } : {}), ...(colspan > 1 ? { colspan } : {}) });
+const h = (text: string, rowspan = 1, colspan = 1): GridCell => ({
+  text,
+  head: true,
+  ...(rowspan > 1 ? { rowspan } : {}),
+  ...(colspan > 1 ? { colspan } : {}),
+});
 const d = (text: string): GridCell => ({ text, head: false });
 
 /** Text of a data cell: the raw text as printed, or the number. Absent cells render empty. */
@@ -40,15 +53,17 @@ function dataRow(cells: Map<string, ReportCell>, def: TableDef, rowPath: string)
 /** Section 二: one small table per 第二十条 item, caption row spanning the table. */
 export function layoutS2(report: AnnualReport): LayoutTable[] {
   const cells = indexCells(report.cells);
-  return tablesOf(report.format).filter((t) => t.table === '二').map((def) => {
-    const width = def.columns.length + 1;
-    const rows: GridRow[] = [
-      [h(def.caption!, 1, width)],
-      [h('信息内容'), ...def.columns.map((c) => h(c))],
-      ...def.rows.map((r) => [h(r.label), ...dataRow(cells, def, r.path)]),
-    ];
-    return { caption: def.caption!, rows, width };
-  });
+  return tablesOf(report.format)
+    .filter((t) => t.table === '二')
+    .map((def) => {
+      const width = def.columns.length + 1;
+      const rows: GridRow[] = [
+        [h(def.caption!, 1, width)],
+        [h('信息内容'), ...def.columns.map((c) => h(c))],
+        ...def.rows.map((r) => [h(r.label), ...dataRow(cells, def, r.path)]),
+      ];
+      return { caption: def.caption!, rows, width };
+    });
 }
 
 /** Section 三 with the official header (note cell 3×3, 申请人情况, 法人或其他组织 colspan 5) and nested row labels. */
@@ -60,7 +75,9 @@ export function layoutS3(report: AnnualReport): LayoutTable {
     [h('自然人', 2), h('法人或其他组织', 1, 5), h('总计', 2)],
     [h('商业企业'), h('科研机构'), h('社会公益组织'), h('法律服务机构'), h('其他')],
   ];
-  const resultRows = def.rows.filter((r) => !r.path.startsWith('一、') && !r.path.startsWith('二、') && !r.path.startsWith('四、'));
+  const resultRows = def.rows.filter(
+    (r) => !r.path.startsWith('一、') && !r.path.startsWith('二、') && !r.path.startsWith('四、'),
+  );
   let first = true;
   const groupCount = new Map<string, number>();
   for (const r of def.rows) if (r.group) groupCount.set(r.group, (groupCount.get(r.group) ?? 0) + 1);
@@ -72,9 +89,15 @@ export function layoutS3(report: AnnualReport): LayoutTable {
       continue;
     }
     const lead: GridCell[] = [];
-    if (first) { lead.push(h('三、本年度办理结果', resultRows.length)); first = false; }
+    if (first) {
+      lead.push(h('三、本年度办理结果', resultRows.length));
+      first = false;
+    }
     if (r.group) {
-      if (!groupDone.has(r.group)) { lead.push(h(r.group, groupCount.get(r.group)!)); groupDone.add(r.group); }
+      if (!groupDone.has(r.group)) {
+        lead.push(h(r.group, groupCount.get(r.group)!));
+        groupDone.add(r.group);
+      }
       lead.push(h(r.label));
     } else {
       lead.push(h(r.label, 1, 2));
@@ -98,5 +121,8 @@ export function layoutS4(report: AnnualReport): LayoutTable {
 
 /** The title a rendered report carries. */
 export function reportTitle(report: AnnualReport): string {
-  return report.title ?? `${report.organ ?? ''}${report.year ?? ''}${report.year ? '年' : ''}政府信息公开工作年度报告`;
+  return (
+    report.title ??
+    `${report.organ ?? ''}${report.year ?? ''}${report.year ? '年' : ''}政府信息公开工作年度报告`
+  );
 }

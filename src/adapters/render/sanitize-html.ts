@@ -7,10 +7,43 @@ import type { AnyNode, Element } from 'domhandler';
 import { escapeHtml } from './html-report-renderer.js';
 
 const ALLOWED: Record<string, readonly string[]> = {
-  p: [], br: [], strong: [], b: [], em: [], i: [], u: [], ul: [], ol: [], li: [], h2: [], h3: [], h4: [], blockquote: [],
-  table: [], thead: [], tbody: [], tr: [], th: ['colspan', 'rowspan'], td: ['colspan', 'rowspan'], a: ['href'], span: [], div: [],
+  p: [],
+  br: [],
+  strong: [],
+  b: [],
+  em: [],
+  i: [],
+  u: [],
+  ul: [],
+  ol: [],
+  li: [],
+  h2: [],
+  h3: [],
+  h4: [],
+  blockquote: [],
+  table: [],
+  thead: [],
+  tbody: [],
+  tr: [],
+  th: ['colspan', 'rowspan'],
+  td: ['colspan', 'rowspan'],
+  a: ['href'],
+  span: [],
+  div: [],
 };
-const DROP_WITH_CONTENT = new Set(['script', 'style', 'iframe', 'object', 'embed', 'noscript', 'template', 'svg', 'math', 'head', 'title']);
+const DROP_WITH_CONTENT = new Set([
+  'script',
+  'style',
+  'iframe',
+  'object',
+  'embed',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'head',
+  'title',
+]);
 const BLOCKS = new Set(['p', 'li', 'h2', 'h3', 'h4', 'tr', 'div', 'blockquote', 'br', 'table']);
 
 function safeHref(v: string): string | null {
@@ -20,7 +53,12 @@ function safeHref(v: string): string | null {
 }
 
 function walk(n: AnyNode, out: string[], text: string[]): void {
-  if (n.type === 'text') { const d = (n as unknown as { data: string }).data; out.push(escapeHtml(d)); text.push(d); return; }
+  if (n.type === 'text') {
+    const d = (n as unknown as { data: string }).data;
+    out.push(escapeHtml(d));
+    text.push(d);
+    return;
+  }
   if (n.type !== 'tag' && n.type !== 'root') return;
   const el = n as Element;
   const name = n.type === 'root' ? '' : el.name.toLowerCase();
@@ -31,8 +69,10 @@ function walk(n: AnyNode, out: string[], text: string[]): void {
     for (const a of allowed) {
       const v = el.attribs?.[a];
       if (v === undefined) continue;
-      if (a === 'href') { const h = safeHref(v); if (h) attrs += ` href="${escapeHtml(h)}" rel="noopener"`; }
-      else if (/^\d{1,2}$/.test(v)) attrs += ` ${a}="${v}"`;
+      if (a === 'href') {
+        const h = safeHref(v);
+        if (h) attrs += ` href="${escapeHtml(h)}" rel="noopener"`;
+      } else if (/^\d{1,2}$/.test(v)) attrs += ` ${a}="${v}"`;
     }
     out.push(name === 'br' ? '<br>' : `<${name}${attrs}>`);
   }
@@ -45,11 +85,20 @@ function walk(n: AnyNode, out: string[], text: string[]): void {
 export function sanitizeBody(input: string): { html: string; text: string } {
   const src = String(input ?? '');
   if (!/<[a-z][\s\S]*>/i.test(src)) {
-    const paras = src.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+    const paras = src
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean);
     return { html: paras.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n'), text: paras.join('\n') };
   }
   const out: string[] = [];
   const text: string[] = [];
   walk(parseDocument(src, { decodeEntities: true, lowerCaseTags: true }) as unknown as AnyNode, out, text);
-  return { html: out.join(''), text: text.join('').replace(/\n{2,}/g, '\n').trim() };
+  return {
+    html: out.join(''),
+    text: text
+      .join('')
+      .replace(/\n{2,}/g, '\n')
+      .trim(),
+  };
 }

@@ -15,7 +15,10 @@ import { loadCase } from '../cases/record-case-event.js';
 /** The calendar in force: the national seed data, then every administrator entry on top. */
 export async function loadCalendar(deps: Pick<AppDeps, 'store'>) {
   const edits = await deps.store.calendar.list();
-  return createCalendar(nationalCalendarEntries(), edits.map(({ date, kind, name, source }) => ({ date, kind, name, source })));
+  return createCalendar(
+    nationalCalendarEntries(),
+    edits.map(({ date, kind, name, source }) => ({ date, kind, name, source })),
+  );
 }
 
 const schema = z.object({
@@ -32,8 +35,15 @@ export async function canEditCalendar(deps: AppDeps, user: StaffUser): Promise<b
 }
 
 /** Saves an entry (or removes one) and recomputes running cases; returns the moved due dates. */
-export async function editCalendar(deps: AppDeps, user: StaffUser, input: unknown, remove: boolean, ip: string): Promise<DeadlineChange[]> {
-  if (!(await canEditCalendar(deps, user))) throw new AppError('forbidden', '只有平台管理员（最上级机关的管理员）可以修改工作日历', 403);
+export async function editCalendar(
+  deps: AppDeps,
+  user: StaffUser,
+  input: unknown,
+  remove: boolean,
+  ip: string,
+): Promise<DeadlineChange[]> {
+  if (!(await canEditCalendar(deps, user)))
+    throw new AppError('forbidden', '只有平台管理员（最上级机关的管理员）可以修改工作日历', 403);
   const r = schema.safeParse(input);
   if (!r.success && !remove) {
     const fields: Record<string, string> = {};
@@ -42,17 +52,30 @@ export async function editCalendar(deps: AppDeps, user: StaffUser, input: unknow
   }
   const before = deps.calendar;
   const date = String((input as { date?: string }).date ?? '');
-  if (remove) { if (!isIsoDate(date)) throw new AppError('form_invalid', '日期无效', 400, { date: '日期无效' }); await deps.store.calendar.remove(date); }
-  else await deps.store.calendar.upsert(r.data as CalendarEntry, user.id, deps.now().toISOString());
+  if (remove) {
+    if (!isIsoDate(date)) throw new AppError('form_invalid', '日期无效', 400, { date: '日期无效' });
+    await deps.store.calendar.remove(date);
+  } else await deps.store.calendar.upsert(r.data as CalendarEntry, user.id, deps.now().toISOString());
   const after = await loadCalendar(deps);
   deps.calendar = after;
   const running = await deps.store.cases.listOpen();
   const cases = [];
-  for (const row of running) cases.push({ id: row.id, snapshot: (await loadCase(deps.store, { calendar: after, rules: deps.rules }, row.id)).snapshot });
+  for (const row of running)
+    cases.push({
+      id: row.id,
+      snapshot: (await loadCase(deps.store, { calendar: after, rules: deps.rules }, row.id)).snapshot,
+    });
   const moved = changedDeadlines(cases, before, after, deps.rules);
   await deps.store.transaction(async (tx) => {
     for (const m of moved) await tx.cases.setDue(m.id, m.after);
-    await audit(tx, deps.now(), { organId: user.organId, userId: user.id, role: user.role, action: remove ? 'calendar.remove' : 'calendar.edit', ip, detail: { date, moved: moved.length } });
+    await audit(tx, deps.now(), {
+      organId: user.organId,
+      userId: user.id,
+      role: user.role,
+      action: remove ? 'calendar.remove' : 'calendar.edit',
+      ip,
+      detail: { date, moved: moved.length },
+    });
   });
   return moved;
 }

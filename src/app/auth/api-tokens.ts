@@ -11,7 +11,12 @@ import { audit } from '../audit.js';
 
 const PREFIX = 'gk_';
 
-export async function issueApiToken(deps: AppDeps, admin: StaffUser, input: { userId?: string; name?: string }, ip: string): Promise<{ token: string; row: ApiToken }> {
+export async function issueApiToken(
+  deps: AppDeps,
+  admin: StaffUser,
+  input: { userId?: string; name?: string },
+  ip: string,
+): Promise<{ token: string; row: ApiToken }> {
   if (admin.role !== 'admin') throw new AppError('forbidden', '只有管理员可以签发接口令牌', 403);
   const fields: Record<string, string> = {};
   const name = String(input.name ?? '').trim();
@@ -20,10 +25,26 @@ export async function issueApiToken(deps: AppDeps, admin: StaffUser, input: { us
   if (!user || user.organId !== admin.organId || user.disabled) fields.userId = '请选择本机关的在用账号';
   if (Object.keys(fields).length) throw new AppError('form_invalid', '接口令牌有需要修改的地方', 400, fields);
   const token = `${PREFIX}${randomToken(32)}`;
-  const row: ApiToken = { id: randomBytes(6).toString('hex'), tokenHash: hmac(deps.secret, token), userId: user!.id, organId: admin.organId, name, createdAt: deps.now().toISOString(), lastUsedAt: null, revokedAt: null };
+  const row: ApiToken = {
+    id: randomBytes(6).toString('hex'),
+    tokenHash: hmac(deps.secret, token),
+    userId: user!.id,
+    organId: admin.organId,
+    name,
+    createdAt: deps.now().toISOString(),
+    lastUsedAt: null,
+    revokedAt: null,
+  };
   await deps.store.transaction(async (tx) => {
     await tx.apiTokens.create(row);
-    await audit(tx, deps.now(), { organId: admin.organId, userId: admin.id, role: admin.role, action: 'api_token.issue', ip, detail: { token: row.id, for: user!.username, name } });
+    await audit(tx, deps.now(), {
+      organId: admin.organId,
+      userId: admin.id,
+      role: admin.role,
+      action: 'api_token.issue',
+      ip,
+      detail: { token: row.id, for: user!.username, name },
+    });
   });
   return { token, row };
 }
@@ -32,7 +53,15 @@ export async function revokeApiToken(deps: AppDeps, admin: StaffUser, id: string
   if (admin.role !== 'admin') throw new AppError('forbidden', '只有管理员可以吊销接口令牌', 403);
   const ok = await deps.store.transaction(async (tx) => {
     const done = await tx.apiTokens.revoke(id, admin.organId, deps.now().toISOString());
-    if (done) await audit(tx, deps.now(), { organId: admin.organId, userId: admin.id, role: admin.role, action: 'api_token.revoke', ip, detail: { token: id } });
+    if (done)
+      await audit(tx, deps.now(), {
+        organId: admin.organId,
+        userId: admin.id,
+        role: admin.role,
+        action: 'api_token.revoke',
+        ip,
+        detail: { token: id },
+      });
     return done;
   });
   if (!ok) throw new AppError('token_not_found', '找不到该令牌，或已吊销', 404);
@@ -44,13 +73,17 @@ export async function listApiTokens(deps: AppDeps, admin: StaffUser): Promise<Ap
 }
 
 /** The staff member a bearer token acts as, or null (unknown, revoked, or the account disabled). */
-export async function apiTokenUser(deps: AppDeps, token: string | undefined): Promise<{ user: StaffUser; tokenId: string } | null> {
+export async function apiTokenUser(
+  deps: AppDeps,
+  token: string | undefined,
+): Promise<{ user: StaffUser; tokenId: string } | null> {
   if (!token || !token.startsWith(PREFIX) || token.length > 100) return null;
   const t = await deps.store.apiTokens.findByHash(hmac(deps.secret, token));
   if (!t || t.revokedAt) return null;
   const user = await deps.store.users.find(t.userId);
   if (!user || user.disabled || user.organId !== t.organId) return null;
   const now = deps.now();
-  if (!t.lastUsedAt || now.getTime() - new Date(t.lastUsedAt).getTime() > 60000) await deps.store.apiTokens.touch(t.id, now.toISOString());
+  if (!t.lastUsedAt || now.getTime() - new Date(t.lastUsedAt).getTime() > 60000)
+    await deps.store.apiTokens.touch(t.id, now.toISOString());
   return { user, tokenId: t.id };
 }

@@ -15,28 +15,62 @@ export function sniffType(bytes: Uint8Array): string | null {
   if (b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46) return 'application/pdf';
   if (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return 'image/png';
   if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
-  if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04)
+    return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
   return null;
 }
 
 export const ATTACHMENT_KIND_LABEL: Record<Attachment['kind'], string> = {
-  application: '申请材料', clarification: '补正材料', consultation_reply: '征求意见回复', released_information: '公开的政府信息', other: '其他',
+  application: '申请材料',
+  clarification: '补正材料',
+  consultation_reply: '征求意见回复',
+  released_information: '公开的政府信息',
+  other: '其他',
 };
 
-export async function addAttachment(deps: AppDeps, caseId: string, kind: Attachment['kind'], filename: string, bytes: Uint8Array, by: { userId: string | null; role: string; organId: string }, ip: string): Promise<Attachment> {
+export async function addAttachment(
+  deps: AppDeps,
+  caseId: string,
+  kind: Attachment['kind'],
+  filename: string,
+  bytes: Uint8Array,
+  by: { userId: string | null; role: string; organId: string },
+  ip: string,
+): Promise<Attachment> {
   if (bytes.length === 0) throw new AppError('file_empty', '文件为空', 400, { file: '请选择要上传的文件' });
-  if (bytes.length > MAX_ATTACHMENT_BYTES) throw new AppError('file_too_large', '文件超过10MB', 400, { file: '文件不能超过10MB' });
+  if (bytes.length > MAX_ATTACHMENT_BYTES)
+    throw new AppError('file_too_large', '文件超过10MB', 400, { file: '文件不能超过10MB' });
   const mime = sniffType(bytes);
-  if (!mime) throw new AppError('file_type', '文件类型不支持', 400, { file: '只能上传PDF、JPG、PNG或DOCX文件' });
-  if (!(kind in ATTACHMENT_KIND_LABEL)) throw new AppError('file_kind', '附件类别无效', 400, { kind: '请选择附件类别' });
+  if (!mime)
+    throw new AppError('file_type', '文件类型不支持', 400, { file: '只能上传PDF、JPG、PNG或DOCX文件' });
+  if (!(kind in ATTACHMENT_KIND_LABEL))
+    throw new AppError('file_kind', '附件类别无效', 400, { kind: '请选择附件类别' });
   const id = randomBytes(8).toString('hex');
   const safeName = (filename || 'file').replace(/[\\/\u0000-\u001f<>:"|?*]/g, '_').slice(0, 120);
   const key = `${caseId}/${id}`;
   await deps.files.put(key, bytes);
-  const a: Attachment = { id, caseId, kind, filename: safeName, mime, size: bytes.length, storageKey: key, uploadedBy: by.userId ?? 'applicant', createdAt: deps.now().toISOString() };
+  const a: Attachment = {
+    id,
+    caseId,
+    kind,
+    filename: safeName,
+    mime,
+    size: bytes.length,
+    storageKey: key,
+    uploadedBy: by.userId ?? 'applicant',
+    createdAt: deps.now().toISOString(),
+  };
   await deps.store.transaction(async (tx) => {
     await tx.attachments.create(a);
-    await audit(tx, deps.now(), { organId: by.organId, userId: by.userId, role: by.role, action: 'attachment.add', caseId, ip, detail: { kind, size: a.size } });
+    await audit(tx, deps.now(), {
+      organId: by.organId,
+      userId: by.userId,
+      role: by.role,
+      action: 'attachment.add',
+      caseId,
+      ip,
+      detail: { kind, size: a.size },
+    });
   });
   return a;
 }

@@ -30,9 +30,23 @@ async function view(deps: AppDeps, caseId: string): Promise<CaseView> {
   const { row, events, snapshot } = await loadCase(deps.store, deps, caseId);
   const t = today(deps);
   const [approvals, attachments, reviews, organ] = await Promise.all([
-    deps.store.approvals.listForCase(caseId), deps.store.attachments.listForCase(caseId), deps.store.reviews.listForCase(caseId), deps.store.organs.find(row.organId),
+    deps.store.approvals.listForCase(caseId),
+    deps.store.attachments.listForCase(caseId),
+    deps.store.reviews.listForCase(caseId),
+    deps.store.organs.find(row.organId),
   ]);
-  return { row, organ: organ!, events, snapshot, clocks: caseClocks(snapshot, deps.calendar, deps.rules), status: caseStatus(snapshot, t, deps.calendar, deps.rules), approvals, attachments, reviews, today: t };
+  return {
+    row,
+    organ: organ!,
+    events,
+    snapshot,
+    clocks: caseClocks(snapshot, deps.calendar, deps.rules),
+    status: caseStatus(snapshot, t, deps.calendar, deps.rules),
+    approvals,
+    attachments,
+    reviews,
+    today: t,
+  };
 }
 
 /** A case as staff see it; 404 for a case outside the user's organs (never 403, so ids are not confirmed). */
@@ -46,7 +60,8 @@ export async function getCaseForStaff(deps: AppDeps, user: StaffUser, caseId: st
 /** The applicant's view, after checking the query code in constant time. */
 export async function getCaseForApplicant(deps: AppDeps, caseId: string, code: string): Promise<CaseView> {
   const row = await deps.store.cases.find(caseId.trim().toUpperCase());
-  if (!row || !safeEqual(row.queryCodeHash, queryCodeHash(deps.secret, row.id, code))) throw new AppError('case_not_found', '案件编号或查询码不正确', 404);
+  if (!row || !safeEqual(row.queryCodeHash, queryCodeHash(deps.secret, row.id, code)))
+    throw new AppError('case_not_found', '案件编号或查询码不正确', 404);
   return view(deps, row.id);
 }
 
@@ -57,12 +72,25 @@ export async function getCaseForApplicantSession(deps: AppDeps, caseId: string):
 
 export type ListTab = 'all' | 'mine' | 'due_soon' | 'overdue' | 'open' | 'closed';
 
-export interface CaseList { rows: CaseRow[]; total: number; page: number; pages: number; counts: Record<ListTab, number>; organs: Organ[] }
+export interface CaseList {
+  rows: CaseRow[];
+  total: number;
+  page: number;
+  pages: number;
+  counts: Record<ListTab, number>;
+  organs: Organ[];
+}
 
 export const CASES_PER_PAGE = 50;
 
 /** The back-office list with its tab counts. "Due soon" and "overdue" are computed from today, not stored. */
-export async function listCases(deps: AppDeps, user: StaffUser, tab: ListTab, search: string, page: number): Promise<CaseList> {
+export async function listCases(
+  deps: AppDeps,
+  user: StaffUser,
+  tab: ListTab,
+  search: string,
+  page: number,
+): Promise<CaseList> {
   const organs = await deps.store.organs.list();
   const ids = visibleOrganIds(user, organs);
   const t = today(deps);

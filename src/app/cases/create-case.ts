@@ -13,18 +13,40 @@ import { AppError, type AppDeps, maskName, today } from '../deps.js';
 import { audit } from '../audit.js';
 import { registrationSchema, validateApplication } from './application-form.js';
 
-export interface CreatedCase { caseId: string; queryCode: string; receivedOn: string; dueOn: string | null; receiptText: string; organId: string }
+export interface CreatedCase {
+  caseId: string;
+  queryCode: string;
+  receivedOn: string;
+  dueOn: string | null;
+  receiptText: string;
+  organId: string;
+}
 
 export function queryCodeHash(secret: string, caseId: string, code: string): string {
   return hmac(secret, `${caseId}:${code.trim().toUpperCase()}`);
 }
 
-async function create(deps: AppDeps, organId: string, facts: CaseFacts, submittedOn: string, receivedOn: string, receiptText: string, actor: { id: string | null; role: string }, ip: string): Promise<CreatedCase> {
+async function create(
+  deps: AppDeps,
+  organId: string,
+  facts: CaseFacts,
+  submittedOn: string,
+  receivedOn: string,
+  receiptText: string,
+  actor: { id: string | null; role: string },
+  ip: string,
+): Promise<CreatedCase> {
   const organ = await deps.store.organs.find(organId);
   if (!organ) throw new AppError('organ_not_found', '找不到该机关', 404);
   const code = queryCode();
   const now = deps.now();
-  const event = { kind: 'registered' as const, on: receivedOn, submittedOn, facts, ...(actor.id ? { by: actor.id } : { by: 'applicant' }) };
+  const event = {
+    kind: 'registered' as const,
+    on: receivedOn,
+    submittedOn,
+    facts,
+    ...(actor.id ? { by: actor.id } : { by: 'applicant' }),
+  };
   const ctx = { calendar: deps.calendar, rules: deps.rules };
   const r = replay([event], ctx);
   if (r.error) throw new AppError(r.error.code, r.error.message);
@@ -34,38 +56,113 @@ async function create(deps: AppDeps, organId: string, facts: CaseFacts, submitte
     const serial = await tx.cases.nextSerial(organId, year);
     const caseId = `${organ.code}-${year}-${String(serial).padStart(4, '0')}`;
     const row: CaseRow = {
-      id: caseId, organId, year, serial, queryCodeHash: queryCodeHash(deps.secret, caseId, code), applicantName: facts.applicant.name,
-      applicantType: facts.applicant.type, channel: facts.channel, description: facts.description, receivedOn, state: r.snapshot.state,
-      dueOn: due, assigneeId: null, createdAt: now.toISOString(), updatedAt: now.toISOString(),
+      id: caseId,
+      organId,
+      year,
+      serial,
+      queryCodeHash: queryCodeHash(deps.secret, caseId, code),
+      applicantName: facts.applicant.name,
+      applicantType: facts.applicant.type,
+      channel: facts.channel,
+      description: facts.description,
+      receivedOn,
+      state: r.snapshot.state,
+      dueOn: due,
+      assigneeId: null,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
     };
-    await tx.cases.create(row, { caseId, seq: 1, event, actorId: actor.id, actorRole: actor.role, recordedAt: now.toISOString() });
-    await audit(tx, now, { organId, userId: actor.id, role: actor.role, action: 'case.registered', caseId, ip, detail: { channel: facts.channel, applicant: maskName(facts.applicant.name), receivedOn } });
+    await tx.cases.create(row, {
+      caseId,
+      seq: 1,
+      event,
+      actorId: actor.id,
+      actorRole: actor.role,
+      recordedAt: now.toISOString(),
+    });
+    await audit(tx, now, {
+      organId,
+      userId: actor.id,
+      role: actor.role,
+      action: 'case.registered',
+      caseId,
+      ip,
+      detail: { channel: facts.channel, applicant: maskName(facts.applicant.name), receivedOn },
+    });
     return { caseId, queryCode: code, receivedOn, dueOn: due, receiptText, organId };
   });
 }
 
 /** An online application by the applicant (条例第三十一条第（三）项: received the day it is submitted, or the next working day). */
-export async function submitApplication(deps: AppDeps, organId: string, input: unknown, ip: string): Promise<CreatedCase> {
+export async function submitApplication(
+  deps: AppDeps,
+  organId: string,
+  input: unknown,
+  ip: string,
+): Promise<CreatedCase> {
   const v = validateApplication(input, 'online');
   if (!v.ok) throw new AppError('form_invalid', '申请表有需要修改的地方', 400, v.fields);
   const submittedOn = today(deps);
   const rd = receiptDate({ channel: 'online', submittedOn }, deps.calendar, deps.rules)!;
-  return create(deps, organId, v.facts, submittedOn, rd.receivedOn, rd.text, { id: null, role: 'applicant' }, ip);
+  return create(
+    deps,
+    organId,
+    v.facts,
+    submittedOn,
+    rd.receivedOn,
+    rd.text,
+    { id: null, role: 'applicant' },
+    ip,
+  );
 }
 
 /** A clerk registers an application received by letter, in person, fax, e-mail or another channel. */
-export async function registerApplication(deps: AppDeps, user: StaffUser, input: Record<string, unknown>, ip: string): Promise<CreatedCase> {
-  if (user.role !== 'clerk' && user.role !== 'head') throw new AppError('forbidden', '只有经办人或负责人可以登记申请', 403);
+export async function registerApplication(
+  deps: AppDeps,
+  user: StaffUser,
+  input: Record<string, unknown>,
+  ip: string,
+): Promise<CreatedCase> {
+  if (user.role !== 'clerk' && user.role !== 'head')
+    throw new AppError('forbidden', '只有经办人或负责人可以登记申请', 403);
   const reg = registrationSchema.safeParse(input);
   const v = validateApplication(input, (reg.success ? reg.data.channel : 'other') as Channel);
   const fields: Record<string, string> = {};
-  if (!reg.success) for (const i of reg.error.issues) { const k = String(i.path[0] ?? 'form'); if (!fields[k]) fields[k] = i.message; }
+  if (!reg.success)
+    for (const i of reg.error.issues) {
+      const k = String(i.path[0] ?? 'form');
+      if (!fields[k]) fields[k] = i.message;
+    }
   if (!v.ok) Object.assign(fields, v.fields);
   if (!reg.success || !v.ok) throw new AppError('form_invalid', '登记表有需要修改的地方', 400, fields);
   const d = reg.data;
-  if (d.submittedOn > today(deps)) throw new AppError('form_invalid', '登记表有需要修改的地方', 400, { submittedOn: '提交日期不能晚于今天' });
-  const rd = receiptDate({ channel: d.channel as Channel, submittedOn: d.submittedOn, ...(d.signedOn ? { signedOn: d.signedOn } : {}), ...(d.confirmedOn ? { confirmedOn: d.confirmedOn } : {}) }, deps.calendar, deps.rules);
+  if (d.submittedOn > today(deps))
+    throw new AppError('form_invalid', '登记表有需要修改的地方', 400, {
+      submittedOn: '提交日期不能晚于今天',
+    });
+  const rd = receiptDate(
+    {
+      channel: d.channel as Channel,
+      submittedOn: d.submittedOn,
+      ...(d.signedOn ? { signedOn: d.signedOn } : {}),
+      ...(d.confirmedOn ? { confirmedOn: d.confirmedOn } : {}),
+    },
+    deps.calendar,
+    deps.rules,
+  );
   if (!rd) throw new AppError('form_invalid', '日期无效', 400, { submittedOn: '日期无效' });
-  if (rd.receivedOn < d.submittedOn) throw new AppError('form_invalid', '登记表有需要修改的地方', 400, { signedOn: '签收或确认日期不能早于提交日期' });
-  return create(deps, user.organId, v.facts, d.submittedOn, rd.receivedOn, rd.text, { id: user.id, role: user.role }, ip);
+  if (rd.receivedOn < d.submittedOn)
+    throw new AppError('form_invalid', '登记表有需要修改的地方', 400, {
+      signedOn: '签收或确认日期不能早于提交日期',
+    });
+  return create(
+    deps,
+    user.organId,
+    v.facts,
+    d.submittedOn,
+    rd.receivedOn,
+    rd.text,
+    { id: user.id, role: user.role },
+    ip,
+  );
 }

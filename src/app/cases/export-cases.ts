@@ -16,21 +16,60 @@ export async function exportCasesCsv(deps: AppDeps, user: StaffUser, year: numbe
 
 export async function exportCasesXlsx(deps: AppDeps, user: StaffUser, year: number | null): Promise<Buffer> {
   const { writeXlsx } = await import('../../adapters/render/xlsx/xlsx-writer.js');
-  return writeXlsx([{ name: year ? `${year}年依申请公开` : '依申请公开', rows: await exportCaseRows(deps, user, year), widths: [16, 22, 12, 14, 12, 12, 10, 12, 30, 36, 12] }]);
+  return writeXlsx([
+    {
+      name: year ? `${year}年依申请公开` : '依申请公开',
+      rows: await exportCaseRows(deps, user, year),
+      widths: [16, 22, 12, 14, 12, 12, 10, 12, 30, 36, 12],
+    },
+  ]);
 }
 
 /** The header and one row per case, personal data masked. */
-export async function exportCaseRows(deps: AppDeps, user: StaffUser, year: number | null): Promise<string[][]> {
+export async function exportCaseRows(
+  deps: AppDeps,
+  user: StaffUser,
+  year: number | null,
+): Promise<string[][]> {
   const organs = await deps.store.organs.list();
   const ids = visibleOrganIds(user, organs);
   const all = await deps.store.cases.allWithEvents(ids);
-  const lines = [['案件编号', '机关', '申请人（已脱敏）', '申请人类型', '渠道', '收到日期', '状态', '答复期限', '办理结果', '计入年度报告的行', '办结日期']];
+  const lines = [
+    [
+      '案件编号',
+      '机关',
+      '申请人（已脱敏）',
+      '申请人类型',
+      '渠道',
+      '收到日期',
+      '状态',
+      '答复期限',
+      '办理结果',
+      '计入年度报告的行',
+      '办结日期',
+    ],
+  ];
   for (const { row, events } of all.sort((a, b) => (a.row.id < b.row.id ? -1 : 1))) {
     if (year && !row.receivedOn.startsWith(String(year))) continue;
-    const s = replay(events.map((e) => e.event), { calendar: deps.calendar, rules: deps.rules }).snapshot;
+    const s = replay(
+      events.map((e) => e.event),
+      { calendar: deps.calendar, rules: deps.rules },
+    ).snapshot;
     const o = s.outcome ? findOutcome(s.outcome) : undefined;
     const concludedYear = s.concludedOn ? Number(s.concludedOn.slice(0, 4)) : null;
-    lines.push([row.id, organs.find((x) => x.id === row.organId)?.name ?? '', maskName(row.applicantName), APPLICANT_COLUMN[row.applicantType], CHANNEL_LABEL[row.channel], row.receivedOn, STATE_LABEL[s.state], row.dueOn ?? '', o?.label ?? '', o && concludedYear ? `${concludedYear}年 ${outcomeRow(o.code, formatForYear(concludedYear))}` : '', s.concludedOn ?? '']);
+    lines.push([
+      row.id,
+      organs.find((x) => x.id === row.organId)?.name ?? '',
+      maskName(row.applicantName),
+      APPLICANT_COLUMN[row.applicantType],
+      CHANNEL_LABEL[row.channel],
+      row.receivedOn,
+      STATE_LABEL[s.state],
+      row.dueOn ?? '',
+      o?.label ?? '',
+      o && concludedYear ? `${concludedYear}年 ${outcomeRow(o.code, formatForYear(concludedYear))}` : '',
+      s.concludedOn ?? '',
+    ]);
   }
   return lines;
 }

@@ -11,14 +11,24 @@ import { AppError, type AppDeps } from '../deps.js';
 import { audit } from '../audit.js';
 import { actorOf } from '../policies/case-policy.js';
 
-export interface Recorded { snapshot: CaseSnapshot; row: CaseRow }
+export interface Recorded {
+  snapshot: CaseSnapshot;
+  row: CaseRow;
+}
 
 /** Loads a case's row and replayed snapshot (404 when absent). */
-export async function loadCase(store: Store, deps: Pick<AppDeps, 'calendar' | 'rules'>, caseId: string): Promise<{ row: CaseRow; events: StoredEvent[]; snapshot: CaseSnapshot }> {
+export async function loadCase(
+  store: Store,
+  deps: Pick<AppDeps, 'calendar' | 'rules'>,
+  caseId: string,
+): Promise<{ row: CaseRow; events: StoredEvent[]; snapshot: CaseSnapshot }> {
   const row = await store.cases.find(caseId);
   if (!row) throw new AppError('case_not_found', '找不到该案件', 404);
   const events = await store.cases.events(caseId);
-  const r = replay(events.map((e) => e.event), { calendar: deps.calendar, rules: deps.rules });
+  const r = replay(
+    events.map((e) => e.event),
+    { calendar: deps.calendar, rules: deps.rules },
+  );
   return { row, events, snapshot: r.snapshot };
 }
 
@@ -26,19 +36,45 @@ export async function loadCase(store: Store, deps: Pick<AppDeps, 'calendar' | 'r
  * Records `event` as `who` (a staff user acting in their role, or the applicant). Organ scope is checked by the
  * caller's policy; the role/state check is the transition table's.
  */
-export async function recordCaseEvent(deps: AppDeps, who: { user: StaffUser } | { applicant: true }, caseId: string, event: CaseEvent, ip: string): Promise<Recorded> {
+export async function recordCaseEvent(
+  deps: AppDeps,
+  who: { user: StaffUser } | { applicant: true },
+  caseId: string,
+  event: CaseEvent,
+  ip: string,
+): Promise<Recorded> {
   const actor: Actor | null = 'user' in who ? actorOf(who.user.role) : 'applicant';
   if (!actor) throw new AppError('forbidden', '上级主管部门只能查看，不能办理', 403);
   if ('user' in who) event = { ...event, by: who.user.id };
   return deps.store.transaction(async (tx) => {
     const { row, events, snapshot } = await loadCase(tx, deps, caseId);
-    if ('user' in who && row.organId !== who.user.organId) throw new AppError('case_not_found', '找不到该案件', 404);
+    if ('user' in who && row.organId !== who.user.organId)
+      throw new AppError('case_not_found', '找不到该案件', 404);
     const r = transition(snapshot, event, { calendar: deps.calendar, rules: deps.rules, actor });
-    if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.code === 'actor_not_allowed' ? 403 : 409);
+    if (!r.ok)
+      throw new AppError(r.error.code, r.error.message, r.error.code === 'actor_not_allowed' ? 403 : 409);
     const now = deps.now();
     const due = replyClock(r.snapshot, deps.calendar, deps.rules)?.due ?? null;
-    await tx.cases.appendEvent({ caseId, seq: events.length + 1, event, actorId: 'user' in who ? who.user.id : null, actorRole: actor, recordedAt: now.toISOString() }, { state: r.snapshot.state, dueOn: due, updatedAt: now.toISOString() });
-    await audit(tx, now, { organId: row.organId, userId: 'user' in who ? who.user.id : null, role: actor, action: `case.${event.kind}`, caseId, ip, detail: { on: event.on } });
+    await tx.cases.appendEvent(
+      {
+        caseId,
+        seq: events.length + 1,
+        event,
+        actorId: 'user' in who ? who.user.id : null,
+        actorRole: actor,
+        recordedAt: now.toISOString(),
+      },
+      { state: r.snapshot.state, dueOn: due, updatedAt: now.toISOString() },
+    );
+    await audit(tx, now, {
+      organId: row.organId,
+      userId: 'user' in who ? who.user.id : null,
+      role: actor,
+      action: `case.${event.kind}`,
+      caseId,
+      ip,
+      detail: { on: event.on },
+    });
     return { snapshot: r.snapshot, row: { ...row, state: r.snapshot.state, dueOn: due } };
   });
 }

@@ -15,14 +15,25 @@ import { ensureCatalogue } from '../publication/items.js';
 
 const TOPICS: Record<string, string[]> = {
   briefing: ['{org}工作简报（第{n}期）', '{org}关于{m}月份重点工作推进情况的简报'],
-  news: ['{org}召开{m}月份安全生产工作会议', '{org}开展“政府开放日”活动', '{org}组织开展防汛应急演练', '{org}推进农村人居环境整治工作', '{org}召开政务公开工作专题会议', '{org}开展行政复议和政府信息公开业务培训'],
+  news: [
+    '{org}召开{m}月份安全生产工作会议',
+    '{org}开展“政府开放日”活动',
+    '{org}组织开展防汛应急演练',
+    '{org}推进农村人居环境整治工作',
+    '{org}召开政务公开工作专题会议',
+    '{org}开展行政复议和政府信息公开业务培训',
+  ],
   'art20-1': ['{org}关于印发《行政规范性文件管理办法》的通知', '{org}关于规范农村宅基地审批管理的通知'],
   'art20-2': ['{org}机构职能', '{org}领导分工调整情况'],
   'art20-5': ['{org}{y}年{m}月行政许可办理结果公示', '{org}政务服务事项清单（{y}年版）'],
   'art20-6': ['{org}行政处罚决定书（{y}年第{n}号）', '{org}行政执法事项清单'],
   'art20-7': ['{org}{y}年部门预算', '{org}{y}年度财政决算', '{org}{y}年“三公”经费预算说明'],
   'art20-9': ['{org}{y}年政府集中采购项目实施情况'],
-  'art20-11': ['{org}{y}年城乡居民基本医疗保险参保缴费政策解读', '{org}{y}年度城乡低保对象名单公示', '{org}农村危房改造补助对象公示'],
+  'art20-11': [
+    '{org}{y}年城乡居民基本医疗保险参保缴费政策解读',
+    '{org}{y}年度城乡低保对象名单公示',
+    '{org}农村危房改造补助对象公示',
+  ],
   'art20-12': ['{org}突发事件总体应急预案', '{org}森林火灾应急预案'],
   'art20-13': ['{org}{y}年{m}月安全生产监督检查情况', '{org}食品安全监督抽检结果公告'],
   rules: ['{org}政府信息公开保密审查制度', '{org}政府信息主动公开工作制度', '{org}依申请公开工作规程'],
@@ -39,7 +50,12 @@ const BODY = [
 ];
 
 /** Publishes `n` items per organ across columns, dated over the last two years. */
-export async function seedItems(deps: AppDeps, organ: Organ, n: number, users: { clerk: string; head: string; clerkName: string; headName: string }): Promise<void> {
+export async function seedItems(
+  deps: AppDeps,
+  organ: Organ,
+  n: number,
+  users: { clerk: string; head: string; clerkName: string; headName: string },
+): Promise<void> {
   const columns = await ensureCatalogue(deps, organ);
   const keys = Object.keys(TOPICS).filter((k) => columns.some((c) => c.key === k));
   const t = today(deps);
@@ -51,32 +67,127 @@ export async function seedItems(deps: AppDeps, organ: Organ, n: number, users: {
     const y = Number(publishedOn.slice(0, 4));
     const m = Number(publishedOn.slice(5, 7));
     const tpl = TOPICS[key]![i % TOPICS[key]!.length]!;
-    const title = tpl.replace('{org}', organ.name).replace('{n}', String((i % 24) + 1)).replace('{m}', String(m)).replace('{y}', String(y)).replace('{py}', String(y - 1));
+    const title = tpl
+      .replace('{org}', organ.name)
+      .replace('{n}', String((i % 24) + 1))
+      .replace('{m}', String(m))
+      .replace('{y}', String(y))
+      .replace('{py}', String(y - 1));
     // most items formed a few working days before publication; every 17th late (条例第二十六条)
-    const formedOn = addWorkingDays(addDays(publishedOn, -(i % 17 === 0 ? 45 : 3 + (i % 9))), 0, deps.calendar);
+    const formedOn = addWorkingDays(
+      addDays(publishedOn, -(i % 17 === 0 ? 45 : 3 + (i % 9))),
+      0,
+      deps.calendar,
+    );
     const docType = key === 'art20-1' ? 'normative' : 'other';
-    const meta: ItemMeta = { title, columnId: col.id, topic: key.startsWith('art20-7') ? '财政、金融、审计\\财政' : '综合政务\\政务公开', publisher: organ.name, formedOn, docNumber: key === 'art20-1' ? `${organ.code}政发〔${y}〕${(i % 30) + 1}号` : '', docType, validity: 'valid', validityDate: null, repealedBy: null, openMode: '主动公开' };
+    const meta: ItemMeta = {
+      title,
+      columnId: col.id,
+      topic: key.startsWith('art20-7') ? '财政、金融、审计\\财政' : '综合政务\\政务公开',
+      publisher: organ.name,
+      formedOn,
+      docNumber: key === 'art20-1' ? `${organ.code}政发〔${y}〕${(i % 30) + 1}号` : '',
+      docType,
+      validity: 'valid',
+      validityDate: null,
+      repealedBy: null,
+      openMode: '主动公开',
+    };
     const body = sanitizeBody(`${title}\n${BODY.join('\n')}`);
     const id = randomBytes(8).toString('hex');
     await deps.store.transaction(async (tx) => {
       const serial = await tx.publication.items.nextSerial(organ.id, y);
       const at = (d: string, h: number) => `${d}T0${h}:00:00.000Z`;
-      const row: ItemRow = { ...meta, id, organId: organ.id, indexNo: indexNumber(DEFAULT_INDEX_PATTERN, { code: organ.code, year: y, month: m, serial }), state: 'published', version: 1, publishedVersion: null, publishedOn: null, firstPublishedOn: null, searchRowid: null, bodyHtml: '', bodyText: '', createdAt: at(formedOn, 1), updatedAt: at(publishedOn, 5), createdBy: users.clerk };
+      const row: ItemRow = {
+        ...meta,
+        id,
+        organId: organ.id,
+        indexNo: indexNumber(DEFAULT_INDEX_PATTERN, { code: organ.code, year: y, month: m, serial }),
+        state: 'published',
+        version: 1,
+        publishedVersion: null,
+        publishedOn: null,
+        firstPublishedOn: null,
+        searchRowid: null,
+        bodyHtml: '',
+        bodyText: '',
+        createdAt: at(formedOn, 1),
+        updatedAt: at(publishedOn, 5),
+        createdBy: users.clerk,
+      };
       const events: ItemEvent[] = [
         { kind: 'created', at: at(formedOn, 1), by: users.clerkName, version: 1 },
-        { kind: 'attributed', at: at(publishedOn, 2), by: users.clerkName, disclosure: 'proactive', basis: '条例第二十条' },
-        { kind: 'reviewed', at: at(publishedOn, 3), by: users.headName, version: 1, passed: true, basis: '经审查，不涉及国家秘密、工作秘密和个人隐私' },
+        {
+          kind: 'attributed',
+          at: at(publishedOn, 2),
+          by: users.clerkName,
+          disclosure: 'proactive',
+          basis: '条例第二十条',
+        },
+        {
+          kind: 'reviewed',
+          at: at(publishedOn, 3),
+          by: users.headName,
+          version: 1,
+          passed: true,
+          basis: '经审查，不涉及国家秘密、工作秘密和个人隐私',
+        },
         { kind: 'approved', at: at(publishedOn, 4), by: users.headName, version: 1 },
-        { kind: 'published', at: at(publishedOn, 5), by: users.clerkName, version: 1, publishOn: publishedOn },
+        {
+          kind: 'published',
+          at: at(publishedOn, 5),
+          by: users.clerkName,
+          version: 1,
+          publishOn: publishedOn,
+        },
       ];
-      await tx.publication.items.create(row, { itemId: id, version: 1, title, bodyHtml: body.html, bodyText: body.text, meta, createdAt: at(formedOn, 1), createdBy: users.clerk }, { itemId: id, seq: 1, event: events[0]!, actorId: users.clerk, actorRole: 'clerk' });
+      await tx.publication.items.create(
+        row,
+        {
+          itemId: id,
+          version: 1,
+          title,
+          bodyHtml: body.html,
+          bodyText: body.text,
+          meta,
+          createdAt: at(formedOn, 1),
+          createdBy: users.clerk,
+        },
+        { itemId: id, seq: 1, event: events[0]!, actorId: users.clerk, actorRole: 'clerk' },
+      );
       for (let k = 1; k < events.length; k++) {
         const e = events[k]!;
         const head = e.kind === 'reviewed' || e.kind === 'approved';
-        await tx.publication.items.appendEvent({ itemId: id, seq: k + 1, event: e, actorId: head ? users.head : users.clerk, actorRole: head ? 'head' : 'clerk' }, { state: k === events.length - 1 ? 'published' : (['draft', 'attributed', 'reviewed', 'approved'] as const)[k]!, version: 1, updatedAt: e.at });
+        await tx.publication.items.appendEvent(
+          {
+            itemId: id,
+            seq: k + 1,
+            event: e,
+            actorId: head ? users.head : users.clerk,
+            actorRole: head ? 'head' : 'clerk',
+          },
+          {
+            state:
+              k === events.length - 1
+                ? 'published'
+                : (['draft', 'attributed', 'reviewed', 'approved'] as const)[k]!,
+            version: 1,
+            updatedAt: e.at,
+          },
+        );
       }
       const norm = normalizeSearchText(`${title}\n${body.text}`);
-      await tx.publication.items.publish(id, { title, bodyHtml: body.html, bodyText: body.text, searchText: norm, unigrams: unigrams(norm), bigrams: bigrams(norm), publishedOn, publishedVersion: 1, meta });
+      await tx.publication.items.publish(id, {
+        title,
+        bodyHtml: body.html,
+        bodyText: body.text,
+        searchText: norm,
+        unigrams: unigrams(norm),
+        bigrams: bigrams(norm),
+        publishedOn,
+        publishedVersion: 1,
+        meta,
+      });
     });
   }
 }

@@ -8,7 +8,11 @@ import type { StaffUser } from '../../core/ports.js';
 import { cellKey, indexCells } from '../../core/annual-report/report-model.js';
 import { nextWorkdayOnOrAfter } from '../../core/calendar/working-days.js';
 import { type AppDeps, today } from '../deps.js';
-import { compileAnnualReport, draftReportItem, manualSection2Slots } from '../reports/compile-annual-report.js';
+import {
+  compileAnnualReport,
+  draftReportItem,
+  manualSection2Slots,
+} from '../reports/compile-annual-report.js';
 import { recordItemStep } from '../publication/items.js';
 
 /** organ → [clerk, head, publication day (MM-DD) in the following year] */
@@ -35,7 +39,11 @@ async function seedYear(deps: AppDeps, year: number): Promise<void> {
     let k = organ.code.length;
     for (const m of manualSection2Slots(year)) {
       k = (k * 7 + 3) % 97;
-      manual[m.key] = m.column.includes('金额') ? (k / 37).toFixed(4) : m.column.includes('处理决定') ? String(20 + k) : String(k % 5);
+      manual[m.key] = m.column.includes('金额')
+        ? (k / 37).toFixed(4)
+        : m.column.includes('处理决定')
+          ? String(20 + k)
+          : String(k % 5);
     }
     const draft = (received: string) => ({
       year,
@@ -47,15 +55,36 @@ async function seedYear(deps: AppDeps, year: number): Promise<void> {
       manual,
     });
     const first = await compileAnnualReport(at, clerk, draft('0'));
-    const received = indexCells(first.report.cells).get(cellKey('三', '一、本年新收政府信息公开申请数量', '总计'))?.value ?? 0;
+    const received =
+      indexCells(first.report.cells).get(cellKey('三', '一、本年新收政府信息公开申请数量', '总计'))?.value ??
+      0;
     const compiled = await compileAnnualReport(at, clerk, draft(String(received)));
     if (compiled.findings.some((f) => f.severity === 'error')) {
-      process.stderr.write(`演示年报未生成（${organ.name}）：${compiled.findings.filter((f) => f.severity === 'error').map((f) => f.message).join('；')}\n`);
+      process.stderr.write(
+        `演示年报未生成（${organ.name}）：${compiled.findings
+          .filter((f) => f.severity === 'error')
+          .map((f) => f.message)
+          .join('；')}\n`,
+      );
       continue;
     }
     const id = await draftReportItem(at, clerk, compiled, '127.0.0.1');
-    await recordItemStep(at, clerk, id, 'attributed', { disclosure: 'proactive', basis: '条例第四十九条' }, '127.0.0.1');
-    await recordItemStep(at, head, id, 'reviewed', { passed: 'yes', basis: '经审查，不涉及国家秘密、工作秘密和个人隐私' }, '127.0.0.1');
+    await recordItemStep(
+      at,
+      clerk,
+      id,
+      'attributed',
+      { disclosure: 'proactive', basis: '条例第四十九条' },
+      '127.0.0.1',
+    );
+    await recordItemStep(
+      at,
+      head,
+      id,
+      'reviewed',
+      { passed: 'yes', basis: '经审查，不涉及国家秘密、工作秘密和个人隐私' },
+      '127.0.0.1',
+    );
     await recordItemStep(at, head, id, 'approved', {}, '127.0.0.1');
     await recordItemStep(at, clerk, id, 'published', { publishOn: on }, '127.0.0.1');
   }

@@ -19,21 +19,41 @@ export async function subordinateOrgans(deps: AppDeps, admin: StaffUser): Promis
 }
 
 /** `values`: organ id → MM-DD or blank. All or nothing; each bad value named by its organ. */
-export async function setReportDeadlines(deps: AppDeps, admin: StaffUser, values: Record<string, string>, ip: string): Promise<Organ[]> {
+export async function setReportDeadlines(
+  deps: AppDeps,
+  admin: StaffUser,
+  values: Record<string, string>,
+  ip: string,
+): Promise<Organ[]> {
   const below = await subordinateOrgans(deps, admin);
   const fields: Record<string, string> = {};
   const next: Organ[] = [];
   for (const o of below) {
-    const raw = (values[o.id] ?? '').trim().replace(/^(\d{1,2})[-/.月](\d{1,2})日?$/, (_, m: string, d: string) => `${m.padStart(2, '0')}-${d.padStart(2, '0')}`);
-    if (raw && !(/^\d{2}-\d{2}$/.test(raw) && isIsoDate(`2023-${raw}`))) { fields[o.id] = `${o.name}：请填写真实的月日，如 02-20（2月29日不可用）`; continue; }
+    const raw = (values[o.id] ?? '')
+      .trim()
+      .replace(
+        /^(\d{1,2})[-/.月](\d{1,2})日?$/,
+        (_, m: string, d: string) => `${m.padStart(2, '0')}-${d.padStart(2, '0')}`,
+      );
+    if (raw && !(/^\d{2}-\d{2}$/.test(raw) && isIsoDate(`2023-${raw}`))) {
+      fields[o.id] = `${o.name}：请填写真实的月日，如 02-20（2月29日不可用）`;
+      continue;
+    }
     const v = raw || null;
     if (v !== o.reportDeadline) next.push({ ...o, reportDeadline: v });
   }
   if (Object.keys(fields).length) throw new AppError('form_invalid', '年报期限有需要修改的地方', 400, fields);
   await deps.store.transaction(async (tx) => {
     for (const o of next) await tx.organs.update(o);
-    if (next.length) await audit(tx, deps.now(), { organId: admin.organId, userId: admin.id, role: admin.role, action: 'organ.report_deadline', ip, detail: { changed: next.map((o) => `${o.id}=${o.reportDeadline ?? '默认'}`) } });
+    if (next.length)
+      await audit(tx, deps.now(), {
+        organId: admin.organId,
+        userId: admin.id,
+        role: admin.role,
+        action: 'organ.report_deadline',
+        ip,
+        detail: { changed: next.map((o) => `${o.id}=${o.reportDeadline ?? '默认'}`) },
+      });
   });
   return subordinateOrgans(deps, admin);
 }
-

@@ -19,7 +19,8 @@ export function visibleOrganIds(user: StaffUser, organs: readonly Organ[]): stri
 /** An organ and every organ below it, the organ first. */
 export function subtreeIds(rootId: string, organs: readonly Organ[]): string[] {
   const out = [rootId];
-  for (let i = 0; i < out.length; i++) for (const o of organs) if (o.parentId === out[i] && !out.includes(o.id)) out.push(o.id);
+  for (let i = 0; i < out.length; i++)
+    for (const o of organs) if (o.parentId === out[i] && !out.includes(o.id)) out.push(o.id);
   return out;
 }
 

@@ -6,7 +6,15 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { ColumnRow, ItemFile, ItemRow, Organ, StaffUser } from '../../core/ports.js';
-import { type ItemActor, type ItemEvent, type ItemMeta, DEFAULT_INDEX_PATTERN, applyItemEvent, indexNumber, replayItem } from '../../core/publication/item-model.js';
+import {
+  type ItemActor,
+  type ItemEvent,
+  type ItemMeta,
+  DEFAULT_INDEX_PATTERN,
+  applyItemEvent,
+  indexNumber,
+  replayItem,
+} from '../../core/publication/item-model.js';
 import { bigrams, normalizeSearchText, unigrams } from '../../core/publication/search-text.js';
 import { defaultCatalogue } from '../../core/publication/catalogue.js';
 import { isIsoDate } from '../../core/calendar/holiday-calendar.js';
@@ -19,26 +27,56 @@ export async function ensureCatalogue(deps: AppDeps, organ: Organ): Promise<Colu
   const existing = await deps.store.publication.columns.list(organ.id);
   if (existing.length) return existing;
   const defs = defaultCatalogue(organ.kind);
-  const rows: ColumnRow[] = defs.map((d) => ({ id: `${organ.id}:${d.key}`, organId: organ.id, key: d.key, parentId: d.parentKey ? `${organ.id}:${d.parentKey}` : null, name: d.name, kind: d.kind, article: d.article, sort: d.sort }));
+  const rows: ColumnRow[] = defs.map((d) => ({
+    id: `${organ.id}:${d.key}`,
+    organId: organ.id,
+    key: d.key,
+    parentId: d.parentKey ? `${organ.id}:${d.parentKey}` : null,
+    name: d.name,
+    kind: d.kind,
+    article: d.article,
+    sort: d.sort,
+  }));
   await deps.store.publication.columns.createMany(rows);
   return rows;
 }
 
 const metaSchema = z.object({
-  title: z.string({ error: '请填写标题' }).trim().min(2, { error: '标题至少2个字' }).max(200, { error: '标题不超过200个字' }),
+  title: z
+    .string({ error: '请填写标题' })
+    .trim()
+    .min(2, { error: '标题至少2个字' })
+    .max(200, { error: '标题不超过200个字' }),
   columnId: z.string({ error: '请选择栏目' }).min(1, { error: '请选择栏目' }),
   topic: z.string().trim().max(60).optional().default('综合政务\\政务公开'),
   publisher: z.string().trim().max(80).optional().default(''),
-  formedOn: z.string({ error: '请填写成文日期' }).refine(isIsoDate, { error: '成文日期应为真实日期（YYYY-MM-DD）' }),
+  formedOn: z
+    .string({ error: '请填写成文日期' })
+    .refine(isIsoDate, { error: '成文日期应为真实日期（YYYY-MM-DD）' }),
   docNumber: z.string().trim().max(60).optional().default(''),
   docType: z.enum(['regulation', 'normative', 'other']).optional().default('other'),
   openMode: z.string().trim().max(20).optional().default('主动公开'),
   body: z.string().max(200000, { error: '正文过长' }).optional().default(''),
 });
 
-export const ITEM_FIELD_LABELS: Record<string, string> = { title: '标题', columnId: '栏目', topic: '主题分类', publisher: '发布机构', formedOn: '成文日期', docNumber: '文号', docType: '文件类型', openMode: '公开方式', body: '正文' };
+export const ITEM_FIELD_LABELS: Record<string, string> = {
+  title: '标题',
+  columnId: '栏目',
+  topic: '主题分类',
+  publisher: '发布机构',
+  formedOn: '成文日期',
+  docNumber: '文号',
+  docType: '文件类型',
+  openMode: '公开方式',
+  body: '正文',
+};
 
-function parseMeta(input: unknown, organ: Organ, columns: ColumnRow[], todayIso: string): { meta: ItemMeta; body: { html: string; text: string } } {
+function parseMeta(
+  input: unknown,
+  organ: Organ,
+  columns: ColumnRow[],
+  todayIso: string,
+): { meta: ItemMeta; body: { html: string; text: string } } {
   const r = metaSchema.safeParse(input);
   const fields: Record<string, string> = {};
   if (!r.success) for (const i of r.error.issues) fields[String(i.path[0])] ??= i.message;
@@ -46,9 +84,25 @@ function parseMeta(input: unknown, organ: Organ, columns: ColumnRow[], todayIso:
     if (!columns.some((c) => c.id === r.data.columnId && c.kind !== 'guide')) fields.columnId = '栏目无效';
     if (r.data.formedOn > todayIso) fields.formedOn = '成文日期不能晚于今天';
   }
-  if (Object.keys(fields).length || !r.success) throw new AppError('form_invalid', '信息有需要修改的地方', 400, fields);
+  if (Object.keys(fields).length || !r.success)
+    throw new AppError('form_invalid', '信息有需要修改的地方', 400, fields);
   const v = r.data;
-  return { meta: { title: v.title, columnId: v.columnId, topic: v.topic || '综合政务\\政务公开', publisher: v.publisher || organ.name, formedOn: v.formedOn, docNumber: v.docNumber, docType: v.docType, validity: 'valid', validityDate: null, repealedBy: null, openMode: v.openMode || '主动公开' }, body: sanitizeBody(v.body) };
+  return {
+    meta: {
+      title: v.title,
+      columnId: v.columnId,
+      topic: v.topic || '综合政务\\政务公开',
+      publisher: v.publisher || organ.name,
+      formedOn: v.formedOn,
+      docNumber: v.docNumber,
+      docType: v.docType,
+      validity: 'valid',
+      validityDate: null,
+      repealedBy: null,
+      openMode: v.openMode || '主动公开',
+    },
+    body: sanitizeBody(v.body),
+  };
 }
 
 function actorOf(user: StaffUser): ItemActor {
@@ -56,7 +110,12 @@ function actorOf(user: StaffUser): ItemActor {
   return user.role;
 }
 
-export async function createItem(deps: AppDeps, user: StaffUser, input: unknown, ip: string): Promise<ItemRow> {
+export async function createItem(
+  deps: AppDeps,
+  user: StaffUser,
+  input: unknown,
+  ip: string,
+): Promise<ItemRow> {
   actorOf(user);
   const organ = (await deps.store.organs.find(user.organId))!;
   const columns = await ensureCatalogue(deps, organ);
@@ -67,31 +126,115 @@ export async function createItem(deps: AppDeps, user: StaffUser, input: unknown,
   return deps.store.transaction(async (tx) => {
     const serial = await tx.publication.items.nextSerial(organ.id, year);
     const id = randomBytes(8).toString('hex');
-    const row: ItemRow = { ...meta, id, organId: organ.id, indexNo: indexNumber(organ.indexPattern || DEFAULT_INDEX_PATTERN, { code: organ.code, year, month: Number(t.slice(5, 7)), serial }), state: 'draft', version: 1, publishedVersion: null, publishedOn: null, firstPublishedOn: null, searchRowid: null, bodyHtml: '', bodyText: '', createdAt: now, updatedAt: now, createdBy: user.id };
-    await tx.publication.items.create(row, { itemId: id, version: 1, title: meta.title, bodyHtml: body.html, bodyText: body.text, meta, createdAt: now, createdBy: user.id }, { itemId: id, seq: 1, event: { kind: 'created', at: now, by: user.displayName, version: 1 }, actorId: user.id, actorRole: user.role });
-    await audit(tx, deps.now(), { organId: organ.id, userId: user.id, role: user.role, action: 'item.create', ip, detail: { item: id } });
+    const row: ItemRow = {
+      ...meta,
+      id,
+      organId: organ.id,
+      indexNo: indexNumber(organ.indexPattern || DEFAULT_INDEX_PATTERN, {
+        code: organ.code,
+        year,
+        month: Number(t.slice(5, 7)),
+        serial,
+      }),
+      state: 'draft',
+      version: 1,
+      publishedVersion: null,
+      publishedOn: null,
+      firstPublishedOn: null,
+      searchRowid: null,
+      bodyHtml: '',
+      bodyText: '',
+      createdAt: now,
+      updatedAt: now,
+      createdBy: user.id,
+    };
+    await tx.publication.items.create(
+      row,
+      {
+        itemId: id,
+        version: 1,
+        title: meta.title,
+        bodyHtml: body.html,
+        bodyText: body.text,
+        meta,
+        createdAt: now,
+        createdBy: user.id,
+      },
+      {
+        itemId: id,
+        seq: 1,
+        event: { kind: 'created', at: now, by: user.displayName, version: 1 },
+        actorId: user.id,
+        actorRole: user.role,
+      },
+    );
+    await audit(tx, deps.now(), {
+      organId: organ.id,
+      userId: user.id,
+      role: user.role,
+      action: 'item.create',
+      ip,
+      detail: { item: id },
+    });
     return row;
   });
 }
 
 /** Saves the working version (only while it is a draft). */
-export async function updateDraft(deps: AppDeps, user: StaffUser, itemId: string, input: unknown, ip: string): Promise<void> {
+export async function updateDraft(
+  deps: AppDeps,
+  user: StaffUser,
+  itemId: string,
+  input: unknown,
+  ip: string,
+): Promise<void> {
   actorOf(user);
   const item = await deps.store.publication.items.find(itemId);
   if (!item || item.organId !== user.organId) throw new AppError('item_not_found', '找不到该信息', 404);
-  if (item.state !== 'draft') throw new AppError('not_draft', '只有草稿可以修改；已发布的信息请先“修订”生成新版本', 409);
+  if (item.state !== 'draft')
+    throw new AppError('not_draft', '只有草稿可以修改；已发布的信息请先“修订”生成新版本', 409);
   const organ = (await deps.store.organs.find(user.organId))!;
   const { meta, body } = parseMeta(input, organ, await ensureCatalogue(deps, organ), today(deps));
   await deps.store.transaction(async (tx) => {
-    await tx.publication.items.saveVersion({ itemId, version: item.version, title: meta.title, bodyHtml: body.html, bodyText: body.text, meta, createdAt: deps.now().toISOString(), createdBy: user.id });
-    await audit(tx, deps.now(), { organId: item.organId, userId: user.id, role: user.role, action: 'item.edit', ip, detail: { item: itemId, version: item.version } });
+    await tx.publication.items.saveVersion({
+      itemId,
+      version: item.version,
+      title: meta.title,
+      bodyHtml: body.html,
+      bodyText: body.text,
+      meta,
+      createdAt: deps.now().toISOString(),
+      createdBy: user.id,
+    });
+    await audit(tx, deps.now(), {
+      organId: item.organId,
+      userId: user.id,
+      role: user.role,
+      action: 'item.edit',
+      ip,
+      detail: { item: itemId, version: item.version },
+    });
   });
 }
 
-export type ItemAction = 'attributed' | 'reviewed' | 'approved' | 'published' | 'revised' | 'withdrawn' | 'validity_changed';
+export type ItemAction =
+  | 'attributed'
+  | 'reviewed'
+  | 'approved'
+  | 'published'
+  | 'revised'
+  | 'withdrawn'
+  | 'validity_changed';
 
 /** Records one workflow step. `f` are the form fields of the step. */
-export async function recordItemStep(deps: AppDeps, user: StaffUser, itemId: string, action: ItemAction, f: Record<string, string>, ip: string): Promise<void> {
+export async function recordItemStep(
+  deps: AppDeps,
+  user: StaffUser,
+  itemId: string,
+  action: ItemAction,
+  f: Record<string, string>,
+  ip: string,
+): Promise<void> {
   const actor = actorOf(user);
   await deps.store.transaction(async (tx) => {
     const item = await tx.publication.items.find(itemId);
@@ -102,64 +245,159 @@ export async function recordItemStep(deps: AppDeps, user: StaffUser, itemId: str
     const t = today(deps);
     let ev: ItemEvent;
     switch (action) {
-      case 'attributed': ev = { kind: 'attributed', at, by: user.displayName, disclosure: (f.disclosure ?? 'proactive') as 'proactive', basis: f.basis ?? '' }; break;
-      case 'reviewed': ev = { kind: 'reviewed', at, by: user.displayName, version: snapshot.version, passed: f.passed === 'yes', basis: f.basis ?? '' }; break;
-      case 'approved': ev = { kind: 'approved', at, by: user.displayName, version: snapshot.version }; break;
+      case 'attributed':
+        ev = {
+          kind: 'attributed',
+          at,
+          by: user.displayName,
+          disclosure: (f.disclosure ?? 'proactive') as 'proactive',
+          basis: f.basis ?? '',
+        };
+        break;
+      case 'reviewed':
+        ev = {
+          kind: 'reviewed',
+          at,
+          by: user.displayName,
+          version: snapshot.version,
+          passed: f.passed === 'yes',
+          basis: f.basis ?? '',
+        };
+        break;
+      case 'approved':
+        ev = { kind: 'approved', at, by: user.displayName, version: snapshot.version };
+        break;
       case 'published': {
         const on = (f.publishOn || t).trim();
-        if (!isIsoDate(on)) throw new AppError('form_invalid', '发布日期无效', 400, { publishOn: '请填写真实日期' });
-        if (on < t) throw new AppError('form_invalid', '发布日期不能早于今天', 400, { publishOn: '发布日期不能早于今天（定时发布填写以后的日期）' });
+        if (!isIsoDate(on))
+          throw new AppError('form_invalid', '发布日期无效', 400, { publishOn: '请填写真实日期' });
+        if (on < t)
+          throw new AppError('form_invalid', '发布日期不能早于今天', 400, {
+            publishOn: '发布日期不能早于今天（定时发布填写以后的日期）',
+          });
         ev = { kind: 'published', at, by: user.displayName, version: snapshot.version, publishOn: on };
         break;
       }
-      case 'revised': ev = { kind: 'revised', at, by: user.displayName, version: snapshot.version + 1 }; break;
-      case 'withdrawn': ev = { kind: 'withdrawn', at, by: user.displayName, reason: f.reason ?? '' }; break;
+      case 'revised':
+        ev = { kind: 'revised', at, by: user.displayName, version: snapshot.version + 1 };
+        break;
+      case 'withdrawn':
+        ev = { kind: 'withdrawn', at, by: user.displayName, reason: f.reason ?? '' };
+        break;
       case 'validity_changed': {
-        const v = (['valid', 'expired', 'repealed'].includes(f.validity ?? '') ? f.validity : 'valid') as 'valid' | 'expired' | 'repealed';
+        const v = (['valid', 'expired', 'repealed'].includes(f.validity ?? '') ? f.validity : 'valid') as
+          | 'valid'
+          | 'expired'
+          | 'repealed';
         const d = (f.date ?? '').trim();
-        if (v !== 'valid' && !isIsoDate(d)) throw new AppError('form_invalid', '日期无效', 400, { date: '失效或废止须填写真实日期' });
-        ev = { kind: 'validity_changed', at, by: user.displayName, validity: v, date: v === 'valid' ? null : d, repealedBy: v === 'repealed' && f.repealedBy ? f.repealedBy.trim().slice(0, 60) : null };
+        if (v !== 'valid' && !isIsoDate(d))
+          throw new AppError('form_invalid', '日期无效', 400, { date: '失效或废止须填写真实日期' });
+        ev = {
+          kind: 'validity_changed',
+          at,
+          by: user.displayName,
+          validity: v,
+          date: v === 'valid' ? null : d,
+          repealedBy: v === 'repealed' && f.repealedBy ? f.repealedBy.trim().slice(0, 60) : null,
+        };
         break;
       }
-      default: throw new AppError('action_unknown', '未知操作', 404);
+      default:
+        throw new AppError('action_unknown', '未知操作', 404);
     }
     const r = applyItemEvent(snapshot, ev, actor);
     if (!r.ok) throw new AppError(r.code, r.message, r.code === 'actor_not_allowed' ? 403 : 409);
-    await tx.publication.items.appendEvent({ itemId, seq: events.length + 1, event: ev, actorId: user.id, actorRole: user.role }, { state: r.snapshot.state, version: r.snapshot.version, updatedAt: at });
+    await tx.publication.items.appendEvent(
+      { itemId, seq: events.length + 1, event: ev, actorId: user.id, actorRole: user.role },
+      { state: r.snapshot.state, version: r.snapshot.version, updatedAt: at },
+    );
     if (ev.kind === 'published') {
       const versions = await tx.publication.items.versions(itemId);
       const v = versions.find((x) => x.version === ev.version)!;
       const files = (await tx.publication.files.list(itemId)).filter((x) => x.version <= ev.version);
-      const norm = normalizeSearchText([v.title, v.bodyText, ...files.map((x) => `${x.filename} ${x.text}`)].join('\n'));
-      await tx.publication.items.publish(itemId, { title: v.title, bodyHtml: v.bodyHtml, bodyText: v.bodyText, searchText: norm, unigrams: unigrams(norm), bigrams: bigrams(norm), publishedOn: ev.publishOn, publishedVersion: ev.version, meta: v.meta });
+      const norm = normalizeSearchText(
+        [v.title, v.bodyText, ...files.map((x) => `${x.filename} ${x.text}`)].join('\n'),
+      );
+      await tx.publication.items.publish(itemId, {
+        title: v.title,
+        bodyHtml: v.bodyHtml,
+        bodyText: v.bodyText,
+        searchText: norm,
+        unigrams: unigrams(norm),
+        bigrams: bigrams(norm),
+        publishedOn: ev.publishOn,
+        publishedVersion: ev.version,
+        meta: v.meta,
+      });
     }
     if (ev.kind === 'revised') {
       const versions = await tx.publication.items.versions(itemId);
       const last = versions[versions.length - 1]!;
-      await tx.publication.items.saveVersion({ ...last, version: ev.version, createdAt: at, createdBy: user.id });
+      await tx.publication.items.saveVersion({
+        ...last,
+        version: ev.version,
+        createdAt: at,
+        createdBy: user.id,
+      });
     }
     if (ev.kind === 'withdrawn') await tx.publication.items.unpublish(itemId);
-    if (ev.kind === 'validity_changed') await tx.publication.items.setValidity(itemId, ev.validity, ev.date, ev.repealedBy);
-    await audit(tx, deps.now(), { organId: item.organId, userId: user.id, role: user.role, action: `item.${action}`, ip, detail: { item: itemId } });
+    if (ev.kind === 'validity_changed')
+      await tx.publication.items.setValidity(itemId, ev.validity, ev.date, ev.repealedBy);
+    await audit(tx, deps.now(), {
+      organId: item.organId,
+      userId: user.id,
+      role: user.role,
+      action: `item.${action}`,
+      ip,
+      detail: { item: itemId },
+    });
   });
 }
 
 /** Attaches a file to the working version; PDF and DOCX text becomes searchable when published. */
-export async function addItemFile(deps: AppDeps, user: StaffUser, itemId: string, filename: string, bytes: Uint8Array, extract: (mime: string, bytes: Uint8Array) => Promise<string>, sniff: (b: Uint8Array) => string | null, ip: string): Promise<ItemFile> {
+export async function addItemFile(
+  deps: AppDeps,
+  user: StaffUser,
+  itemId: string,
+  filename: string,
+  bytes: Uint8Array,
+  extract: (mime: string, bytes: Uint8Array) => Promise<string>,
+  sniff: (b: Uint8Array) => string | null,
+  ip: string,
+): Promise<ItemFile> {
   actorOf(user);
   const item = await deps.store.publication.items.find(itemId);
   if (!item || item.organId !== user.organId) throw new AppError('item_not_found', '找不到该信息', 404);
-  if (bytes.length === 0 || bytes.length > 20 * 1024 * 1024) throw new AppError('file_size', '文件为空或超过20MB', 400, { file: '文件为空或超过20MB' });
+  if (bytes.length === 0 || bytes.length > 20 * 1024 * 1024)
+    throw new AppError('file_size', '文件为空或超过20MB', 400, { file: '文件为空或超过20MB' });
   const mime = sniff(bytes);
-  if (!mime) throw new AppError('file_type', '文件类型不支持', 400, { file: '只能上传PDF、DOCX、JPG或PNG文件' });
+  if (!mime)
+    throw new AppError('file_type', '文件类型不支持', 400, { file: '只能上传PDF、DOCX、JPG或PNG文件' });
   const id = randomBytes(8).toString('hex');
   const key = `items/${itemId}/${id}`;
   await deps.files.put(key, bytes);
   const text = (await extract(mime, bytes).catch(() => '')).slice(0, 500000);
-  const f: ItemFile = { id, itemId, version: item.version, filename: filename.replace(/[\\/\u0000-\u001f<>:"|?*]/g, '_').slice(0, 120), mime, size: bytes.length, storageKey: key, text, createdAt: deps.now().toISOString() };
+  const f: ItemFile = {
+    id,
+    itemId,
+    version: item.version,
+    filename: filename.replace(/[\\/\u0000-\u001f<>:"|?*]/g, '_').slice(0, 120),
+    mime,
+    size: bytes.length,
+    storageKey: key,
+    text,
+    createdAt: deps.now().toISOString(),
+  };
   await deps.store.transaction(async (tx) => {
     await tx.publication.files.add(f);
-    await audit(tx, deps.now(), { organId: item.organId, userId: user.id, role: user.role, action: 'item.file', ip, detail: { item: itemId, size: f.size } });
+    await audit(tx, deps.now(), {
+      organId: item.organId,
+      userId: user.id,
+      role: user.role,
+      action: 'item.file',
+      ip,
+      detail: { item: itemId, size: f.size },
+    });
   });
   return f;
 }

@@ -9,17 +9,32 @@ import { validateReport } from '../../core/annual-report/validate-report.js';
 /** The input kind of a file, by its name and first bytes. */
 export function inputKindOf(name: string, bytes: Uint8Array): ReportInputKind {
   const lower = name.toLowerCase();
-  if (lower.endsWith('.pdf') || (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46)) return 'pdf';
+  if (
+    lower.endsWith('.pdf') ||
+    (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46)
+  )
+    return 'pdf';
   if (lower.endsWith('.docx') || (bytes[0] === 0x50 && bytes[1] === 0x4b)) return 'docx';
   if (lower.endsWith('.json')) return 'json';
   if (lower.endsWith('.html') || lower.endsWith('.htm') || lower.endsWith('.shtml')) return 'html';
   const head = new TextDecoder().decode(bytes.subarray(0, 512)).trimStart().toLowerCase();
-  if (head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<table')) return 'html';
+  if (head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<table'))
+    return 'html';
   return 'text';
 }
 
 /** File names a batch accepts. */
-export const REPORT_EXTENSIONS = ['.txt', '.text', '.md', '.html', '.htm', '.shtml', '.docx', '.pdf', '.json'];
+export const REPORT_EXTENSIONS = [
+  '.txt',
+  '.text',
+  '.md',
+  '.html',
+  '.htm',
+  '.shtml',
+  '.docx',
+  '.pdf',
+  '.json',
+];
 
 export interface CheckedReport extends ReportParseResult {
   /** parse findings followed by checker findings */
@@ -31,12 +46,16 @@ export interface CheckedReport extends ReportParseResult {
 
 /** Parses bytes of a report and, when asked, checks it (optionally against last year's report). */
 export async function readAndCheckReport(
-  parsers: ReportParsers, name: string, bytes: Uint8Array, opts: { check: boolean; prev?: AnnualReport },
+  parsers: ReportParsers,
+  name: string,
+  bytes: Uint8Array,
+  opts: { check: boolean; prev?: AnnualReport },
 ): Promise<CheckedReport> {
   const kind = inputKindOf(name, bytes);
   const parsed = await parsers[kind](bytes);
   const unreadable = parsed.findings.some((f) => f.code === 'input_unreadable');
   const findings = [...parsed.findings];
-  if (opts.check && !unreadable) findings.push(...validateReport(parsed.report, opts.prev ? { prev: opts.prev } : {}));
+  if (opts.check && !unreadable)
+    findings.push(...validateReport(parsed.report, opts.prev ? { prev: opts.prev } : {}));
   return { report: parsed.report, findings, unreadable, failed: hasErrors(findings) };
 }

@@ -6,11 +6,22 @@
  * 政府信息公开年报 column and is published through the ordinary 保密审查 workflow.
  */
 import type { StaffUser } from '../../core/ports.js';
-import { type AnnualReport, type ReportCell, emptyReport, formatForYear, tablesOf } from '../../core/annual-report/report-model.js';
+import {
+  type AnnualReport,
+  type ReportCell,
+  emptyReport,
+  formatForYear,
+  tablesOf,
+} from '../../core/annual-report/report-model.js';
 import type { Finding } from '../../core/annual-report/report-findings.js';
 import { validateReport } from '../../core/annual-report/validate-report.js';
 import { replay } from '../../core/case/case-machine.js';
-import { type CaseSummary, section3Cells, section4Cells, summarizeCase } from '../../core/case/case-statistics.js';
+import {
+  type CaseSummary,
+  section3Cells,
+  section4Cells,
+  summarizeCase,
+} from '../../core/case/case-statistics.js';
 import { section2Article1 } from '../../core/publication/section2.js';
 import { renderReportHtml, renderReportSections } from '../../adapters/render/html-report-renderer.js';
 import { AppError, type AppDeps, today } from '../deps.js';
@@ -21,26 +32,41 @@ export function manualSection2Slots(year: number): { row: string; column: string
   const fmt = formatForYear(year);
   const out: { row: string; column: string; key: string }[] = [];
   for (const t of tablesOf(fmt).filter((x) => x.table === '二')) {
-    for (const r of t.rows) for (const c of t.columns) {
-      if (fmt === '2021' && t.caption === '第二十条第（一）项') continue;
-      out.push({ row: r.path, column: c, key: `s2:${r.path}:${c}` });
-    }
+    for (const r of t.rows)
+      for (const c of t.columns) {
+        if (fmt === '2021' && t.caption === '第二十条第（一）项') continue;
+        out.push({ row: r.path, column: c, key: `s2:${r.path}:${c}` });
+      }
   }
   return out;
 }
 
-export interface CompileInput { year: number; sections: { 一: string; 五: string; 六: string }; manual: Record<string, string> }
+export interface CompileInput {
+  year: number;
+  sections: { 一: string; 五: string; 六: string };
+  manual: Record<string, string>;
+}
 
-export interface Compiled { report: AnnualReport; findings: Finding[]; html: string }
+export interface Compiled {
+  report: AnnualReport;
+  findings: Finding[];
+  html: string;
+}
 
-export async function compileAnnualReport(deps: AppDeps, user: StaffUser, input: CompileInput): Promise<Compiled> {
+export async function compileAnnualReport(
+  deps: AppDeps,
+  user: StaffUser,
+  input: CompileInput,
+): Promise<Compiled> {
   if (user.role === 'supervisor') throw new AppError('forbidden', '上级主管部门只能查看', 403);
   const year = input.year;
-  if (!Number.isInteger(year) || year < 2019 || year > Number(today(deps).slice(0, 4))) throw new AppError('form_invalid', '年度无效', 400, { year: '年度应在2019年至今年之间' });
+  if (!Number.isInteger(year) || year < 2019 || year > Number(today(deps).slice(0, 4)))
+    throw new AppError('form_invalid', '年度无效', 400, { year: '年度应在2019年至今年之间' });
   const organ = (await deps.store.organs.find(user.organId))!;
   const report = emptyReport(formatForYear(year), year, organ.name);
   report.title = `${organ.name}${year}年政府信息公开工作年度报告`;
-  const text = (id: '一' | '五' | '六', title: string, body: string) => `${id}、${title}\n${body.trim() || '无'}`;
+  const text = (id: '一' | '五' | '六', title: string, body: string) =>
+    `${id}、${title}\n${body.trim() || '无'}`;
   report.sections.一 = text('一', '总体情况', input.sections.一);
   report.sections.五 = text('五', '存在的主要问题及改进情况', input.sections.五);
   report.sections.六 = text('六', '其他需要报告的事项', input.sections.六);
@@ -52,26 +78,68 @@ export async function compileAnnualReport(deps: AppDeps, user: StaffUser, input:
     cells.push({ table: '二', row: s.row, column: s.column, value: Number.isFinite(v) ? v : null, raw });
   }
   if (report.format === '2021') {
-    const docs = (await deps.store.publication.items.documents([organ.id])).map((d) => ({ docType: d.docType, firstPublishedOn: d.firstPublishedOn, withdrawn: d.state === 'withdrawn', validity: d.validity, validityDate: d.validityDate }));
+    const docs = (await deps.store.publication.items.documents([organ.id])).map((d) => ({
+      docType: d.docType,
+      firstPublishedOn: d.firstPublishedOn,
+      withdrawn: d.state === 'withdrawn',
+      validity: d.validity,
+      validityDate: d.validityDate,
+    }));
     cells.push(...section2Article1(docs, year));
   }
   const sums: CaseSummary[] = [];
-  for (const c of await deps.store.cases.allWithEvents([organ.id])) { const s = summarizeCase(replay(c.events.map((e) => e.event), { calendar: deps.calendar, rules: deps.rules }).snapshot); if (s) sums.push(s); }
-  const reviews = (await deps.store.reviews.listForOrgans([organ.id])).map((r) => ({ id: r.id, kind: r.kind, filedOn: r.filedOn, ...(r.concludedOn ? { concludedOn: r.concludedOn } : {}), ...(r.result ? { result: r.result } : {}) }));
+  for (const c of await deps.store.cases.allWithEvents([organ.id])) {
+    const s = summarizeCase(
+      replay(
+        c.events.map((e) => e.event),
+        { calendar: deps.calendar, rules: deps.rules },
+      ).snapshot,
+    );
+    if (s) sums.push(s);
+  }
+  const reviews = (await deps.store.reviews.listForOrgans([organ.id])).map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    filedOn: r.filedOn,
+    ...(r.concludedOn ? { concludedOn: r.concludedOn } : {}),
+    ...(r.result ? { result: r.result } : {}),
+  }));
   cells.push(...section3Cells(sums, year), ...section4Cells(reviews, year));
   report.cells = cells;
   // order as the format lists them
   const order = new Map<string, number>();
   let i = 0;
-  for (const t of tablesOf(report.format)) for (const r of t.rows) for (const c of t.columns) order.set(`${t.table}|${r.path}|${c}`, i++);
-  report.cells.sort((a, b) => order.get(`${a.table}|${a.row}|${a.column}`)! - order.get(`${b.table}|${b.row}|${b.column}`)!);
+  for (const t of tablesOf(report.format))
+    for (const r of t.rows) for (const c of t.columns) order.set(`${t.table}|${r.path}|${c}`, i++);
+  report.cells.sort(
+    (a, b) => order.get(`${a.table}|${a.row}|${a.column}`)! - order.get(`${b.table}|${b.row}|${b.column}`)!,
+  );
   return { report, findings: validateReport(report), html: renderReportHtml(report) };
 }
 
 /** Turns the compiled report into a draft item of the 年报 column (published after 保密审查 like any item). */
-export async function draftReportItem(deps: AppDeps, user: StaffUser, compiled: Compiled, ip: string): Promise<string> {
-  if (compiled.findings.some((f) => f.severity === 'error')) throw new AppError('report_has_errors', '年度报告还有“错误”级问题，请先修正再生成稿件', 409);
+export async function draftReportItem(
+  deps: AppDeps,
+  user: StaffUser,
+  compiled: Compiled,
+  ip: string,
+): Promise<string> {
+  if (compiled.findings.some((f) => f.severity === 'error'))
+    throw new AppError('report_has_errors', '年度报告还有“错误”级问题，请先修正再生成稿件', 409);
   const body = renderReportSections(compiled.report);
-  const item = await createItem(deps, user, { title: compiled.report.title!, columnId: `${user.organId}:reports`, formedOn: today(deps), topic: '综合政务\\政务公开', docType: 'other', openMode: '主动公开', body }, ip);
+  const item = await createItem(
+    deps,
+    user,
+    {
+      title: compiled.report.title!,
+      columnId: `${user.organId}:reports`,
+      formedOn: today(deps),
+      topic: '综合政务\\政务公开',
+      docType: 'other',
+      openMode: '主动公开',
+      body,
+    },
+    ip,
+  );
   return item.id;
 }

@@ -6,7 +6,11 @@ import type { AnnualReport } from '../../core/annual-report/report-model.js';
 import { type Finding, refLabel } from '../../core/annual-report/report-findings.js';
 
 export type TableRow = (string | number | null)[];
-export interface ReportTables { reports: TableRow[]; cells: TableRow[]; findings: TableRow[] }
+export interface ReportTables {
+  reports: TableRow[];
+  cells: TableRow[];
+  findings: TableRow[];
+}
 
 const SEV: Record<string, string> = { error: '错误', warning: '警告', info: '提示' };
 const FORMAT: Record<string, string> = { '2021': '2021年版', '2019-trial': '2019年试行' };
@@ -20,14 +24,54 @@ export function emptyReportTables(): ReportTables {
 }
 
 /** Appends one report (as read, with its findings) to the tables. */
-export function addReport(t: ReportTables, file: string, r: AnnualReport, findings: readonly Finding[], unreadable: boolean): void {
+export function addReport(
+  t: ReportTables,
+  file: string,
+  r: AnnualReport,
+  findings: readonly Finding[],
+  unreadable: boolean,
+): void {
   const organ = r.organ ?? null;
   const year = r.year ?? null;
   const count = (s: string) => findings.filter((f) => f.severity === s).length;
-  t.reports.push([file, organ, year, FORMAT[r.format] ?? r.format, r.cells.length, r.cells.filter((c) => c.value !== null).length, count('error'), count('warning'), count('info'), unreadable ? '否' : '是']);
+  t.reports.push([
+    file,
+    organ,
+    year,
+    FORMAT[r.format] ?? r.format,
+    r.cells.length,
+    r.cells.filter((c) => c.value !== null).length,
+    count('error'),
+    count('warning'),
+    count('info'),
+    unreadable ? '否' : '是',
+  ]);
   for (const c of r.cells) {
     const src = c.source?.element ?? (c.source?.line !== undefined ? `第${c.source.line}行` : null);
-    t.cells.push([file, organ, year, FORMAT[r.format] ?? r.format, c.table, c.row, c.column, c.value, c.raw === '' ? null : c.raw, src]);
+    t.cells.push([
+      file,
+      organ,
+      year,
+      FORMAT[r.format] ?? r.format,
+      c.table,
+      c.row,
+      c.column,
+      c.value,
+      c.raw === '' ? null : c.raw,
+      src,
+    ]);
   }
-  for (const f of findings) t.findings.push([file, organ, year, f.code, SEV[f.severity] ?? f.severity, f.message, f.cells.map(refLabel).join('；') || null, f.expected ?? null, f.actual ?? null, f.line ?? null]);
+  for (const f of findings)
+    t.findings.push([
+      file,
+      organ,
+      year,
+      f.code,
+      SEV[f.severity] ?? f.severity,
+      f.message,
+      f.cells.map(refLabel).join('；') || null,
+      f.expected ?? null,
+      f.actual ?? null,
+      f.line ?? null,
+    ]);
 }

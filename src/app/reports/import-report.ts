@@ -12,21 +12,52 @@ import { AppError, type AppDeps, today } from '../deps.js';
 import { readAndCheckReport } from './check-report.js';
 import { createItem } from '../publication/items.js';
 
-export async function importReport(deps: AppDeps, user: StaffUser, filename: string, bytes: Uint8Array, ip: string): Promise<{ itemId: string; year: number; findings: Finding[] }> {
-  if (user.role !== 'clerk' && user.role !== 'head') throw new AppError('forbidden', '只有经办人或负责人可以导入年报', 403);
-  if (!bytes.length) throw new AppError('form_invalid', '请选择年报文件', 400, { file: '请选择年报文件（PDF、DOCX、HTML或TXT）' });
+export async function importReport(
+  deps: AppDeps,
+  user: StaffUser,
+  filename: string,
+  bytes: Uint8Array,
+  ip: string,
+): Promise<{ itemId: string; year: number; findings: Finding[] }> {
+  if (user.role !== 'clerk' && user.role !== 'head')
+    throw new AppError('forbidden', '只有经办人或负责人可以导入年报', 403);
+  if (!bytes.length)
+    throw new AppError('form_invalid', '请选择年报文件', 400, {
+      file: '请选择年报文件（PDF、DOCX、HTML或TXT）',
+    });
   const r = await readAndCheckReport(defaultReportParsers, filename, bytes, { check: true });
-  if (r.unreadable) throw new AppError('form_invalid', '无法读取该文件', 400, { file: '无法读取该文件，请上传文字版PDF、DOCX、HTML或TXT' });
+  if (r.unreadable)
+    throw new AppError('form_invalid', '无法读取该文件', 400, {
+      file: '无法读取该文件，请上传文字版PDF、DOCX、HTML或TXT',
+    });
   const year = r.report.year;
-  if (!year) throw new AppError('form_invalid', '未能从报告中识别年度', 400, { file: '未能从报告标题或正文中识别报告年度' });
-  if (year >= Number(today(deps).slice(0, 4))) throw new AppError('form_invalid', '年度无效', 400, { file: `报告年度为${year}年，只能导入往年的年报` });
+  if (!year)
+    throw new AppError('form_invalid', '未能从报告中识别年度', 400, {
+      file: '未能从报告标题或正文中识别报告年度',
+    });
+  if (year >= Number(today(deps).slice(0, 4)))
+    throw new AppError('form_invalid', '年度无效', 400, { file: `报告年度为${year}年，只能导入往年的年报` });
   const organ = (await deps.store.organs.find(user.organId))!;
   const short = organ.name.replace(/人民政府$|政府$/, '');
   if (r.report.organ && !r.report.organ.includes(short) && !organ.name.includes(r.report.organ)) {
-    throw new AppError('form_invalid', '不是本机关的年报', 400, { file: `报告中的机关为“${r.report.organ}”，不是${organ.name}` });
+    throw new AppError('form_invalid', '不是本机关的年报', 400, {
+      file: `报告中的机关为“${r.report.organ}”，不是${organ.name}`,
+    });
   }
   const body = `<p>本报告由原文件“${escapeHtml(filename)}”导入，经年度报告引擎逐格读取并核对。</p>${renderReportSections(r.report)}`;
-  const item = await createItem(deps, user, { title: `${organ.name}${year}年政府信息公开工作年度报告`, columnId: `${organ.id}:reports`, formedOn: today(deps), topic: '综合政务\\政务公开', docType: 'other', openMode: '主动公开', body }, ip);
+  const item = await createItem(
+    deps,
+    user,
+    {
+      title: `${organ.name}${year}年政府信息公开工作年度报告`,
+      columnId: `${organ.id}:reports`,
+      formedOn: today(deps),
+      topic: '综合政务\\政务公开',
+      docType: 'other',
+      openMode: '主动公开',
+      body,
+    },
+    ip,
+  );
   return { itemId: item.id, year, findings: r.findings };
 }
-

@@ -20,7 +20,14 @@ export interface OrganRow {
   receivedThisYear: number;
   publishedThisYear: number;
   latePublications: number;
-  report: { published: boolean; publishedOn: string | null; deadline: string; onTime: boolean | null; errors: number | null; itemId: string | null };
+  report: {
+    published: boolean;
+    publishedOn: string | null;
+    deadline: string;
+    onTime: boolean | null;
+    errors: number | null;
+    itemId: string | null;
+  };
 }
 
 /**
@@ -34,10 +41,18 @@ export function reportDeadline(organ: Organ, year: number): string {
 }
 
 /** One month of the last twelve, across every organ on the dashboard. */
-export interface MonthRow { month: string; received: number; published: number }
+export interface MonthRow {
+  month: string;
+  received: number;
+  published: number;
+}
 
-export async function supervisionDashboard(deps: AppDeps, user: StaffUser): Promise<{ rows: OrganRow[]; months: MonthRow[]; year: number; today: string }> {
-  if (user.role !== 'supervisor' && user.role !== 'admin' && user.role !== 'head') throw new AppError('forbidden', '无权查看', 403);
+export async function supervisionDashboard(
+  deps: AppDeps,
+  user: StaffUser,
+): Promise<{ rows: OrganRow[]; months: MonthRow[]; year: number; today: string }> {
+  if (user.role !== 'supervisor' && user.role !== 'admin' && user.role !== 'head')
+    throw new AppError('forbidden', '无权查看', 403);
   const organs = await deps.store.organs.list();
   const ids = user.role === 'supervisor' ? visibleOrganIds(user, organs) : [user.organId];
   const t = today(deps);
@@ -56,7 +71,11 @@ export async function supervisionDashboard(deps: AppDeps, user: StaffUser): Prom
     const published = await deps.store.publication.items.publishedInYear([id], year);
     const late = await lateItems(deps, [id], year);
     // last year's report: an item of the 年报 column titled "…{year-1}年政府信息公开工作年度报告"
-    const reports = await deps.store.publication.items.listPublic({ columnIds: [`${id}:reports`], today: t, limit: 50 });
+    const reports = await deps.store.publication.items.listPublic({
+      columnIds: [`${id}:reports`],
+      today: t,
+      limit: 50,
+    });
     const title = `${year - 1}年政府信息公开工作年度报告`;
     const rep = reports.find((r) => r.title.includes(title));
     // the year before, when published too: its 结转下年度 must be this report's 上年结转 (and 现行有效件数 carry on)
@@ -64,14 +83,32 @@ export async function supervisionDashboard(deps: AppDeps, user: StaffUser): Prom
     const deadline = reportDeadline(organ, year);
     let errors: number | null = null;
     if (rep) {
-      const read = async (r: typeof rep) => parseReportHtml(`<h1>${r.title}</h1>${(await deps.store.publication.items.find(r.id))?.bodyHtml ?? ''}`);
+      const read = async (r: typeof rep) =>
+        parseReportHtml(
+          `<h1>${r.title}</h1>${(await deps.store.publication.items.find(r.id))?.bodyHtml ?? ''}`,
+        );
       const parsed = await read(rep);
       const prev = prevRep ? (await read(prevRep)).report : undefined;
-      errors = [...parsed.findings, ...validateReport(parsed.report, prev ? { prev } : {})].filter((x) => x.severity === 'error').length;
+      errors = [...parsed.findings, ...validateReport(parsed.report, prev ? { prev } : {})].filter(
+        (x) => x.severity === 'error',
+      ).length;
     }
     rows.push({
-      organ, open, overdue, dueSoon: Math.max(0, dueSoonAll - overdue), receivedThisYear: received, publishedThisYear: published.length, latePublications: late.length,
-      report: { published: !!rep, publishedOn: rep?.firstPublishedOn ?? null, deadline, onTime: rep ? (rep.firstPublishedOn ?? '9999') <= deadline : t > deadline ? false : null, errors, itemId: rep?.id ?? null },
+      organ,
+      open,
+      overdue,
+      dueSoon: Math.max(0, dueSoonAll - overdue),
+      receivedThisYear: received,
+      publishedThisYear: published.length,
+      latePublications: late.length,
+      report: {
+        published: !!rep,
+        publishedOn: rep?.firstPublishedOn ?? null,
+        deadline,
+        onTime: rep ? (rep.firstPublishedOn ?? '9999') <= deadline : t > deadline ? false : null,
+        errors,
+        itemId: rep?.id ?? null,
+      },
     });
   }
   return { rows, months: await lastTwelveMonths(deps, ids, t), year, today: t };
@@ -84,10 +121,22 @@ async function lastTwelveMonths(deps: AppDeps, ids: string[], t: string): Promis
   let m = Number(t.slice(5, 7));
   for (let i = 0; i < 12; i++) {
     months.unshift({ month: `${y}-${String(m).padStart(2, '0')}`, received: 0, published: 0 });
-    if (--m === 0) { m = 12; y--; }
+    if (--m === 0) {
+      m = 12;
+      y--;
+    }
   }
-  const last = (mm: string) => `${mm}-${String(new Date(Date.UTC(Number(mm.slice(0, 4)), Number(mm.slice(5, 7)), 0)).getUTCDate()).padStart(2, '0')}`;
-  await Promise.all(months.map(async (r) => { r.received = await deps.store.cases.count({ organIds: ids, receivedFrom: `${r.month}-01`, receivedTo: last(r.month) }); }));
+  const last = (mm: string) =>
+    `${mm}-${String(new Date(Date.UTC(Number(mm.slice(0, 4)), Number(mm.slice(5, 7)), 0)).getUTCDate()).padStart(2, '0')}`;
+  await Promise.all(
+    months.map(async (r) => {
+      r.received = await deps.store.cases.count({
+        organIds: ids,
+        receivedFrom: `${r.month}-01`,
+        receivedTo: last(r.month),
+      });
+    }),
+  );
   const byMonth = new Map(months.map((r) => [r.month, r]));
   const years = [...new Set(months.map((r) => Number(r.month.slice(0, 4))))];
   for (const yr of years) {
@@ -112,8 +161,13 @@ export async function rollUpSubordinates(deps: AppDeps, user: StaffUser, year: n
   const reports = [];
   for (const id of ids) {
     const organ = organs.find((o) => o.id === id)!;
-    const rep = (await deps.store.publication.items.listPublic({ columnIds: [`${id}:reports`], today: t, limit: 50 })).find((r) => r.title.includes(`${year}年政府信息公开工作年度报告`));
-    if (!rep) { missing.push(organ); continue; }
+    const rep = (
+      await deps.store.publication.items.listPublic({ columnIds: [`${id}:reports`], today: t, limit: 50 })
+    ).find((r) => r.title.includes(`${year}年政府信息公开工作年度报告`));
+    if (!rep) {
+      missing.push(organ);
+      continue;
+    }
     const full = await deps.store.publication.items.find(rep.id);
     const parsed = parseReportHtml(`<h1>${rep.title}</h1>${full?.bodyHtml ?? ''}`);
     parsed.report.organ = organ.name;
@@ -123,5 +177,13 @@ export async function rollUpSubordinates(deps: AppDeps, user: StaffUser, year: n
   const own = organs.find((o) => o.id === user.organId)!;
   const { report, findings } = rollUpReports(reports, own.name.replace(/人民政府$/, '') + '所属机关', year);
   const all = [...findings, ...validateReport(report)];
-  return { included, missing, report, findings: all, html: renderReportHtml(report).replace(/^[\s\S]*<body>/, '').replace(/<\/body>[\s\S]*$/, '') };
+  return {
+    included,
+    missing,
+    report,
+    findings: all,
+    html: renderReportHtml(report)
+      .replace(/^[\s\S]*<body>/, '')
+      .replace(/<\/body>[\s\S]*$/, ''),
+  };
 }

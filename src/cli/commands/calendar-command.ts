@@ -3,7 +3,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { type CalendarEntry, createCalendar, isIsoDate } from '../../core/calendar/holiday-calendar.js';
-import { addWorkingDays, dayReason, explainAddWorkingDays, isWorkday } from '../../core/calendar/working-days.js';
+import {
+  addWorkingDays,
+  dayReason,
+  explainAddWorkingDays,
+  isWorkday,
+} from '../../core/calendar/working-days.js';
 import { nationalCalendarEntries } from '../../adapters/calendar/chinese-days-seed.js';
 import type { CliIO } from '../main.js';
 
@@ -23,22 +28,35 @@ export function runCalendarCommand(argsIn: string[], io: CliIO): number {
     const file = args[oi + 1];
     args.splice(oi, 2);
     const r = readOverlay(file);
-    if (typeof r === 'string') { io.err(r); return 2; }
+    if (typeof r === 'string') {
+      io.err(r);
+      return 2;
+    }
     overlay = r;
   }
   const [sub, date, nRaw] = args;
-  if (!sub || !['add-workdays', 'explain', 'is-workday'].includes(sub)) { io.err(`用法：\n${CALENDAR_USAGE}`); return 2; }
-  if (!date || !isIsoDate(date)) { io.err(`日期“${date ?? ''}”无效，应为YYYY-MM-DD格式的真实日期`); return 2; }
+  if (!sub || !['add-workdays', 'explain', 'is-workday'].includes(sub)) {
+    io.err(`用法：\n${CALENDAR_USAGE}`);
+    return 2;
+  }
+  if (!date || !isIsoDate(date)) {
+    io.err(`日期“${date ?? ''}”无效，应为YYYY-MM-DD格式的真实日期`);
+    return 2;
+  }
   const cal = createCalendar(nationalCalendarEntries(), overlay);
   const y = Number(date.slice(0, 4));
-  if (y < cal.firstYear || y > cal.lastYear) io.err(`提示：${y}年不在内置节假日数据（${cal.firstYear}–${cal.lastYear}年）内，只按周末计算`);
+  if (y < cal.firstYear || y > cal.lastYear)
+    io.err(`提示：${y}年不在内置节假日数据（${cal.firstYear}–${cal.lastYear}年）内，只按周末计算`);
   if (sub === 'is-workday') {
     const w = isWorkday(date, cal);
     io.out(`${w ? '是' : '否'}\t${dayReason(date, cal)}`);
     return 0;
   }
   const n = Number(nRaw);
-  if (!Number.isInteger(n) || n < 0 || n > 3650) { io.err(`工作日数“${nRaw ?? ''}”无效，应为0到3650之间的整数`); return 2; }
+  if (!Number.isInteger(n) || n < 0 || n > 3650) {
+    io.err(`工作日数“${nRaw ?? ''}”无效，应为0到3650之间的整数`);
+    return 2;
+  }
   if (sub === 'add-workdays') io.out(addWorkingDays(date, n, cal));
   else {
     const e = explainAddWorkingDays(date, n, cal);
@@ -52,14 +70,23 @@ export function runCalendarCommand(argsIn: string[], io: CliIO): number {
 function readOverlay(file: string | undefined): CalendarEntry[] | string {
   if (!file) return '--overlay 后面需要节假日安排文件';
   let j: unknown;
-  try { j = JSON.parse(readFileSync(file, 'utf8')); } catch (e) { return `无法读取节假日安排文件 ${file}：${e instanceof Error ? e.message : String(e)}`; }
+  try {
+    j = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    return `无法读取节假日安排文件 ${file}：${e instanceof Error ? e.message : String(e)}`;
+  }
   if (!Array.isArray(j)) return '节假日安排文件应为数组';
   const out: CalendarEntry[] = [];
   for (let i = 0; i < j.length; i++) {
     const e = j[i] as Partial<CalendarEntry>;
     if (!e || typeof e.date !== 'string' || !isIsoDate(e.date)) return `第${i + 1}项 date 无效`;
     if (e.kind !== 'rest' && e.kind !== 'work') return `第${i + 1}项 kind 应为 rest 或 work`;
-    out.push({ date: e.date, kind: e.kind, name: typeof e.name === 'string' && e.name ? e.name : e.kind === 'rest' ? '放假' : '调休上班', source: typeof e.source === 'string' ? e.source : file });
+    out.push({
+      date: e.date,
+      kind: e.kind,
+      name: typeof e.name === 'string' && e.name ? e.name : e.kind === 'rest' ? '放假' : '调休上班',
+      source: typeof e.source === 'string' ? e.source : file,
+    });
   }
   return out;
 }

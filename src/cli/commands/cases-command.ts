@@ -9,7 +9,13 @@ import { STATE_LABEL, replay } from '../../core/case/case-machine.js';
 import { DEFAULT_CASE_RULES } from '../../core/case/case-rules.js';
 import { caseClocks, caseStatus } from '../../core/case/deadlines.js';
 import { findOutcome, outcomeRow } from '../../core/case/case-model.js';
-import { type CaseSummary, type ReviewCase, section3Cells, section4Cells, summarizeCase } from '../../core/case/case-statistics.js';
+import {
+  type CaseSummary,
+  type ReviewCase,
+  section3Cells,
+  section4Cells,
+  summarizeCase,
+} from '../../core/case/case-statistics.js';
 import { emptyReport, formatForYear } from '../../core/annual-report/report-model.js';
 import { validateReport } from '../../core/annual-report/validate-report.js';
 import { renderReportJson } from '../../adapters/render/json-report-renderer.js';
@@ -24,9 +30,17 @@ async function load(files: string[], io: CliIO) {
   const all = [];
   for (const f of files) {
     let json: unknown;
-    try { json = JSON.parse(await readFile(f, 'utf8')); } catch (e) { io.err(`无法读取 ${f}：${e instanceof Error ? e.message : String(e)}`); return null; }
+    try {
+      json = JSON.parse(await readFile(f, 'utf8'));
+    } catch (e) {
+      io.err(`无法读取 ${f}：${e instanceof Error ? e.message : String(e)}`);
+      return null;
+    }
     const { cases, errors } = parseCaseFiles(json);
-    if (errors.length) { io.err(`${f} 格式有误：\n  ${errors.join('\n  ')}`); return null; }
+    if (errors.length) {
+      io.err(`${f} 格式有误：\n  ${errors.join('\n  ')}`);
+      return null;
+    }
     all.push(...cases);
   }
   return all;
@@ -40,13 +54,28 @@ export async function runCasesCommand(args: string[], io: CliIO, today: string):
   let day = today;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
-    if (a === '--year') { year = Number(rest[++i]); continue; }
-    if (a === '--today') { day = rest[++i] ?? ''; continue; }
+    if (a === '--year') {
+      year = Number(rest[++i]);
+      continue;
+    }
+    if (a === '--today') {
+      day = rest[++i] ?? '';
+      continue;
+    }
     files.push(a);
   }
-  if (sub !== 'replay' && sub !== 'stats') { io.err(`用法：\n${CASES_USAGE}`); return 2; }
-  if (!files.length) { io.err('缺少案件JSON文件'); return 2; }
-  if (!isIsoDate(day)) { io.err(`--today 日期“${day}”无效`); return 2; }
+  if (sub !== 'replay' && sub !== 'stats') {
+    io.err(`用法：\n${CASES_USAGE}`);
+    return 2;
+  }
+  if (!files.length) {
+    io.err('缺少案件JSON文件');
+    return 2;
+  }
+  if (!isIsoDate(day)) {
+    io.err(`--today 日期“${day}”无效`);
+    return 2;
+  }
   const cases = await load(files, io);
   if (!cases) return 2;
   const calendar = createCalendar(nationalCalendarEntries());
@@ -57,26 +86,41 @@ export async function runCasesCommand(args: string[], io: CliIO, today: string):
       const r = replay(c.events, ctx);
       const s = r.snapshot;
       io.out(`案件 ${c.id}${c.organ ? `（${c.organ}）` : ''}：${STATE_LABEL[s.state]}`);
-      if (r.error) { io.out(`  第${r.error.index + 1}个事件被拒绝（${r.error.code}）：${r.error.message}`); code = 1; }
+      if (r.error) {
+        io.out(`  第${r.error.index + 1}个事件被拒绝（${r.error.code}）：${r.error.message}`);
+        code = 1;
+      }
       if (s.outcome) {
         const y = Number((s.concludedOn ?? '').slice(0, 4));
-        io.out(`  办理结果：${findOutcome(s.outcome)!.label}（${findOutcome(s.outcome)!.article}）；计入${y}年度报告「${outcomeRow(s.outcome, formatForYear(y))}」`);
+        io.out(
+          `  办理结果：${findOutcome(s.outcome)!.label}（${findOutcome(s.outcome)!.article}）；计入${y}年度报告「${outcomeRow(s.outcome, formatForYear(y))}」`,
+        );
       }
       const st = caseStatus(s, day, calendar, DEFAULT_CASE_RULES);
-      if (st.due) io.out(`  答复期限：${st.due}（${cnDate(st.due)}）${st.overdue ? `，已逾期${-st.daysLeft!}个工作日` : st.daysLeft !== null ? `，截至${day}尚余${st.daysLeft}个工作日${st.dueSoon ? '（即将到期）' : ''}` : ''}${st.answeredLate ? '，逾期答复' : ''}`);
+      if (st.due)
+        io.out(
+          `  答复期限：${st.due}（${cnDate(st.due)}）${st.overdue ? `，已逾期${-st.daysLeft!}个工作日` : st.daysLeft !== null ? `，截至${day}尚余${st.daysLeft}个工作日${st.dueSoon ? '（即将到期）' : ''}` : ''}${st.answeredLate ? '，逾期答复' : ''}`,
+        );
       else if (st.suspended) io.out('  答复期限：暂停计算');
-      for (const k of caseClocks(s, calendar, DEFAULT_CASE_RULES)) io.out(`  · ${k.label}（${k.article}）${k.due ? `：${k.due}` : '：暂停'}\n    ${k.text}`);
+      for (const k of caseClocks(s, calendar, DEFAULT_CASE_RULES))
+        io.out(`  · ${k.label}（${k.article}）${k.due ? `：${k.due}` : '：暂停'}\n    ${k.text}`);
       for (const w of s.warnings) io.out(`  ！${w.message}`);
     }
     return code;
   }
-  if (year === undefined || !Number.isInteger(year) || year < 2008 || year > 2100) { io.err('--year 应为四位年度，如 --year 2024'); return 2; }
+  if (year === undefined || !Number.isInteger(year) || year < 2008 || year > 2100) {
+    io.err('--year 应为四位年度，如 --year 2024');
+    return 2;
+  }
   const summaries: CaseSummary[] = [];
   const reviews: ReviewCase[] = [];
   let refused = 0;
   for (const c of cases) {
     const r = replay(c.events, ctx);
-    if (r.error) { refused++; io.err(`案件 ${c.id} 第${r.error.index + 1}个事件被拒绝：${r.error.message}（按此前记录统计）`); }
+    if (r.error) {
+      refused++;
+      io.err(`案件 ${c.id} 第${r.error.index + 1}个事件被拒绝：${r.error.message}（按此前记录统计）`);
+    }
     const s = summarizeCase(r.snapshot);
     if (s) summaries.push(s);
     if (c.reviews) reviews.push(...c.reviews);

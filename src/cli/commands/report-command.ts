@@ -23,7 +23,12 @@ async function expand(paths: string[]): Promise<{ files: string[]; missing: stri
   const missing: string[] = [];
   const walk = async (p: string): Promise<void> => {
     let st;
-    try { st = await stat(p); } catch { missing.push(p); return; }
+    try {
+      st = await stat(p);
+    } catch {
+      missing.push(p);
+      return;
+    }
     if (st.isDirectory()) {
       const entries = (await readdir(p)).sort();
       for (const e of entries) {
@@ -55,7 +60,13 @@ function parseFlags(args: string[]): { positional: string[]; flags: Map<string, 
       const eq = a.indexOf('=');
       if (eq > 0) flags.set(a.slice(2, eq), a.slice(eq + 1));
       else if (a === '--json') flags.set('json', true);
-      else { const v = args[i + 1]; if (v !== undefined && !v.startsWith('--')) { flags.set(a.slice(2), v); i++; } else flags.set(a.slice(2), true); }
+      else {
+        const v = args[i + 1];
+        if (v !== undefined && !v.startsWith('--')) {
+          flags.set(a.slice(2), v);
+          i++;
+        } else flags.set(a.slice(2), true);
+      }
     } else positional.push(a);
   }
   return { positional, flags };
@@ -73,29 +84,59 @@ export const REPORT_USAGE = `用法：
 export async function runReportCommand(args: string[], deps: ReportCommandDeps): Promise<number> {
   const [sub, ...rest] = args;
   const { positional, flags } = parseFlags(rest);
-  if (!sub || sub === 'help' || flags.has('help')) { deps.out(REPORT_USAGE); return sub ? 0 : 2; }
-  if (!['parse', 'check', 'render', 'export'].includes(sub)) { deps.err(`未知子命令“${sub}”\n${REPORT_USAGE}`); return 2; }
-  if (positional.length === 0) { deps.err(`缺少文件参数\n${REPORT_USAGE}`); return 2; }
+  if (!sub || sub === 'help' || flags.has('help')) {
+    deps.out(REPORT_USAGE);
+    return sub ? 0 : 2;
+  }
+  if (!['parse', 'check', 'render', 'export'].includes(sub)) {
+    deps.err(`未知子命令“${sub}”\n${REPORT_USAGE}`);
+    return 2;
+  }
+  if (positional.length === 0) {
+    deps.err(`缺少文件参数\n${REPORT_USAGE}`);
+    return 2;
+  }
   const json = flags.get('json') === true;
 
   if (sub === 'render') {
     const to = flags.get('to');
-    if (typeof to !== 'string' || !['html', 'md', 'txt', 'json', 'docx', 'pdf'].includes(to)) { deps.err('--to 必须是 html、md、txt、json、docx 或 pdf 之一'); return 2; }
+    if (typeof to !== 'string' || !['html', 'md', 'txt', 'json', 'docx', 'pdf'].includes(to)) {
+      deps.err('--to 必须是 html、md、txt、json、docx 或 pdf 之一');
+      return 2;
+    }
     const outFile = flags.get('out');
-    if ((to === 'docx' || to === 'pdf') && typeof outFile !== 'string') { deps.err(`--to ${to} 需要用 --out 指定输出文件`); return 2; }
+    if ((to === 'docx' || to === 'pdf') && typeof outFile !== 'string') {
+      deps.err(`--to ${to} 需要用 --out 指定输出文件`);
+      return 2;
+    }
     const file = positional[0]!;
     let bytes: Uint8Array;
-    try { bytes = await readFile(file); } catch { deps.err(`无法读取文件：${file}`); return 2; }
+    try {
+      bytes = await readFile(file);
+    } catch {
+      deps.err(`无法读取文件：${file}`);
+      return 2;
+    }
     const r = await readAndCheckReport(deps.parsers, file, bytes, { check: to === 'json' });
-    if (r.unreadable) { for (const f of r.findings) deps.err(formatFinding(f)); return 2; }
+    if (r.unreadable) {
+      for (const f of r.findings) deps.err(formatFinding(f));
+      return 2;
+    }
     if (to === 'docx' || to === 'pdf') {
       const { writeFile } = await import('node:fs/promises');
       let bytes: Uint8Array;
-      if (to === 'docx') bytes = await (await import('../../adapters/render/docx-report-renderer.js')).renderReportDocx(r.report);
+      if (to === 'docx')
+        bytes = await (
+          await import('../../adapters/render/docx-report-renderer.js')
+        ).renderReportDocx(r.report);
       else {
         const { printPdf, closePdfPrinter } = await import('../../adapters/render/pdf-printer.js');
         const { renderReportHtml } = await import('../../adapters/render/html-report-renderer.js');
-        try { bytes = await printPdf(renderReportHtml(r.report)); } finally { await closePdfPrinter(); }
+        try {
+          bytes = await printPdf(renderReportHtml(r.report));
+        } finally {
+          await closePdfPrinter();
+        }
       }
       await writeFile(outFile as string, bytes);
       deps.err(`已写入 ${outFile}（${bytes.length} 字节）`);
@@ -109,10 +150,19 @@ export async function runReportCommand(args: string[], deps: ReportCommandDeps):
   let exportTable: 'reports' | 'cells' | 'findings' = 'cells';
   if (sub === 'export') {
     const to = flags.get('to');
-    if (to !== 'xlsx' && to !== 'csv') { deps.err('--to 必须是 xlsx 或 csv'); return 2; }
-    if (to === 'xlsx' && typeof flags.get('out') !== 'string') { deps.err('--to xlsx 需要用 --out 指定输出文件'); return 2; }
+    if (to !== 'xlsx' && to !== 'csv') {
+      deps.err('--to 必须是 xlsx 或 csv');
+      return 2;
+    }
+    if (to === 'xlsx' && typeof flags.get('out') !== 'string') {
+      deps.err('--to xlsx 需要用 --out 指定输出文件');
+      return 2;
+    }
     const tb = flags.get('table') ?? 'cells';
-    if (tb !== 'reports' && tb !== 'cells' && tb !== 'findings') { deps.err('--table 必须是 reports、cells 或 findings'); return 2; }
+    if (tb !== 'reports' && tb !== 'cells' && tb !== 'findings') {
+      deps.err('--table 必须是 reports、cells 或 findings');
+      return 2;
+    }
     exportTo = to;
     exportTable = tb;
   }
@@ -122,11 +172,22 @@ export async function runReportCommand(args: string[], deps: ReportCommandDeps):
   const prevPath = flags.get('prev');
   if (typeof prevPath === 'string') {
     let bytes: Uint8Array;
-    try { bytes = await readFile(prevPath); } catch { deps.err(`无法读取上年报告：${prevPath}`); return 2; }
+    try {
+      bytes = await readFile(prevPath);
+    } catch {
+      deps.err(`无法读取上年报告：${prevPath}`);
+      return 2;
+    }
     const p = await readAndCheckReport(deps.parsers, prevPath, bytes, { check: false });
-    if (p.unreadable) { deps.err(`上年报告无法读取：${prevPath}`); return 2; }
+    if (p.unreadable) {
+      deps.err(`上年报告无法读取：${prevPath}`);
+      return 2;
+    }
     prev = p.report;
-  } else if (prevPath === true) { deps.err('--prev 后面需要上年报告的文件路径'); return 2; }
+  } else if (prevPath === true) {
+    deps.err('--prev 后面需要上年报告的文件路径');
+    return 2;
+  }
 
   const { files, missing } = await expand(positional);
   for (const m of missing) deps.err(`找不到：${m}`);
@@ -137,8 +198,17 @@ export async function runReportCommand(args: string[], deps: ReportCommandDeps):
   for (let i = 0; i < files.length; i++) {
     const file = files[i]!;
     let bytes: Uint8Array;
-    try { bytes = await readFile(file); } catch { deps.err(`无法读取文件：${file}`); exit = 2; continue; }
-    const r = await readAndCheckReport(deps.parsers, file, bytes, { check: sub !== 'parse', ...(prev ? { prev } : {}) });
+    try {
+      bytes = await readFile(file);
+    } catch {
+      deps.err(`无法读取文件：${file}`);
+      exit = 2;
+      continue;
+    }
+    const r = await readAndCheckReport(deps.parsers, file, bytes, {
+      check: sub !== 'parse',
+      ...(prev ? { prev } : {}),
+    });
     if (r.unreadable) exit = 2;
     else if (r.failed && sub !== 'parse' && exit === 0) exit = 1;
     if (tables) {
@@ -150,12 +220,16 @@ export async function runReportCommand(args: string[], deps: ReportCommandDeps):
       const counts = { error: 0, warning: 0, info: 0 };
       for (const f of r.findings) counts[f.severity]++;
       const numbers = rep.cells.filter((c) => c.value !== null).length;
-      deps.out(`${file}\n  ${rep.organ ?? '（机关不详）'} ${rep.year ?? '（年度不详）'}年 · ${rep.format === '2021' ? '2021年版格式' : '2019年试行格式'} · 读到${rep.cells.length}个单元格（${numbers}个数字）· 错误${counts.error} 警告${counts.warning} 提示${counts.info}`);
+      deps.out(
+        `${file}\n  ${rep.organ ?? '（机关不详）'} ${rep.year ?? '（年度不详）'}年 · ${rep.format === '2021' ? '2021年版格式' : '2019年试行格式'} · 读到${rep.cells.length}个单元格（${numbers}个数字）· 错误${counts.error} 警告${counts.warning} 提示${counts.info}`,
+      );
       for (const f of r.findings) deps.out(formatFinding(f));
     }
     if (long && (deps.isTTY || (i + 1) % 100 === 0 || i + 1 === files.length)) {
       const el = (performance.now() - t0) / 1000;
-      deps.err(`${deps.isTTY ? '\r' : ''}已处理 ${i + 1}/${files.length} 个文件，${el.toFixed(1)} 秒${deps.isTTY && i + 1 < files.length ? '' : '\n'}`);
+      deps.err(
+        `${deps.isTTY ? '\r' : ''}已处理 ${i + 1}/${files.length} 个文件，${el.toFixed(1)} 秒${deps.isTTY && i + 1 < files.length ? '' : '\n'}`,
+      );
     }
   }
   if (tables) {
@@ -169,7 +243,9 @@ export async function runReportCommand(args: string[], deps: ReportCommandDeps):
       ]);
       const { writeFile } = await import('node:fs/promises');
       await writeFile(outFile as string, bytes);
-      deps.err(`已写入 ${outFile}：${tables.reports.length - 1}份报告，${tables.cells.length - 1}个单元格，${tables.findings.length - 1}条核对结果`);
+      deps.err(
+        `已写入 ${outFile}：${tables.reports.length - 1}份报告，${tables.cells.length - 1}个单元格，${tables.findings.length - 1}条核对结果`,
+      );
     } else {
       const { toCsv } = await import('../../adapters/render/csv-writer.js');
       const csv = toCsv(tables[exportTable].map((row) => row.map((v) => (v === null ? '' : String(v)))));
@@ -181,6 +257,13 @@ export async function runReportCommand(args: string[], deps: ReportCommandDeps):
     }
     return exit;
   }
-  if (json) deps.out(JSON.stringify(files.length === 1 && positional.length === 1 && results.length === 1 ? results[0] : results, null, 2));
+  if (json)
+    deps.out(
+      JSON.stringify(
+        files.length === 1 && positional.length === 1 && results.length === 1 ? results[0] : results,
+        null,
+        2,
+      ),
+    );
   return exit;
 }

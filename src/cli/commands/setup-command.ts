@@ -20,7 +20,10 @@ function flags(args: string[]): { pos: string[]; f: Record<string, string> } {
   const f: Record<string, string> = {};
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    if (a.startsWith('--')) { f[a.slice(2)] = args[i + 1] ?? ''; i++; } else pos.push(a);
+    if (a.startsWith('--')) {
+      f[a.slice(2)] = args[i + 1] ?? '';
+      i++;
+    } else pos.push(a);
   }
   return { pos, f };
 }
@@ -35,45 +38,93 @@ async function withDeps<T>(fn: (deps: AppDeps) => Promise<T>, env: NodeJS.Proces
   const store = await openStore(env.DATABASE_URL, join(dataDir, 'gongkai.db'));
   try {
     await store.migrate();
-    return await fn({ store, files: localFileStore(join(dataDir, 'attachments')), calendar: await loadCalendar({ store }), rules: DEFAULT_CASE_RULES, now: () => new Date(), secret: 'cli-has-no-secret-use' });
-  } finally { await store.close(); }
+    return await fn({
+      store,
+      files: localFileStore(join(dataDir, 'attachments')),
+      calendar: await loadCalendar({ store }),
+      rules: DEFAULT_CASE_RULES,
+      now: () => new Date(),
+      secret: 'cli-has-no-secret-use',
+    });
+  } finally {
+    await store.close();
+  }
 }
 
 function report(e: unknown, io: CliIO): number {
-  if (e instanceof AppError) { io.err(`${e.message}：${Object.values(e.fields).join('；') || e.code}`); return 1; }
+  if (e instanceof AppError) {
+    io.err(`${e.message}：${Object.values(e.fields).join('；') || e.code}`);
+    return 1;
+  }
   throw e;
 }
 
-export async function runOrganCommand(args: string[], io: CliIO, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runOrganCommand(
+  args: string[],
+  io: CliIO,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   const [sub, ...rest] = args;
   const { pos, f } = flags(rest);
   if (sub === 'list') {
     return withDeps(async (deps) => {
       const organs = await deps.store.organs.list();
       if (!organs.length) io.out('还没有机关。先用 gongkai organ add 增加平台最上级机关。');
-      for (const o of organs) io.out(`${o.id.padEnd(16)} ${o.code.padEnd(8)} ${o.kind.padEnd(11)} ${(o.parentId ?? '（最上级）').padEnd(16)} ${o.name}`);
+      for (const o of organs)
+        io.out(
+          `${o.id.padEnd(16)} ${o.code.padEnd(8)} ${o.kind.padEnd(11)} ${(o.parentId ?? '（最上级）').padEnd(16)} ${o.name}`,
+        );
       return 0;
     }, env);
   }
-  if (sub !== 'add' || pos.length < 2) { io.err(`用法：\n${SETUP_USAGE}`); return 2; }
+  if (sub !== 'add' || pos.length < 2) {
+    io.err(`用法：\n${SETUP_USAGE}`);
+    return 2;
+  }
   return withDeps(async (deps) => {
     try {
-      const o = await addOrgan(deps, { id: pos[0], name: pos[1], code: f.code, kind: f.kind, parent: f.parent });
-      io.out(`已增加机关：${o.name}（标识 ${o.id}，代码 ${o.code}${o.parentId ? `，上级 ${o.parentId}` : '，平台最上级机关'}）。专栏：/gk/${o.id}`);
+      const o = await addOrgan(deps, {
+        id: pos[0],
+        name: pos[1],
+        code: f.code,
+        kind: f.kind,
+        parent: f.parent,
+      });
+      io.out(
+        `已增加机关：${o.name}（标识 ${o.id}，代码 ${o.code}${o.parentId ? `，上级 ${o.parentId}` : '，平台最上级机关'}）。专栏：/gk/${o.id}`,
+      );
       return 0;
-    } catch (e) { return report(e, io); }
+    } catch (e) {
+      return report(e, io);
+    }
   }, env);
 }
 
-export async function runUserCommand(args: string[], io: CliIO, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runUserCommand(
+  args: string[],
+  io: CliIO,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   const [sub, ...rest] = args;
   const { pos, f } = flags(rest);
-  if (sub !== 'add' || pos.length < 1) { io.err(`用法：\n${SETUP_USAGE}`); return 2; }
+  if (sub !== 'add' || pos.length < 1) {
+    io.err(`用法：\n${SETUP_USAGE}`);
+    return 2;
+  }
   return withDeps(async (deps) => {
     try {
-      const { user, password } = await addUser(deps, { username: pos[0], organ: f.organ, displayName: f.name, role: f.role });
-      io.out(`已增加账号 ${user.username}（${user.displayName}），初始密码：${password}（只显示这一次，请当面交给本人）`);
+      const { user, password } = await addUser(deps, {
+        username: pos[0],
+        organ: f.organ,
+        displayName: f.name,
+        role: f.role,
+      });
+      io.out(
+        `已增加账号 ${user.username}（${user.displayName}），初始密码：${password}（只显示这一次，请当面交给本人）`,
+      );
       return 0;
-    } catch (e) { return report(e, io); }
+    } catch (e) {
+      return report(e, io);
+    }
   }, env);
 }

@@ -81,7 +81,12 @@ export function finding(
   code: FindingCode,
   message: string,
   cells: CellRef[] = [],
-  extra: { expected?: number | string | null; actual?: number | string | null; line?: number; severity?: Severity } = {},
+  extra: {
+    expected?: number | string | null;
+    actual?: number | string | null;
+    line?: number;
+    severity?: Severity;
+  } = {},
 ): Finding {
   const f: Finding = { code, severity: extra.severity ?? FINDING_CODES[code], message, cells };
   if (extra.expected !== undefined) f.expected = extra.expected;

@@ -96,28 +96,44 @@ const row = (path: string, keys: readonly string[], prefix = ''): RowDef => {
 /** 2019 trial format Section 二 (国办公开办函〔2019〕60号). */
 export const S2_2019: readonly TableDef[] = [
   {
-    table: '二', caption: '第二十条第（一）项',
-    columns: ['本年新制作数量', '本年新公开数量', '对外公开总数量'], kinds: ['count', 'count', 'count'],
+    table: '二',
+    caption: '第二十条第（一）项',
+    columns: ['本年新制作数量', '本年新公开数量', '对外公开总数量'],
+    kinds: ['count', 'count', 'count'],
     rows: [row('第二十条第（一）项/规章', ['规章']), row('第二十条第（一）项/规范性文件', ['规范性文件'])],
   },
   {
-    table: '二', caption: '第二十条第（五）项',
-    columns: ['上一年项目数量', '本年增/减', '处理决定数量'], kinds: ['count', 'signed', 'count'],
-    rows: [row('第二十条第（五）项/行政许可', ['行政许可']), row('第二十条第（五）项/其他对外管理服务事项', ['其他对外管理服务事项'])],
+    table: '二',
+    caption: '第二十条第（五）项',
+    columns: ['上一年项目数量', '本年增/减', '处理决定数量'],
+    kinds: ['count', 'signed', 'count'],
+    rows: [
+      row('第二十条第（五）项/行政许可', ['行政许可']),
+      row('第二十条第（五）项/其他对外管理服务事项', ['其他对外管理服务事项']),
+    ],
   },
   {
-    table: '二', caption: '第二十条第（六）项',
-    columns: ['上一年项目数量', '本年增/减', '处理决定数量'], kinds: ['count', 'signed', 'count'],
-    rows: [row('第二十条第（六）项/行政处罚', ['行政处罚']), row('第二十条第（六）项/行政强制', ['行政强制'])],
+    table: '二',
+    caption: '第二十条第（六）项',
+    columns: ['上一年项目数量', '本年增/减', '处理决定数量'],
+    kinds: ['count', 'signed', 'count'],
+    rows: [
+      row('第二十条第（六）项/行政处罚', ['行政处罚']),
+      row('第二十条第（六）项/行政强制', ['行政强制']),
+    ],
   },
   {
-    table: '二', caption: '第二十条第（八）项',
-    columns: ['上一年项目数量', '本年增/减'], kinds: ['count', 'signed'],
+    table: '二',
+    caption: '第二十条第（八）项',
+    columns: ['上一年项目数量', '本年增/减'],
+    kinds: ['count', 'signed'],
     rows: [row('第二十条第（八）项/行政事业性收费', ['行政事业性收费'])],
   },
   {
-    table: '二', caption: '第二十条第（九）项',
-    columns: ['采购项目数量', '采购总金额'], kinds: ['count', 'money'],
+    table: '二',
+    caption: '第二十条第（九）项',
+    columns: ['采购项目数量', '采购总金额'],
+    kinds: ['count', 'money'],
     rows: [row('第二十条第（九）项/政府集中采购', ['政府集中采购'])],
   },
 ];
@@ -125,23 +141,37 @@ export const S2_2019: readonly TableDef[] = [
 /** 2021 format Section 二 (国办公开办函〔2021〕30号). */
 export const S2_2021: readonly TableDef[] = [
   {
-    table: '二', caption: '第二十条第（一）项',
-    columns: ['本年制发件数', '本年废止件数', '现行有效件数'], kinds: ['count', 'count', 'count'],
-    rows: [row('第二十条第（一）项/规章', ['规章']), row('第二十条第（一）项/行政规范性文件', ['行政规范性文件', '规范性文件'])],
+    table: '二',
+    caption: '第二十条第（一）项',
+    columns: ['本年制发件数', '本年废止件数', '现行有效件数'],
+    kinds: ['count', 'count', 'count'],
+    rows: [
+      row('第二十条第（一）项/规章', ['规章']),
+      row('第二十条第（一）项/行政规范性文件', ['行政规范性文件', '规范性文件']),
+    ],
   },
   {
-    table: '二', caption: '第二十条第（五）项',
-    columns: ['本年处理决定数量'], kinds: ['count'],
+    table: '二',
+    caption: '第二十条第（五）项',
+    columns: ['本年处理决定数量'],
+    kinds: ['count'],
     rows: [row('第二十条第（五）项/行政许可', ['行政许可'])],
   },
   {
-    table: '二', caption: '第二十条第（六）项',
-    columns: ['本年处理决定数量'], kinds: ['count'],
-    rows: [row('第二十条第（六）项/行政处罚', ['行政处罚']), row('第二十条第（六）项/行政强制', ['行政强制'])],
+    table: '二',
+    caption: '第二十条第（六）项',
+    columns: ['本年处理决定数量'],
+    kinds: ['count'],
+    rows: [
+      row('第二十条第（六）项/行政处罚', ['行政处罚']),
+      row('第二十条第（六）项/行政强制', ['行政强制']),
+    ],
   },
   {
-    table: '二', caption: '第二十条第（八）项',
-    columns: ['本年收费金额（单位：万元）'], kinds: ['money'],
+    table: '二',
+    caption: '第二十条第（八）项',
+    columns: ['本年收费金额（单位：万元）'],
+    kinds: ['money'],
     rows: [row('第二十条第（八）项/行政事业性收费', ['行政事业性收费'])],
   },
 ];
@@ -149,7 +179,15 @@ export const S2_2021: readonly TableDef[] = [
 // ---------- Section 三: 收到和处理政府信息公开申请情况 ----------
 
 /** The 7 data columns of Section 三, in order (no official 小计 column). */
-export const S3_COLUMNS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'] as const;
+export const S3_COLUMNS = [
+  '自然人',
+  '商业企业',
+  '科研机构',
+  '社会公益组织',
+  '法律服务机构',
+  '其他',
+  '总计',
+] as const;
 export type S3Column = (typeof S3_COLUMNS)[number];
 /** The six applicant columns whose sum is 总计. */
 export const S3_APPLICANT_COLUMNS = S3_COLUMNS.slice(0, 6);
@@ -167,10 +205,22 @@ const S3_HEAD: RowDef[] = [
   row(S3_NEW, ['本年新收政府信息公开申请数量', '本年新收政府信息公开申请'], '一、'),
   row(S3_CARRIED_IN, ['上年结转政府信息公开申请数量', '上年结转政府信息公开申请'], '二、'),
   row('（一）予以公开', ['予以公开'], '（一）'),
-  row('（二）部分公开（区分处理的，只计这一情形，不计其他情形）', ['部分公开（区分处理的，只计这一情形，不计其他情形）', '部分公开'], '（二）'),
+  row(
+    '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
+    ['部分公开（区分处理的，只计这一情形，不计其他情形）', '部分公开'],
+    '（二）',
+  ),
   row('（三）不予公开/1.属于国家秘密', ['属于国家秘密'], '1.'),
-  row('（三）不予公开/2.其他法律行政法规禁止公开', ['其他法律行政法规禁止公开', '其他法律法规禁止公开'], '2.'),
-  row('（三）不予公开/3.危及“三安全一稳定”', ['危及“三安全一稳定”', '危及"三安全一稳定"', '危及三安全一稳定', '三安全一稳定”', '三安全一稳定'], '3.'),
+  row(
+    '（三）不予公开/2.其他法律行政法规禁止公开',
+    ['其他法律行政法规禁止公开', '其他法律法规禁止公开'],
+    '2.',
+  ),
+  row(
+    '（三）不予公开/3.危及“三安全一稳定”',
+    ['危及“三安全一稳定”', '危及"三安全一稳定"', '危及三安全一稳定', '三安全一稳定”', '三安全一稳定'],
+    '3.',
+  ),
   row('（三）不予公开/4.保护第三方合法权益', ['保护第三方合法权益'], '4.'),
   row('（三）不予公开/5.属于三类内部事务信息', ['属于三类内部事务信息'], '5.'),
   row('（三）不予公开/6.属于四类过程性信息', ['属于四类过程性信息'], '6.'),
@@ -183,7 +233,11 @@ const S3_HEAD: RowDef[] = [
   row('（五）不予处理/2.重复申请', ['重复申请'], '2.'),
   row('（五）不予处理/3.要求提供公开出版物', ['要求提供公开出版物'], '3.'),
   row('（五）不予处理/4.无正当理由大量反复申请', ['无正当理由大量反复申请'], '4.'),
-  row('（五）不予处理/5.要求行政机关确认或重新出具已获取信息', ['要求行政机关确认或重新出具已获取信息'], '5.'),
+  row(
+    '（五）不予处理/5.要求行政机关确认或重新出具已获取信息',
+    ['要求行政机关确认或重新出具已获取信息'],
+    '5.',
+  ),
 ];
 const S3_TAIL: RowDef[] = [
   row(S3_TOTAL, ['总计'], '（七）'),
@@ -192,17 +246,37 @@ const S3_TAIL: RowDef[] = [
 
 /** 2019 trial: （六）其他处理 is one data row. */
 export const S3_2019: TableDef = {
-  table: '三', columns: S3_COLUMNS, kinds: S3_COLUMNS.map(() => 'count' as const),
+  table: '三',
+  columns: S3_COLUMNS,
+  kinds: S3_COLUMNS.map(() => 'count' as const),
   rows: [...S3_HEAD, row('（六）其他处理', ['其他处理'], '（六）'), ...S3_TAIL],
 };
 
 /** 2021: （六）其他处理 split into three rows (the 109号 fee regime started 2021-01-01). */
 export const S3_2021: TableDef = {
-  table: '三', columns: S3_COLUMNS, kinds: S3_COLUMNS.map(() => 'count' as const),
+  table: '三',
+  columns: S3_COLUMNS,
+  kinds: S3_COLUMNS.map(() => 'count' as const),
   rows: [
     ...S3_HEAD,
-    row('（六）其他处理/1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', ['申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请', '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '申请人无正当理由逾期不补正'], '1.'),
-    row('（六）其他处理/2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', ['申请人逾期未按收费通知要求缴纳费用，行政机关不再处理其政府信息公开申请', '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '申请人逾期未按收费通知要求缴纳费用'], '2.'),
+    row(
+      '（六）其他处理/1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+      [
+        '申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请',
+        '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+        '申请人无正当理由逾期不补正',
+      ],
+      '1.',
+    ),
+    row(
+      '（六）其他处理/2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+      [
+        '申请人逾期未按收费通知要求缴纳费用，行政机关不再处理其政府信息公开申请',
+        '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+        '申请人逾期未按收费通知要求缴纳费用',
+      ],
+      '2.',
+    ),
     row('（六）其他处理/3.其他', ['其他'], '3.'),
     ...S3_TAIL,
   ],
@@ -221,8 +295,14 @@ export const S4_COLUMNS = ['结果维持', '结果纠正', '其他结果', '尚�
 export const S4_ROWS = ['行政复议', '行政诉讼/未经复议直接起诉', '行政诉讼/复议后起诉'] as const;
 
 export const S4: TableDef = {
-  table: '四', columns: S4_COLUMNS, kinds: S4_COLUMNS.map(() => 'count' as const),
-  rows: [row('行政复议', ['行政复议']), row('行政诉讼/未经复议直接起诉', ['未经复议直接起诉']), row('行政诉讼/复议后起诉', ['复议后起诉'])],
+  table: '四',
+  columns: S4_COLUMNS,
+  kinds: S4_COLUMNS.map(() => 'count' as const),
+  rows: [
+    row('行政复议', ['行政复议']),
+    row('行政诉讼/未经复议直接起诉', ['未经复议直接起诉']),
+    row('行政诉讼/复议后起诉', ['复议后起诉']),
+  ],
 };
 
 /** All table definitions of a format, Section 二 sub-tables first. */
@@ -261,17 +341,31 @@ export function indexCells(cells: readonly ReportCell[]): Map<string, ReportCell
 }
 
 /** Every (table,row,column) slot of a format, in order. */
-export function slotsOf(format: ReportFormat): { table: TableId; row: string; column: string; kind: CellKind }[] {
+export function slotsOf(
+  format: ReportFormat,
+): { table: TableId; row: string; column: string; kind: CellKind }[] {
   const out: { table: TableId; row: string; column: string; kind: CellKind }[] = [];
   for (const t of tablesOf(format)) {
-    for (const r of t.rows) t.columns.forEach((c, i) => out.push({ table: t.table, row: r.path, column: c, kind: t.kinds[i]! }));
+    for (const r of t.rows)
+      t.columns.forEach((c, i) => out.push({ table: t.table, row: r.path, column: c, kind: t.kinds[i]! }));
   }
   return out;
 }
 
 /** An empty report skeleton. */
-export function emptyReport(format: ReportFormat, year: number | null = null, organ: string | null = null): AnnualReport {
-  return { format, year, organ, title: null, sections: { 一: null, 二: null, 三: null, 四: null, 五: null, 六: null }, cells: [] };
+export function emptyReport(
+  format: ReportFormat,
+  year: number | null = null,
+  organ: string | null = null,
+): AnnualReport {
+  return {
+    format,
+    year,
+    organ,
+    title: null,
+    sections: { 一: null, 二: null, 三: null, 四: null, 五: null, 六: null },
+    cells: [],
+  };
 }
 
 /** Dense numbering of a format's slots, for lookups without building string keys. */
@@ -291,7 +385,10 @@ export function slotIndexOf(format: ReportFormat): SlotIndex {
   let i = 0;
   for (const t of tablesOf(format)) {
     let rows = byTable.get(t.table);
-    if (!rows) { rows = new Map(); byTable.set(t.table, rows); }
+    if (!rows) {
+      rows = new Map();
+      byTable.set(t.table, rows);
+    }
     for (const r of t.rows) {
       const cols = new Map<string, number>();
       for (const c of t.columns) cols.set(c, i++);

@@ -6,14 +6,32 @@
 import { type AnnualReport, type ReportCell, emptyReport, slotsOf } from './report-model.js';
 import { type Finding, finding } from './report-findings.js';
 
-export function rollUpReports(reports: readonly AnnualReport[], organ: string, year: number): { report: AnnualReport; findings: Finding[] } {
+export function rollUpReports(
+  reports: readonly AnnualReport[],
+  organ: string,
+  year: number,
+): { report: AnnualReport; findings: Finding[] } {
   const findings: Finding[] = [];
   const format = reports[0]?.format ?? (year <= 2020 ? '2019-trial' : '2021');
   const out = emptyReport(format, year, organ);
   out.title = `${organ}${year}年政府信息公开工作年度报告（汇总）`;
   const usable = reports.filter((r) => {
-    if (r.format !== format) { findings.push(finding('format_year_mismatch', `“${r.organ ?? '某机关'}”的年报使用了不同的格式，未计入汇总`, [])); return false; }
-    if (r.year !== year) { findings.push(finding('year_conflict', `“${r.organ ?? '某机关'}”的年报年度为${r.year ?? '不详'}，未计入${year}年汇总`, [])); return false; }
+    if (r.format !== format) {
+      findings.push(
+        finding('format_year_mismatch', `“${r.organ ?? '某机关'}”的年报使用了不同的格式，未计入汇总`, []),
+      );
+      return false;
+    }
+    if (r.year !== year) {
+      findings.push(
+        finding(
+          'year_conflict',
+          `“${r.organ ?? '某机关'}”的年报年度为${r.year ?? '不详'}，未计入${year}年汇总`,
+          [],
+        ),
+      );
+      return false;
+    }
     return true;
   });
   const idx = usable.map((r) => new Map(r.cells.map((c) => [`${c.table}|${c.row}|${c.column}`, c])));
@@ -28,7 +46,13 @@ export function rollUpReports(reports: readonly AnnualReport[], organ: string, y
       else sum += c.value;
     });
     if (missing.length) {
-      findings.push(finding('check_skipped', `表${s.table}「${s.row}」「${s.column}」未汇总：${missing.join('、')}没有该项数字`, [{ table: s.table, row: s.row, column: s.column }]));
+      findings.push(
+        finding(
+          'check_skipped',
+          `表${s.table}「${s.row}」「${s.column}」未汇总：${missing.join('、')}没有该项数字`,
+          [{ table: s.table, row: s.row, column: s.column }],
+        ),
+      );
       continue;
     }
     const v = s.kind === 'money' ? Math.round(sum * 1e4) / 1e4 : sum;

@@ -85,9 +85,28 @@ const digit = (s: string, i: number): number => s.charCodeAt(i) - 48;
 
 /** Day number (days since 1970-01-01) of an ISO date, or NaN when it is not a real date. */
 export function dayNumber(d: IsoDate): number {
-  if (typeof d !== 'string' || d.length !== 10 || d.charCodeAt(4) !== 45 || d.charCodeAt(7) !== 45) return NaN;
-  const a0 = digit(d, 0), a1 = digit(d, 1), a2 = digit(d, 2), a3 = digit(d, 3), a5 = digit(d, 5), a6 = digit(d, 6), a8 = digit(d, 8), a9 = digit(d, 9);
-  if ((a0 | a1 | a2 | a3 | a5 | a6 | a8 | a9) < 0 || a0 > 9 || a1 > 9 || a2 > 9 || a3 > 9 || a5 > 9 || a6 > 9 || a8 > 9 || a9 > 9) return NaN;
+  if (typeof d !== 'string' || d.length !== 10 || d.charCodeAt(4) !== 45 || d.charCodeAt(7) !== 45)
+    return NaN;
+  const a0 = digit(d, 0),
+    a1 = digit(d, 1),
+    a2 = digit(d, 2),
+    a3 = digit(d, 3),
+    a5 = digit(d, 5),
+    a6 = digit(d, 6),
+    a8 = digit(d, 8),
+    a9 = digit(d, 9);
+  if (
+    (a0 | a1 | a2 | a3 | a5 | a6 | a8 | a9) < 0 ||
+    a0 > 9 ||
+    a1 > 9 ||
+    a2 > 9 ||
+    a3 > 9 ||
+    a5 > 9 ||
+    a6 > 9 ||
+    a8 > 9 ||
+    a9 > 9
+  )
+    return NaN;
   const y = a0 * 1000 + a1 * 100 + a2 * 10 + a3;
   const m = a5 * 10 + a6;
   const da = a8 * 10 + a9;
@@ -102,7 +121,9 @@ export function isoOf(n: number): IsoDate {
   const z = n + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;

@@ -4,7 +4,16 @@
  * Counting convention: a period of N working days starts on the day after the triggering day (收到申请之日的
  * 次日起算), and ends on the N-th working day. Configurable elsewhere; this module implements the count.
  */
-import { type HolidayCalendar, type IsoDate, WEEKDAY_NAMES, addDays, dayNumber, isWorkdayNumber, isoOf, weekday } from './holiday-calendar.js';
+import {
+  type HolidayCalendar,
+  type IsoDate,
+  WEEKDAY_NAMES,
+  addDays,
+  dayNumber,
+  isWorkdayNumber,
+  isoOf,
+  weekday,
+} from './holiday-calendar.js';
 
 /** Whether `d` is a working day: a make-up working day counts, a holiday does not, otherwise Monday–Friday. */
 export function isWorkday(d: IsoDate, cal: HolidayCalendar): boolean {
@@ -59,7 +68,10 @@ export function nextWorkdayOnOrAfter(d: IsoDate, cal: HolidayCalendar): IsoDate 
   return x;
 }
 
-export interface SkippedDay { date: IsoDate; reason: string }
+export interface SkippedDay {
+  date: IsoDate;
+  reason: string;
+}
 export interface WorkingDayExplanation {
   start: IsoDate;
   n: number;
@@ -75,7 +87,12 @@ export interface WorkingDayExplanation {
 }
 
 /** Explains addWorkingDays: which days counted, which were skipped and why. */
-export function explainAddWorkingDays(start: IsoDate, n: number, cal: HolidayCalendar, rule = ''): WorkingDayExplanation {
+export function explainAddWorkingDays(
+  start: IsoDate,
+  n: number,
+  cal: HolidayCalendar,
+  rule = '',
+): WorkingDayExplanation {
   const counted: IsoDate[] = [];
   const skipped: SkippedDay[] = [];
   const makeUpDays: SkippedDay[] = [];
@@ -96,7 +113,8 @@ export function explainAddWorkingDays(start: IsoDate, n: number, cal: HolidayCal
     `共经过${dayNumber(due) - dayNumber(start)}个自然日，跳过${skipped.length}天（周末${weekends}天、节假日${holidays.length}天）。`,
   ];
   if (holidays.length) parts.push(`跳过的节假日：${groupRuns(holidays).join('；')}。`);
-  if (makeUpDays.length) parts.push(`计入的调休上班日：${makeUpDays.map((m) => `${cnDate(m.date)}（${m.reason}）`).join('、')}。`);
+  if (makeUpDays.length)
+    parts.push(`计入的调休上班日：${makeUpDays.map((m) => `${cnDate(m.date)}（${m.reason}）`).join('、')}。`);
   return { start, n, due, counted, skipped, makeUpDays, text: parts.join('') };
 }
 
@@ -110,9 +128,18 @@ function groupRuns(days: SkippedDay[]): string[] {
   let i = 0;
   while (i < days.length) {
     let j = i;
-    while (j + 1 < days.length && days[j + 1]!.reason === days[i]!.reason && dayNumber(days[j + 1]!.date) === dayNumber(days[j]!.date) + 1) j++;
+    while (
+      j + 1 < days.length &&
+      days[j + 1]!.reason === days[i]!.reason &&
+      dayNumber(days[j + 1]!.date) === dayNumber(days[j]!.date) + 1
+    )
+      j++;
     const name = days[i]!.reason.replace(/放假$/, '');
-    out.push(i === j ? `${cnDate(days[i]!.date)}（${name}）` : `${cnDate(days[i]!.date)}至${cnDate(days[j]!.date)}（${name}）`);
+    out.push(
+      i === j
+        ? `${cnDate(days[i]!.date)}（${name}）`
+        : `${cnDate(days[i]!.date)}至${cnDate(days[j]!.date)}（${name}）`,
+    );
     i = j + 1;
   }
   return out;

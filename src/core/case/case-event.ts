@@ -30,7 +30,12 @@ export type CaseEvent =
   /** 条例第三十三条第二款: one extension, at most 20 working days, approved by the head of the 工作机构 */
   | (Base & { kind: 'extended'; days: number; approvedBy: string; reason: string })
   /** 国办函〔2020〕109号: fee notice (按件 or 按量, never both); `receivedOn` when the applicant got it */
-  | (Base & { kind: 'fee_notice_issued'; method: 'per_piece' | 'per_volume'; amountYuan: number; receivedOn?: IsoDate })
+  | (Base & {
+      kind: 'fee_notice_issued';
+      method: 'per_piece' | 'per_volume';
+      amountYuan: number;
+      receivedOn?: IsoDate;
+    })
   | (Base & { kind: 'fee_paid' })
   /** 109号: not paid in time → treated as abandoned (其他处理 2) */
   | (Base & { kind: 'fee_lapsed' })

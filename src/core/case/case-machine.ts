@@ -13,8 +13,14 @@ import { replyClock } from './deadlines.js';
 
 /** Where a case stands. Stored verbatim in snake_case. */
 export type CaseState =
-  | 'new' | 'registered' | 'awaiting_clarification' | 'consulting' | 'awaiting_fee'
-  | 'decided' | 'closed' | 'delivered';
+  | 'new'
+  | 'registered'
+  | 'awaiting_clarification'
+  | 'consulting'
+  | 'awaiting_fee'
+  | 'decided'
+  | 'closed'
+  | 'delivered';
 
 /** Who may record an event. */
 export type Actor = 'clerk' | 'head' | 'admin' | 'applicant' | 'system';
@@ -33,22 +39,134 @@ const OPEN: readonly CaseState[] = ['registered', 'awaiting_clarification', 'con
 
 /** The transition table: the whole life of a case. */
 export const TRANSITIONS: readonly TransitionRow[] = [
-  { event: 'registered', from: ['new'], to: 'registered', actors: ['clerk', 'applicant', 'system'], article: '条例第二十九条、第三十一条', label: '登记' },
-  { event: 'clarification_requested', from: ['registered'], to: 'awaiting_clarification', actors: ['clerk', 'head'], article: '条例第三十条', label: '补正告知' },
-  { event: 'clarification_received', from: ['awaiting_clarification'], to: 'registered', actors: ['clerk', 'head', 'applicant'], article: '条例第三十条', label: '收到补正' },
-  { event: 'clarification_lapsed', from: ['awaiting_clarification'], to: 'closed', actors: ['clerk', 'head', 'system'], article: '条例第三十条', label: '逾期未补正' },
-  { event: 'third_party_consulted', from: ['registered', 'consulting'], to: 'consulting', actors: ['clerk', 'head'], article: '条例第三十二条', label: '征求第三方意见' },
-  { event: 'third_party_replied', from: ['consulting'], to: 'resume', actors: ['clerk', 'head'], article: '条例第三十二条', label: '第三方答复' },
-  { event: 'co_producer_consulted', from: ['registered', 'consulting'], to: 'consulting', actors: ['clerk', 'head'], article: '条例第三十四条', label: '征求共同制作机关意见' },
-  { event: 'co_producer_replied', from: ['consulting'], to: 'resume', actors: ['clerk', 'head'], article: '条例第三十四条', label: '共同制作机关答复' },
-  { event: 'extended', from: ['registered', 'consulting'], to: 'same', actors: ['head'], article: '条例第三十三条第二款', label: '延期答复' },
-  { event: 'fee_notice_issued', from: ['registered'], to: 'awaiting_fee', actors: ['clerk', 'head'], article: '条例第四十二条；国办函〔2020〕109号', label: '收费通知' },
-  { event: 'fee_paid', from: ['awaiting_fee'], to: 'registered', actors: ['clerk', 'head', 'applicant'], article: '国办函〔2020〕109号', label: '缴费' },
-  { event: 'fee_lapsed', from: ['awaiting_fee'], to: 'closed', actors: ['clerk', 'head', 'system'], article: '国办函〔2020〕109号', label: '逾期未缴费' },
-  { event: 'withdrawn', from: OPEN, to: 'closed', actors: ['clerk', 'head', 'applicant'], article: '条例第三十三条', label: '撤回申请' },
-  { event: 'decided', from: ['registered'], to: 'decided', actors: ['head'], article: '条例第三十六条至第三十九条', label: '作出答复' },
-  { event: 'delivered', from: ['decided', 'closed'], to: 'delivered', actors: ['clerk', 'head'], article: '条例第四十条', label: '送达' },
-  { event: 'reopened', from: ['decided', 'closed', 'delivered'], to: 'registered', actors: ['head', 'admin'], article: '条例第五十一条（行政复议、行政诉讼后重新答复）', label: '重新办理' },
+  {
+    event: 'registered',
+    from: ['new'],
+    to: 'registered',
+    actors: ['clerk', 'applicant', 'system'],
+    article: '条例第二十九条、第三十一条',
+    label: '登记',
+  },
+  {
+    event: 'clarification_requested',
+    from: ['registered'],
+    to: 'awaiting_clarification',
+    actors: ['clerk', 'head'],
+    article: '条例第三十条',
+    label: '补正告知',
+  },
+  {
+    event: 'clarification_received',
+    from: ['awaiting_clarification'],
+    to: 'registered',
+    actors: ['clerk', 'head', 'applicant'],
+    article: '条例第三十条',
+    label: '收到补正',
+  },
+  {
+    event: 'clarification_lapsed',
+    from: ['awaiting_clarification'],
+    to: 'closed',
+    actors: ['clerk', 'head', 'system'],
+    article: '条例第三十条',
+    label: '逾期未补正',
+  },
+  {
+    event: 'third_party_consulted',
+    from: ['registered', 'consulting'],
+    to: 'consulting',
+    actors: ['clerk', 'head'],
+    article: '条例第三十二条',
+    label: '征求第三方意见',
+  },
+  {
+    event: 'third_party_replied',
+    from: ['consulting'],
+    to: 'resume',
+    actors: ['clerk', 'head'],
+    article: '条例第三十二条',
+    label: '第三方答复',
+  },
+  {
+    event: 'co_producer_consulted',
+    from: ['registered', 'consulting'],
+    to: 'consulting',
+    actors: ['clerk', 'head'],
+    article: '条例第三十四条',
+    label: '征求共同制作机关意见',
+  },
+  {
+    event: 'co_producer_replied',
+    from: ['consulting'],
+    to: 'resume',
+    actors: ['clerk', 'head'],
+    article: '条例第三十四条',
+    label: '共同制作机关答复',
+  },
+  {
+    event: 'extended',
+    from: ['registered', 'consulting'],
+    to: 'same',
+    actors: ['head'],
+    article: '条例第三十三条第二款',
+    label: '延期答复',
+  },
+  {
+    event: 'fee_notice_issued',
+    from: ['registered'],
+    to: 'awaiting_fee',
+    actors: ['clerk', 'head'],
+    article: '条例第四十二条；国办函〔2020〕109号',
+    label: '收费通知',
+  },
+  {
+    event: 'fee_paid',
+    from: ['awaiting_fee'],
+    to: 'registered',
+    actors: ['clerk', 'head', 'applicant'],
+    article: '国办函〔2020〕109号',
+    label: '缴费',
+  },
+  {
+    event: 'fee_lapsed',
+    from: ['awaiting_fee'],
+    to: 'closed',
+    actors: ['clerk', 'head', 'system'],
+    article: '国办函〔2020〕109号',
+    label: '逾期未缴费',
+  },
+  {
+    event: 'withdrawn',
+    from: OPEN,
+    to: 'closed',
+    actors: ['clerk', 'head', 'applicant'],
+    article: '条例第三十三条',
+    label: '撤回申请',
+  },
+  {
+    event: 'decided',
+    from: ['registered'],
+    to: 'decided',
+    actors: ['head'],
+    article: '条例第三十六条至第三十九条',
+    label: '作出答复',
+  },
+  {
+    event: 'delivered',
+    from: ['decided', 'closed'],
+    to: 'delivered',
+    actors: ['clerk', 'head'],
+    article: '条例第四十条',
+    label: '送达',
+  },
+  {
+    event: 'reopened',
+    from: ['decided', 'closed', 'delivered'],
+    to: 'registered',
+    actors: ['head', 'admin'],
+    article: '条例第五十一条（行政复议、行政诉讼后重新答复）',
+    label: '重新办理',
+  },
 ];
 
 /** A handling episode: from receipt (or reopening) to its one outcome. */
@@ -71,7 +189,11 @@ export interface Pause {
   receivedOn: IsoDate;
 }
 
-export interface CaseWarning { code: string; message: string; on: IsoDate }
+export interface CaseWarning {
+  code: string;
+  message: string;
+  on: IsoDate;
+}
 
 /** Everything the history implies. Derived, never stored. Every key is always present (a fixed shape). */
 export interface CaseSnapshot {
@@ -81,9 +203,26 @@ export interface CaseSnapshot {
   receivedOn: IsoDate | undefined;
   /** the day the current reply period started: receipt, a received 补正, or a reopening */
   clockStart: IsoDate | undefined;
-  clarification: { requestedOn: IsoDate; items: string[]; replyWithinDays: number; receivedOn?: IsoDate; lapsedOn?: IsoDate } | undefined;
+  clarification:
+    | {
+        requestedOn: IsoDate;
+        items: string[];
+        replyWithinDays: number;
+        receivedOn?: IsoDate;
+        lapsedOn?: IsoDate;
+      }
+    | undefined;
   extension: { on: IsoDate; days: number; approvedBy: string; reason: string } | undefined;
-  fee: { on: IsoDate; method: 'per_piece' | 'per_volume'; amountYuan: number; receivedOn: IsoDate; paidOn?: IsoDate; lapsedOn?: IsoDate } | undefined;
+  fee:
+    | {
+        on: IsoDate;
+        method: 'per_piece' | 'per_volume';
+        amountYuan: number;
+        receivedOn: IsoDate;
+        paidOn?: IsoDate;
+        lapsedOn?: IsoDate;
+      }
+    | undefined;
   pauses: Pause[];
   episodes: Episode[];
   outcome: OutcomeCode | undefined;
@@ -99,9 +238,22 @@ export interface CaseSnapshot {
 /** A shallow copy with the same fixed shape (much faster than object spread on this hot path). */
 function copy(s: CaseSnapshot): CaseSnapshot {
   return {
-    state: s.state, facts: s.facts, submittedOn: s.submittedOn, receivedOn: s.receivedOn, clockStart: s.clockStart,
-    clarification: s.clarification, extension: s.extension, fee: s.fee, pauses: s.pauses, episodes: s.episodes,
-    outcome: s.outcome, concludedOn: s.concludedOn, deliveredOn: s.deliveredOn, warnings: s.warnings, history: s.history, lastOn: s.lastOn,
+    state: s.state,
+    facts: s.facts,
+    submittedOn: s.submittedOn,
+    receivedOn: s.receivedOn,
+    clockStart: s.clockStart,
+    clarification: s.clarification,
+    extension: s.extension,
+    fee: s.fee,
+    pauses: s.pauses,
+    episodes: s.episodes,
+    outcome: s.outcome,
+    concludedOn: s.concludedOn,
+    deliveredOn: s.deliveredOn,
+    warnings: s.warnings,
+    history: s.history,
+    lastOn: s.lastOn,
   };
 }
 
@@ -110,7 +262,9 @@ export interface TransitionError {
   message: string;
 }
 
-export type TransitionResult = { ok: true; snapshot: CaseSnapshot; row: TransitionRow } | { ok: false; error: TransitionError };
+export type TransitionResult =
+  | { ok: true; snapshot: CaseSnapshot; row: TransitionRow }
+  | { ok: false; error: TransitionError };
 
 export interface MachineContext {
   calendar: HolidayCalendar;
@@ -120,9 +274,22 @@ export interface MachineContext {
 }
 
 export const EMPTY_CASE: CaseSnapshot = Object.freeze({
-  state: 'new', facts: undefined, submittedOn: undefined, receivedOn: undefined, clockStart: undefined, clarification: undefined,
-  extension: undefined, fee: undefined, pauses: [], episodes: [], outcome: undefined, concludedOn: undefined, deliveredOn: undefined,
-  warnings: [], history: [], lastOn: undefined,
+  state: 'new',
+  facts: undefined,
+  submittedOn: undefined,
+  receivedOn: undefined,
+  clockStart: undefined,
+  clarification: undefined,
+  extension: undefined,
+  fee: undefined,
+  pauses: [],
+  episodes: [],
+  outcome: undefined,
+  concludedOn: undefined,
+  deliveredOn: undefined,
+  warnings: [],
+  history: [],
+  lastOn: undefined,
 }) as CaseSnapshot;
 
 const refuse = (code: string, message: string): TransitionResult => ({ ok: false, error: { code, message } });
@@ -140,7 +307,9 @@ export function canRecord(state: CaseState, event: CaseEventKind, actor: Actor):
 
 /** Events allowed next from a state for an actor. */
 export function allowedEvents(state: CaseState, actor?: Actor): CaseEventKind[] {
-  return TRANSITIONS.filter((t) => t.from.includes(state) && (!actor || t.actors.includes(actor))).map((t) => t.event);
+  return TRANSITIONS.filter((t) => t.from.includes(state) && (!actor || t.actors.includes(actor))).map(
+    (t) => t.event,
+  );
 }
 
 function episodeClosed(s: CaseSnapshot, e: Episode, on: IsoDate, outcome: OutcomeCode): Episode[] {
@@ -159,16 +328,24 @@ export function transition(s: CaseSnapshot, ev: CaseEvent, ctx: MachineContext):
 
 /** `transition`, optionally without copying the history (replay appends it once at the end). */
 function apply(s: CaseSnapshot, ev: CaseEvent, ctx: MachineContext, copyHistory: boolean): TransitionResult {
-  if (!ev || typeof ev !== 'object' || typeof (ev as { kind?: unknown }).kind !== 'string') return refuse('event_invalid', '事件格式不正确');
+  if (!ev || typeof ev !== 'object' || typeof (ev as { kind?: unknown }).kind !== 'string')
+    return refuse('event_invalid', '事件格式不正确');
   if (!isIsoDate(ev.on)) return refuse('date_invalid', `日期“${String(ev.on)}”无效，应为YYYY-MM-DD`);
   const row = findTransition(s.state, ev.kind);
   if (!row) {
     const known = TRANSITIONS.some((t) => t.event === ev.kind);
-    return known ? refuse('transition_not_allowed', `当前状态（${STATE_LABEL[s.state]}）下不能“${TRANSITIONS.find((t) => t.event === ev.kind)!.label}”`) : refuse('event_unknown', `未知事件“${ev.kind}”`);
+    return known
+      ? refuse(
+          'transition_not_allowed',
+          `当前状态（${STATE_LABEL[s.state]}）下不能“${TRANSITIONS.find((t) => t.event === ev.kind)!.label}”`,
+        )
+      : refuse('event_unknown', `未知事件“${ev.kind}”`);
   }
-  if (ctx.actor && !row.actors.includes(ctx.actor)) return refuse('actor_not_allowed', `“${row.label}”不能由${ACTOR_LABEL[ctx.actor]}办理`);
+  if (ctx.actor && !row.actors.includes(ctx.actor))
+    return refuse('actor_not_allowed', `“${row.label}”不能由${ACTOR_LABEL[ctx.actor]}办理`);
   const last = s.lastOn;
-  if (last && dayNumber(ev.on) < dayNumber(last)) return refuse('event_out_of_order', `日期${ev.on}早于上一事件（${last}），案件记录只能按时间顺序追加`);
+  if (last && dayNumber(ev.on) < dayNumber(last))
+    return refuse('event_out_of_order', `日期${ev.on}早于上一事件（${last}），案件记录只能按时间顺序追加`);
   const { calendar: cal, rules } = ctx;
   let warnings = s.warnings;
   const episode = s.episodes[s.episodes.length - 1];
@@ -179,96 +356,179 @@ function apply(s: CaseSnapshot, ev: CaseEvent, ctx: MachineContext, copyHistory:
   switch (ev.kind) {
     case 'registered': {
       if (!isIsoDate(ev.submittedOn)) return refuse('date_invalid', '提交日期无效');
-      if (dayNumber(ev.on) < dayNumber(ev.submittedOn)) return refuse('receipt_before_submission', '收到日期不能早于提交日期');
-      if (!ev.facts || !ev.facts.applicant || !ev.facts.description?.trim()) return refuse('facts_missing', '缺少申请人或所需信息的描述（条例第二十九条）');
-      next.facts = ev.facts; next.submittedOn = ev.submittedOn; next.receivedOn = ev.on; next.clockStart = ev.on; next.episodes = [{ start: ev.on }];
+      if (dayNumber(ev.on) < dayNumber(ev.submittedOn))
+        return refuse('receipt_before_submission', '收到日期不能早于提交日期');
+      if (!ev.facts || !ev.facts.applicant || !ev.facts.description?.trim())
+        return refuse('facts_missing', '缺少申请人或所需信息的描述（条例第二十九条）');
+      next.facts = ev.facts;
+      next.submittedOn = ev.submittedOn;
+      next.receivedOn = ev.on;
+      next.clockStart = ev.on;
+      next.episodes = [{ start: ev.on }];
       break;
     }
     case 'clarification_requested': {
       // 条例第三十条: 一次性告知 — once per handling
-      if (s.clarification && episode && dayNumber(s.clarification.requestedOn) >= dayNumber(episode.start)) return refuse('clarification_once', '补正只能一次性告知，本次办理已告知过补正（条例第三十条）');
-      if (!Array.isArray(ev.items) || ev.items.length === 0 || ev.items.some((x) => !String(x).trim())) return refuse('clarification_items_missing', '请逐项写明需要补正的内容（一次性告知）');
+      if (s.clarification && episode && dayNumber(s.clarification.requestedOn) >= dayNumber(episode.start))
+        return refuse('clarification_once', '补正只能一次性告知，本次办理已告知过补正（条例第三十条）');
+      if (!Array.isArray(ev.items) || ev.items.length === 0 || ev.items.some((x) => !String(x).trim()))
+        return refuse('clarification_items_missing', '请逐项写明需要补正的内容（一次性告知）');
       const limit = addWorkingDays(s.receivedOn!, rules.clarificationNoticeDays, cal);
-      if (dayNumber(ev.on) > dayNumber(limit)) warnings = [...warnings, { code: 'clarification_notice_late', on: ev.on, message: `补正告知晚于收到申请后${rules.clarificationNoticeDays}个工作日（应不晚于${cnDate(limit)}，条例第三十条）` }];
+      if (dayNumber(ev.on) > dayNumber(limit))
+        warnings = [
+          ...warnings,
+          {
+            code: 'clarification_notice_late',
+            on: ev.on,
+            message: `补正告知晚于收到申请后${rules.clarificationNoticeDays}个工作日（应不晚于${cnDate(limit)}，条例第三十条）`,
+          },
+        ];
       const days = ev.replyWithinDays ?? rules.clarificationReplyDays;
-      if (!Number.isInteger(days) || days < 1 || days > 60) return refuse('clarification_period_invalid', '补正期限应为1到60个工作日');
+      if (!Number.isInteger(days) || days < 1 || days > 60)
+        return refuse('clarification_period_invalid', '补正期限应为1到60个工作日');
       next.clarification = { requestedOn: ev.on, items: ev.items.map(String), replyWithinDays: days };
       break;
     }
     case 'clarification_received': {
       // 条例第三十条: 答复期限自收到补正的申请之日起计算
-      next.clarification = { ...s.clarification!, receivedOn: ev.on }; next.clockStart = ev.on;
+      next.clarification = { ...s.clarification!, receivedOn: ev.on };
+      next.clockStart = ev.on;
       break;
     }
     case 'clarification_lapsed': {
       const c = s.clarification!;
       const due = addWorkingDays(c.requestedOn, c.replyWithinDays, cal);
-      if (dayNumber(ev.on) <= dayNumber(due)) return refuse('clarification_not_lapsed', `补正期限到${cnDate(due)}才届满，届满前不能按逾期未补正处理（条例第三十条）`);
-      next.clarification = { ...c, lapsedOn: ev.on }; next.outcome = 'other_no_clarification'; next.concludedOn = ev.on; next.episodes = episodeClosed(s, episode!, ev.on, 'other_no_clarification');
+      if (dayNumber(ev.on) <= dayNumber(due))
+        return refuse(
+          'clarification_not_lapsed',
+          `补正期限到${cnDate(due)}才届满，届满前不能按逾期未补正处理（条例第三十条）`,
+        );
+      next.clarification = { ...c, lapsedOn: ev.on };
+      next.outcome = 'other_no_clarification';
+      next.concludedOn = ev.on;
+      next.episodes = episodeClosed(s, episode!, ev.on, 'other_no_clarification');
       break;
     }
     case 'third_party_consulted':
     case 'co_producer_consulted': {
       const subject = ev.kind === 'third_party_consulted' ? ev.party : ev.organ;
-      if (!subject || !String(subject).trim()) return refuse('consultee_missing', ev.kind === 'third_party_consulted' ? '请填写第三方名称' : '请填写共同制作机关名称');
+      if (!subject || !String(subject).trim())
+        return refuse(
+          'consultee_missing',
+          ev.kind === 'third_party_consulted' ? '请填写第三方名称' : '请填写共同制作机关名称',
+        );
       const receivedOn = ev.receivedOn ?? ev.on;
-      if (!isIsoDate(receivedOn) || dayNumber(receivedOn) < dayNumber(ev.on)) return refuse('date_invalid', '对方收到日期无效');
-      next.pauses = [...s.pauses, { kind: ev.kind === 'third_party_consulted' ? 'third_party' : 'co_producer', from: ev.on, subject, receivedOn }];
+      if (!isIsoDate(receivedOn) || dayNumber(receivedOn) < dayNumber(ev.on))
+        return refuse('date_invalid', '对方收到日期无效');
+      next.pauses = [
+        ...s.pauses,
+        {
+          kind: ev.kind === 'third_party_consulted' ? 'third_party' : 'co_producer',
+          from: ev.on,
+          subject,
+          receivedOn,
+        },
+      ];
       break;
     }
     case 'third_party_replied':
     case 'co_producer_replied': {
       const kind = ev.kind === 'third_party_replied' ? 'third_party' : 'co_producer';
       const who = ev.kind === 'third_party_replied' ? ev.party : ev.organ;
-      const idx = s.pauses.findIndex((p) => p.kind === kind && p.to === undefined && (!who || p.subject === who));
-      if (idx < 0) return refuse('consultation_not_open', kind === 'third_party' ? '没有正在征求意见的第三方' : '没有正在征求意见的共同制作机关');
+      const idx = s.pauses.findIndex(
+        (p) => p.kind === kind && p.to === undefined && (!who || p.subject === who),
+      );
+      if (idx < 0)
+        return refuse(
+          'consultation_not_open',
+          kind === 'third_party' ? '没有正在征求意见的第三方' : '没有正在征求意见的共同制作机关',
+        );
       const pauses = s.pauses.map((p, i) => (i === idx ? { ...p, to: ev.on } : p));
       const stillOpen = pauses.some((p) => p.to === undefined && p.kind !== 'fee');
-      next.pauses = pauses; next.state = stillOpen ? 'consulting' : 'registered';
+      next.pauses = pauses;
+      next.state = stillOpen ? 'consulting' : 'registered';
       return { ok: true, snapshot: next, row };
     }
     case 'extended': {
       // 条例第三十三条第二款: 延长答复期限的，应当经政府信息公开工作机构负责人同意并告知申请人，延长的期限最长不得超过20个工作日
-      if (s.extension && episode && dayNumber(s.extension.on) >= dayNumber(episode.start)) return refuse('extension_once', '答复期限只能延长一次（条例第三十三条）');
-      if (!Number.isInteger(ev.days) || ev.days < 1 || ev.days > rules.maxExtensionDays) return refuse('extension_too_long', `延长期限应为1到${rules.maxExtensionDays}个工作日（条例第三十三条）`);
-      if (!ev.approvedBy || !String(ev.approvedBy).trim()) return refuse('extension_needs_approval', '延期须经政府信息公开工作机构负责人同意（条例第三十三条）');
-      if (!ev.reason || !String(ev.reason).trim()) return refuse('extension_reason_missing', '请写明延期理由');
+      if (s.extension && episode && dayNumber(s.extension.on) >= dayNumber(episode.start))
+        return refuse('extension_once', '答复期限只能延长一次（条例第三十三条）');
+      if (!Number.isInteger(ev.days) || ev.days < 1 || ev.days > rules.maxExtensionDays)
+        return refuse(
+          'extension_too_long',
+          `延长期限应为1到${rules.maxExtensionDays}个工作日（条例第三十三条）`,
+        );
+      if (!ev.approvedBy || !String(ev.approvedBy).trim())
+        return refuse('extension_needs_approval', '延期须经政府信息公开工作机构负责人同意（条例第三十三条）');
+      if (!ev.reason || !String(ev.reason).trim())
+        return refuse('extension_reason_missing', '请写明延期理由');
       // the extension must be decided and notified while the period still runs; afterwards the reply is simply late
       const clock = replyClock(s, ctx.calendar, rules);
-      if (clock?.due && dayNumber(ev.on) > dayNumber(clock.due)) return refuse('extension_too_late', `答复期限已于${cnDate(clock.due)}届满，不能再延长；延期应在答复期限内经负责人同意并告知申请人（条例第三十三条第二款）`);
+      if (clock?.due && dayNumber(ev.on) > dayNumber(clock.due))
+        return refuse(
+          'extension_too_late',
+          `答复期限已于${cnDate(clock.due)}届满，不能再延长；延期应在答复期限内经负责人同意并告知申请人（条例第三十三条第二款）`,
+        );
       next.extension = { on: ev.on, days: ev.days, approvedBy: ev.approvedBy, reason: ev.reason };
       break;
     }
     case 'fee_notice_issued': {
-      if (s.fee && episode && dayNumber(s.fee.on) >= dayNumber(episode.start)) return refuse('fee_once', '本次办理已发出过收费通知');
-      if (ev.method !== 'per_piece' && ev.method !== 'per_volume') return refuse('fee_method_invalid', '计收方式只能是按件或按量之一，不得同时按件和按量（国办函〔2020〕109号第三条）');
-      if (!(typeof ev.amountYuan === 'number' && ev.amountYuan > 0 && Number.isFinite(ev.amountYuan))) return refuse('fee_amount_invalid', '收费金额应大于0');
+      if (s.fee && episode && dayNumber(s.fee.on) >= dayNumber(episode.start))
+        return refuse('fee_once', '本次办理已发出过收费通知');
+      if (ev.method !== 'per_piece' && ev.method !== 'per_volume')
+        return refuse(
+          'fee_method_invalid',
+          '计收方式只能是按件或按量之一，不得同时按件和按量（国办函〔2020〕109号第三条）',
+        );
+      if (!(typeof ev.amountYuan === 'number' && ev.amountYuan > 0 && Number.isFinite(ev.amountYuan)))
+        return refuse('fee_amount_invalid', '收费金额应大于0');
       const receivedOn = ev.receivedOn ?? ev.on;
-      if (!isIsoDate(receivedOn) || dayNumber(receivedOn) < dayNumber(ev.on)) return refuse('date_invalid', '申请人收到通知的日期无效');
-      next.fee = { on: ev.on, method: ev.method, amountYuan: ev.amountYuan, receivedOn }; next.pauses = [...s.pauses, { kind: 'fee', from: ev.on, subject: `${ev.amountYuan}元`, receivedOn }];
+      if (!isIsoDate(receivedOn) || dayNumber(receivedOn) < dayNumber(ev.on))
+        return refuse('date_invalid', '申请人收到通知的日期无效');
+      next.fee = { on: ev.on, method: ev.method, amountYuan: ev.amountYuan, receivedOn };
+      next.pauses = [...s.pauses, { kind: 'fee', from: ev.on, subject: `${ev.amountYuan}元`, receivedOn }];
       break;
     }
     case 'fee_paid': {
-      next.fee = { ...s.fee!, paidOn: ev.on }; next.pauses = s.pauses.map((p) => (p.kind === 'fee' && p.to === undefined ? { ...p, to: ev.on } : p));
+      next.fee = { ...s.fee!, paidOn: ev.on };
+      next.pauses = s.pauses.map((p) => (p.kind === 'fee' && p.to === undefined ? { ...p, to: ev.on } : p));
       break;
     }
     case 'fee_lapsed': {
       // 109号: 自收到收费通知之日的次日起20个工作日内缴纳；逾期视为放弃
       const due = addWorkingDays(s.fee!.receivedOn, rules.feePaymentDays, cal);
-      if (dayNumber(ev.on) <= dayNumber(due)) return refuse('fee_not_lapsed', `缴费期限到${cnDate(due)}才届满（国办函〔2020〕109号）`);
-      next.fee = { ...s.fee!, lapsedOn: ev.on }; next.pauses = s.pauses.map((p) => (p.kind === 'fee' && p.to === undefined ? { ...p, to: ev.on } : p)); next.outcome = 'other_fee_unpaid'; next.concludedOn = ev.on; next.episodes = episodeClosed(s, episode!, ev.on, 'other_fee_unpaid');
+      if (dayNumber(ev.on) <= dayNumber(due))
+        return refuse('fee_not_lapsed', `缴费期限到${cnDate(due)}才届满（国办函〔2020〕109号）`);
+      next.fee = { ...s.fee!, lapsedOn: ev.on };
+      next.pauses = s.pauses.map((p) => (p.kind === 'fee' && p.to === undefined ? { ...p, to: ev.on } : p));
+      next.outcome = 'other_fee_unpaid';
+      next.concludedOn = ev.on;
+      next.episodes = episodeClosed(s, episode!, ev.on, 'other_fee_unpaid');
       break;
     }
     case 'withdrawn': {
-      next.pauses = s.pauses.map((p) => (p.to === undefined ? { ...p, to: ev.on } : p)); next.outcome = 'other'; next.concludedOn = ev.on; next.episodes = episodeClosed(s, episode!, ev.on, 'other');
+      next.pauses = s.pauses.map((p) => (p.to === undefined ? { ...p, to: ev.on } : p));
+      next.outcome = 'other';
+      next.concludedOn = ev.on;
+      next.episodes = episodeClosed(s, episode!, ev.on, 'other');
       break;
     }
     case 'decided': {
       const def = findOutcome(ev.outcome);
       if (!def) return refuse('outcome_unknown', `未知的答复类型“${String(ev.outcome)}”`);
-      if (def.byEventOnly) return refuse('outcome_needs_event', `“${def.label}”只能由${def.code === 'other_fee_unpaid' ? '逾期未缴费' : '逾期未补正'}产生，不能直接选择`);
-      if (def.code === 'unavailable_unclear_after_clarification' && !s.clarification?.receivedOn) return refuse('outcome_needs_clarification', '“补正后申请内容仍不明确”须在收到补正之后才能作出（条例第三十条）');
-      next.outcome = ev.outcome; next.concludedOn = ev.on; next.episodes = episodeClosed(s, episode!, ev.on, ev.outcome);
+      if (def.byEventOnly)
+        return refuse(
+          'outcome_needs_event',
+          `“${def.label}”只能由${def.code === 'other_fee_unpaid' ? '逾期未缴费' : '逾期未补正'}产生，不能直接选择`,
+        );
+      if (def.code === 'unavailable_unclear_after_clarification' && !s.clarification?.receivedOn)
+        return refuse(
+          'outcome_needs_clarification',
+          '“补正后申请内容仍不明确”须在收到补正之后才能作出（条例第三十条）',
+        );
+      next.outcome = ev.outcome;
+      next.concludedOn = ev.on;
+      next.episodes = episodeClosed(s, episode!, ev.on, ev.outcome);
       break;
     }
     case 'delivered': {
@@ -277,9 +537,13 @@ function apply(s: CaseSnapshot, ev: CaseEvent, ctx: MachineContext, copyHistory:
       break;
     }
     case 'reopened': {
-      if (!ev.reason || !String(ev.reason).trim()) return refuse('reopen_reason_missing', '请写明重新办理的原因（如行政复议决定书文号）');
-      next.outcome = undefined; next.concludedOn = undefined; next.deliveredOn = undefined;
-      next.clockStart = ev.on; next.episodes = [...s.episodes, { start: ev.on }];
+      if (!ev.reason || !String(ev.reason).trim())
+        return refuse('reopen_reason_missing', '请写明重新办理的原因（如行政复议决定书文号）');
+      next.outcome = undefined;
+      next.concludedOn = undefined;
+      next.deliveredOn = undefined;
+      next.clockStart = ev.on;
+      next.episodes = [...s.episodes, { start: ev.on }];
       break;
     }
   }
@@ -299,7 +563,11 @@ export function replay(events: readonly CaseEvent[], ctx: MachineContext): Repla
   let s = EMPTY_CASE;
   for (let i = 0; i < events.length; i++) {
     const r = apply(s, events[i]!, ctx, false);
-    if (!r.ok) { const out = copy(s); out.history = events.slice(0, i); return { snapshot: out, error: { ...r.error, index: i } }; }
+    if (!r.ok) {
+      const out = copy(s);
+      out.history = events.slice(0, i);
+      return { snapshot: out, error: { ...r.error, index: i } };
+    }
     s = r.snapshot;
   }
   const out = copy(s);
@@ -308,11 +576,23 @@ export function replay(events: readonly CaseEvent[], ctx: MachineContext): Repla
 }
 
 export const STATE_LABEL: Readonly<Record<CaseState, string>> = {
-  new: '未登记', registered: '办理中', awaiting_clarification: '待补正', consulting: '征求意见中', awaiting_fee: '待缴费',
-  decided: '已答复', closed: '已终止', delivered: '已送达',
+  new: '未登记',
+  registered: '办理中',
+  awaiting_clarification: '待补正',
+  consulting: '征求意见中',
+  awaiting_fee: '待缴费',
+  decided: '已答复',
+  closed: '已终止',
+  delivered: '已送达',
 };
 
-export const ACTOR_LABEL: Readonly<Record<Actor, string>> = { clerk: '经办人', head: '审核人/负责人', admin: '管理员', applicant: '申请人', system: '系统' };
+export const ACTOR_LABEL: Readonly<Record<Actor, string>> = {
+  clerk: '经办人',
+  head: '审核人/负责人',
+  admin: '管理员',
+  applicant: '申请人',
+  system: '系统',
+};
 
 /** True for states in which the reply clock is or may be running. */
 export function isOpen(state: CaseState): boolean {

@@ -6,10 +6,21 @@ import type { ReportFormat, S3Column } from '../annual-report/report-model.js';
 
 /** 申请人类型 — the Section 三 columns (自然人; 法人或其他组织: 商业企业 … 其他). */
 export type ApplicantType =
-  | 'natural_person' | 'commercial_enterprise' | 'research_institution'
-  | 'social_welfare_organization' | 'legal_service_organization' | 'other_organization';
+  | 'natural_person'
+  | 'commercial_enterprise'
+  | 'research_institution'
+  | 'social_welfare_organization'
+  | 'legal_service_organization'
+  | 'other_organization';
 
-export const APPLICANT_TYPES: readonly ApplicantType[] = ['natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_organization', 'legal_service_organization', 'other_organization'];
+export const APPLICANT_TYPES: readonly ApplicantType[] = [
+  'natural_person',
+  'commercial_enterprise',
+  'research_institution',
+  'social_welfare_organization',
+  'legal_service_organization',
+  'other_organization',
+];
 
 /** The report column each applicant type is counted in. */
 export const APPLICANT_COLUMN: Readonly<Record<ApplicantType, S3Column>> = {
@@ -24,15 +35,34 @@ export const APPLICANT_COLUMN: Readonly<Record<ApplicantType, S3Column>> = {
 /** 申请渠道 (条例第二十九条、第三十一条). */
 export type Channel = 'online' | 'letter' | 'in_person' | 'fax' | 'email' | 'other';
 export const CHANNELS: readonly Channel[] = ['online', 'letter', 'in_person', 'fax', 'email', 'other'];
-export const CHANNEL_LABEL: Readonly<Record<Channel, string>> = { online: '网上申请', letter: '信函', in_person: '当面', fax: '传真', email: '电子邮件', other: '其他' };
+export const CHANNEL_LABEL: Readonly<Record<Channel, string>> = {
+  online: '网上申请',
+  letter: '信函',
+  in_person: '当面',
+  fax: '传真',
+  email: '电子邮件',
+  other: '其他',
+};
 
 /** 获取信息的形式 (条例第二十九条第（三）项、第四十条). */
 export type RequestedForm = 'paper' | 'electronic' | 'inspection' | 'other';
-export const FORM_LABEL: Readonly<Record<RequestedForm, string>> = { paper: '纸质', electronic: '电子文档', inspection: '当场查阅、抄录', other: '其他' };
+export const FORM_LABEL: Readonly<Record<RequestedForm, string>> = {
+  paper: '纸质',
+  electronic: '电子文档',
+  inspection: '当场查阅、抄录',
+  other: '其他',
+};
 
 /** 获取方式. */
 export type Delivery = 'post' | 'email' | 'online' | 'pickup' | 'fax' | 'other';
-export const DELIVERY_LABEL: Readonly<Record<Delivery, string>> = { post: '邮寄', email: '电子邮件', online: '网上获取', pickup: '自行领取', fax: '传真', other: '其他' };
+export const DELIVERY_LABEL: Readonly<Record<Delivery, string>> = {
+  post: '邮寄',
+  email: '电子邮件',
+  online: '网上获取',
+  pickup: '自行领取',
+  fax: '传真',
+  other: '其他',
+};
 
 export interface Applicant {
   type: ApplicantType;
@@ -63,14 +93,27 @@ export interface CaseFacts {
  * The article each applies is in OUTCOMES.
  */
 export type OutcomeCode =
-  | 'disclosed' | 'partially_disclosed'
-  | 'withheld_state_secret' | 'withheld_prohibited_by_law' | 'withheld_three_securities_one_stability'
-  | 'withheld_third_party_rights' | 'withheld_internal_affairs' | 'withheld_process_information'
-  | 'withheld_enforcement_file' | 'withheld_administrative_query'
-  | 'unavailable_not_held' | 'unavailable_needs_creation' | 'unavailable_unclear_after_clarification'
-  | 'not_processed_petition' | 'not_processed_repeat' | 'not_processed_publication'
-  | 'not_processed_excessive' | 'not_processed_confirmation'
-  | 'other_no_clarification' | 'other_fee_unpaid' | 'other';
+  | 'disclosed'
+  | 'partially_disclosed'
+  | 'withheld_state_secret'
+  | 'withheld_prohibited_by_law'
+  | 'withheld_three_securities_one_stability'
+  | 'withheld_third_party_rights'
+  | 'withheld_internal_affairs'
+  | 'withheld_process_information'
+  | 'withheld_enforcement_file'
+  | 'withheld_administrative_query'
+  | 'unavailable_not_held'
+  | 'unavailable_needs_creation'
+  | 'unavailable_unclear_after_clarification'
+  | 'not_processed_petition'
+  | 'not_processed_repeat'
+  | 'not_processed_publication'
+  | 'not_processed_excessive'
+  | 'not_processed_confirmation'
+  | 'other_no_clarification'
+  | 'other_fee_unpaid'
+  | 'other';
 
 export interface OutcomeDef {
   code: OutcomeCode;
@@ -86,32 +129,141 @@ export interface OutcomeDef {
   byEventOnly?: boolean;
 }
 
-const o = (code: OutcomeCode, row: string, article: string, label: string, row2019 = row, byEventOnly = false): OutcomeDef =>
-  (byEventOnly ? { code, row2021: row, row2019, article, label, byEventOnly } : { code, row2021: row, row2019, article, label });
+const o = (
+  code: OutcomeCode,
+  row: string,
+  article: string,
+  label: string,
+  row2019 = row,
+  byEventOnly = false,
+): OutcomeDef =>
+  byEventOnly
+    ? { code, row2021: row, row2019, article, label, byEventOnly }
+    : { code, row2021: row, row2019, article, label };
 
 /** Outcome → report row and article (mapping per shared/docs/regulation.md §1.3). */
 export const OUTCOMES: readonly OutcomeDef[] = [
   o('disclosed', '（一）予以公开', '条例第三十六条第（一）（二）项', '予以公开'),
-  o('partially_disclosed', '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '条例第三十七条', '部分公开'),
-  o('withheld_state_secret', '（三）不予公开/1.属于国家秘密', '条例第十四条、第三十六条第（三）项', '不予公开：属于国家秘密'),
-  o('withheld_prohibited_by_law', '（三）不予公开/2.其他法律行政法规禁止公开', '条例第十四条、第三十六条第（三）项', '不予公开：其他法律行政法规禁止公开'),
-  o('withheld_three_securities_one_stability', '（三）不予公开/3.危及“三安全一稳定”', '条例第十四条、第三十六条第（三）项', '不予公开：危及“三安全一稳定”'),
-  o('withheld_third_party_rights', '（三）不予公开/4.保护第三方合法权益', '条例第十五条、第三十二条、第三十六条第（三）项', '不予公开：保护第三方合法权益'),
-  o('withheld_internal_affairs', '（三）不予公开/5.属于三类内部事务信息', '条例第十六条第一款、第三十六条第（三）项', '不予公开：属于三类内部事务信息'),
-  o('withheld_process_information', '（三）不予公开/6.属于四类过程性信息', '条例第十六条第二款、第三十六条第（三）项', '不予公开：属于四类过程性信息'),
-  o('withheld_enforcement_file', '（三）不予公开/7.属于行政执法案卷', '条例第十六条第二款、第三十六条第（三）项', '不予公开：属于行政执法案卷'),
-  o('withheld_administrative_query', '（三）不予公开/8.属于行政查询事项', '条例第三十六条第（七）项', '不予公开：属于行政查询事项'),
-  o('unavailable_not_held', '（四）无法提供/1.本机关不掌握相关政府信息', '条例第三十六条第（四）（五）项', '无法提供：本机关不掌握相关政府信息'),
-  o('unavailable_needs_creation', '（四）无法提供/2.没有现成信息需要另行制作', '条例第三十八条', '无法提供：没有现成信息需要另行制作'),
-  o('unavailable_unclear_after_clarification', '（四）无法提供/3.补正后申请内容仍不明确', '条例第三十条', '无法提供：补正后申请内容仍不明确'),
-  o('not_processed_petition', '（五）不予处理/1.信访举报投诉类申请', '条例第三十九条第一款', '不予处理：信访举报投诉类申请'),
+  o(
+    'partially_disclosed',
+    '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
+    '条例第三十七条',
+    '部分公开',
+  ),
+  o(
+    'withheld_state_secret',
+    '（三）不予公开/1.属于国家秘密',
+    '条例第十四条、第三十六条第（三）项',
+    '不予公开：属于国家秘密',
+  ),
+  o(
+    'withheld_prohibited_by_law',
+    '（三）不予公开/2.其他法律行政法规禁止公开',
+    '条例第十四条、第三十六条第（三）项',
+    '不予公开：其他法律行政法规禁止公开',
+  ),
+  o(
+    'withheld_three_securities_one_stability',
+    '（三）不予公开/3.危及“三安全一稳定”',
+    '条例第十四条、第三十六条第（三）项',
+    '不予公开：危及“三安全一稳定”',
+  ),
+  o(
+    'withheld_third_party_rights',
+    '（三）不予公开/4.保护第三方合法权益',
+    '条例第十五条、第三十二条、第三十六条第（三）项',
+    '不予公开：保护第三方合法权益',
+  ),
+  o(
+    'withheld_internal_affairs',
+    '（三）不予公开/5.属于三类内部事务信息',
+    '条例第十六条第一款、第三十六条第（三）项',
+    '不予公开：属于三类内部事务信息',
+  ),
+  o(
+    'withheld_process_information',
+    '（三）不予公开/6.属于四类过程性信息',
+    '条例第十六条第二款、第三十六条第（三）项',
+    '不予公开：属于四类过程性信息',
+  ),
+  o(
+    'withheld_enforcement_file',
+    '（三）不予公开/7.属于行政执法案卷',
+    '条例第十六条第二款、第三十六条第（三）项',
+    '不予公开：属于行政执法案卷',
+  ),
+  o(
+    'withheld_administrative_query',
+    '（三）不予公开/8.属于行政查询事项',
+    '条例第三十六条第（七）项',
+    '不予公开：属于行政查询事项',
+  ),
+  o(
+    'unavailable_not_held',
+    '（四）无法提供/1.本机关不掌握相关政府信息',
+    '条例第三十六条第（四）（五）项',
+    '无法提供：本机关不掌握相关政府信息',
+  ),
+  o(
+    'unavailable_needs_creation',
+    '（四）无法提供/2.没有现成信息需要另行制作',
+    '条例第三十八条',
+    '无法提供：没有现成信息需要另行制作',
+  ),
+  o(
+    'unavailable_unclear_after_clarification',
+    '（四）无法提供/3.补正后申请内容仍不明确',
+    '条例第三十条',
+    '无法提供：补正后申请内容仍不明确',
+  ),
+  o(
+    'not_processed_petition',
+    '（五）不予处理/1.信访举报投诉类申请',
+    '条例第三十九条第一款',
+    '不予处理：信访举报投诉类申请',
+  ),
   o('not_processed_repeat', '（五）不予处理/2.重复申请', '条例第三十六条第（六）项', '不予处理：重复申请'),
-  o('not_processed_publication', '（五）不予处理/3.要求提供公开出版物', '条例第三十九条第二款', '不予处理：要求提供公开出版物'),
-  o('not_processed_excessive', '（五）不予处理/4.无正当理由大量反复申请', '条例第三十五条', '不予处理：无正当理由大量反复申请'),
-  o('not_processed_confirmation', '（五）不予处理/5.要求行政机关确认或重新出具已获取信息', '条例第三十九条', '不予处理：要求行政机关确认或重新出具已获取信息'),
-  o('other_no_clarification', '（六）其他处理/1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '条例第三十条', '其他处理：逾期不补正', '（六）其他处理', true),
-  o('other_fee_unpaid', '（六）其他处理/2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '条例第四十二条；国办函〔2020〕109号', '其他处理：逾期未缴纳信息处理费', '（六）其他处理', true),
-  o('other', '（六）其他处理/3.其他', '条例第三十三条', '其他处理：其他（含申请人撤回申请）', '（六）其他处理'),
+  o(
+    'not_processed_publication',
+    '（五）不予处理/3.要求提供公开出版物',
+    '条例第三十九条第二款',
+    '不予处理：要求提供公开出版物',
+  ),
+  o(
+    'not_processed_excessive',
+    '（五）不予处理/4.无正当理由大量反复申请',
+    '条例第三十五条',
+    '不予处理：无正当理由大量反复申请',
+  ),
+  o(
+    'not_processed_confirmation',
+    '（五）不予处理/5.要求行政机关确认或重新出具已获取信息',
+    '条例第三十九条',
+    '不予处理：要求行政机关确认或重新出具已获取信息',
+  ),
+  o(
+    'other_no_clarification',
+    '（六）其他处理/1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+    '条例第三十条',
+    '其他处理：逾期不补正',
+    '（六）其他处理',
+    true,
+  ),
+  o(
+    'other_fee_unpaid',
+    '（六）其他处理/2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+    '条例第四十二条；国办函〔2020〕109号',
+    '其他处理：逾期未缴纳信息处理费',
+    '（六）其他处理',
+    true,
+  ),
+  o(
+    'other',
+    '（六）其他处理/3.其他',
+    '条例第三十三条',
+    '其他处理：其他（含申请人撤回申请）',
+    '（六）其他处理',
+  ),
 ];
 
 const BY_CODE = new Map(OUTCOMES.map((x) => [x.code, x]));

@@ -11,7 +11,19 @@
  * Section 四 counts a 行政复议/行政诉讼 case in each year it is active (filed by the year's end and not concluded
  * before the year): with its result when concluded in the year, else as 尚未审结.
  */
-import { type ReportCell, type ReportFormat, S3_CARRIED_IN, S3_CARRIED_OUT, S3_COLUMNS, S3_NEW, S3_TOTAL, S4, S4_COLUMNS, formatForYear, tablesOf } from '../annual-report/report-model.js';
+import {
+  type ReportCell,
+  type ReportFormat,
+  S3_CARRIED_IN,
+  S3_CARRIED_OUT,
+  S3_COLUMNS,
+  S3_NEW,
+  S3_TOTAL,
+  S4,
+  S4_COLUMNS,
+  formatForYear,
+  tablesOf,
+} from '../annual-report/report-model.js';
 import { dayNumber } from '../calendar/holiday-calendar.js';
 import type { CaseSnapshot } from './case-machine.js';
 import { APPLICANT_COLUMN, type OutcomeCode, OUTCOMES, outcomeRow } from './case-model.js';
@@ -43,10 +55,18 @@ export function summarizeCase(s: CaseSnapshot): CaseSummary | null {
 }
 
 /** Section 三 counts: `counts[rowIndex][columnIndex]` over the format's rows, with 总计 filled in. */
-export interface Section3Counts { format: ReportFormat; rows: string[]; counts: number[][] }
+export interface Section3Counts {
+  format: ReportFormat;
+  rows: string[];
+  counts: number[][];
+}
 
 /** Counts Section 三 for a year over case summaries (linear, no allocation per case). */
-export function countSection3(cases: Iterable<CaseSummary>, year: number, format: ReportFormat = formatForYear(year)): Section3Counts {
+export function countSection3(
+  cases: Iterable<CaseSummary>,
+  year: number,
+  format: ReportFormat = formatForYear(year),
+): Section3Counts {
   const def = tablesOf(format).find((t) => t.table === '三')!;
   const rows = def.rows.map((r) => r.path);
   const rowIndex = new Map(rows.map((r, i) => [r, i]));
@@ -65,8 +85,10 @@ export function countSection3(cases: Iterable<CaseSummary>, year: number, format
       const en = c.ends[k]!;
       if (st > y1 || en < y0) continue;
       counts[st >= y0 ? iNew : iIn]![col]!++;
-      if (en <= y1) { counts[outcomeRowIdx[c.outcomes[k]!]!]![col]!++; counts[iTotal]![col]!++; }
-      else counts[iOut]![col]!++;
+      if (en <= y1) {
+        counts[outcomeRowIdx[c.outcomes[k]!]!]![col]!++;
+        counts[iTotal]![col]!++;
+      } else counts[iOut]![col]!++;
     }
   }
   for (const r of counts) r[6] = r[0]! + r[1]! + r[2]! + r[3]! + r[4]! + r[5]!;
@@ -74,10 +96,18 @@ export function countSection3(cases: Iterable<CaseSummary>, year: number, format
 }
 
 /** Section 三 as report cells. */
-export function section3Cells(cases: Iterable<CaseSummary>, year: number, format: ReportFormat = formatForYear(year)): ReportCell[] {
+export function section3Cells(
+  cases: Iterable<CaseSummary>,
+  year: number,
+  format: ReportFormat = formatForYear(year),
+): ReportCell[] {
   const { rows, counts } = countSection3(cases, year, format);
   const out: ReportCell[] = [];
-  rows.forEach((row, i) => S3_COLUMNS.forEach((column, j) => out.push({ table: '三', row, column, value: counts[i]![j]!, raw: String(counts[i]![j]!) })));
+  rows.forEach((row, i) =>
+    S3_COLUMNS.forEach((column, j) =>
+      out.push({ table: '三', row, column, value: counts[i]![j]!, raw: String(counts[i]![j]!) }),
+    ),
+  );
   return out;
 }
 
@@ -95,7 +125,11 @@ export interface ReviewCase {
   result?: ReviewResult;
 }
 
-export const REVIEW_KIND_ROW: Readonly<Record<ReviewKind, string>> = { review: '行政复议', litigation_direct: '行政诉讼/未经复议直接起诉', litigation_after_review: '行政诉讼/复议后起诉' };
+export const REVIEW_KIND_ROW: Readonly<Record<ReviewKind, string>> = {
+  review: '行政复议',
+  litigation_direct: '行政诉讼/未经复议直接起诉',
+  litigation_after_review: '行政诉讼/复议后起诉',
+};
 const RESULT_COL: Readonly<Record<ReviewResult, number>> = { upheld: 0, corrected: 1, other: 2 };
 
 /** Section 四 as report cells. */
@@ -112,6 +146,10 @@ export function section4Cells(reviews: Iterable<ReviewCase>, year: number): Repo
     row[4]!++;
   }
   const out: ReportCell[] = [];
-  for (const r of S4.rows) S4_COLUMNS.forEach((column, j) => { const v = counts.get(r.path)![j]!; out.push({ table: '四', row: r.path, column, value: v, raw: String(v) }); });
+  for (const r of S4.rows)
+    S4_COLUMNS.forEach((column, j) => {
+      const v = counts.get(r.path)![j]!;
+      out.push({ table: '四', row: r.path, column, value: v, raw: String(v) });
+    });
   return out;
 }

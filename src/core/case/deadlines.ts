@@ -2,12 +2,24 @@
  * Every statutory clock of a case, derived from its history and a calendar (never stored), each with its
  * article and an explanation. "Overdue", "due soon" and "days left" need a day, which the caller passes in.
  */
-import { type HolidayCalendar, type IsoDate, dayNumber, isWorkdayNumber, isoOf } from '../calendar/holiday-calendar.js';
+import {
+  type HolidayCalendar,
+  type IsoDate,
+  dayNumber,
+  isWorkdayNumber,
+  isoOf,
+} from '../calendar/holiday-calendar.js';
 import { addWorkingDays, cnDate, workingDayNumbersBetween } from '../calendar/working-days.js';
 import { type CaseSnapshot, type CaseState, isOpen } from './case-machine.js';
 import type { CaseRules } from './case-rules.js';
 
-export type ClockKey = 'reply' | 'clarification_notice' | 'clarification_reply' | 'third_party_reply' | 'co_producer_reply' | 'fee_payment';
+export type ClockKey =
+  | 'reply'
+  | 'clarification_notice'
+  | 'clarification_reply'
+  | 'third_party_reply'
+  | 'co_producer_reply'
+  | 'fee_payment';
 
 export interface Clock {
   key: ClockKey;
@@ -40,13 +52,26 @@ export function replyClock(s: CaseSnapshot, cal: HolidayCalendar, rules: CaseRul
   const episodeStart = dayNumber(s.episodes[s.episodes.length - 1]?.start ?? s.clockStart);
   const ext = s.extension && dayNumber(s.extension.on) >= episodeStart ? s.extension.days : 0;
   const total = rules.replyDays + ext;
-  const parts: string[] = [`自${cnDate(s.clockStart)}${s.clarification?.receivedOn === s.clockStart ? '（收到补正之日）' : ''}的次日起算${rules.replyDays}个工作日（条例第三十三条第二款）`];
+  const parts: string[] = [
+    `自${cnDate(s.clockStart)}${s.clarification?.receivedOn === s.clockStart ? '（收到补正之日）' : ''}的次日起算${rules.replyDays}个工作日（条例第三十三条第二款）`,
+  ];
   if (ext) parts.push(`经${s.extension!.approvedBy}同意延长${ext}个工作日`);
   const met = s.concludedOn && dayNumber(s.concludedOn) >= start ? s.concludedOn : undefined;
   if (s.state === 'awaiting_clarification') {
-    return { key: 'reply', label: '答复期限', article: '条例第三十条、第三十三条', start: s.clockStart, workingDays: total, due: null, suspended: true, text: `等待申请人补正：答复期限自收到补正申请之日起重新计算（条例第三十条）` };
+    return {
+      key: 'reply',
+      label: '答复期限',
+      article: '条例第三十条、第三十三条',
+      start: s.clockStart,
+      workingDays: total,
+      due: null,
+      suspended: true,
+      text: `等待申请人补正：答复期限自收到补正申请之日起重新计算（条例第三十条）`,
+    };
   }
-  const pauses = s.pauses.filter((p) => dayNumber(p.to ?? '9999-12-31') > start).map((p) => ({ from: dayNumber(p.from), to: p.to ? dayNumber(p.to) : Infinity, p }));
+  const pauses = s.pauses
+    .filter((p) => dayNumber(p.to ?? '9999-12-31') > start)
+    .map((p) => ({ from: dayNumber(p.from), to: p.to ? dayNumber(p.to) : Infinity, p }));
   let counted = 0;
   let d = start;
   let excluded = 0;
@@ -55,9 +80,26 @@ export function replyClock(s: CaseSnapshot, cal: HolidayCalendar, rules: CaseRul
     const inPause = pauses.find((x) => d > x.from && d <= x.to);
     if (inPause) {
       if (inPause.to === Infinity) {
-        const what = inPause.p.kind === 'fee' ? '收费通知待缴费' : inPause.p.kind === 'third_party' ? `征求第三方（${inPause.p.subject}）意见` : `征求${inPause.p.subject}意见`;
-        parts.push(`${what}，自${cnDate(inPause.p.from)}起暂停计算，已计${counted}个工作日，尚余${total - counted}个工作日`);
-        return { key: 'reply', label: '答复期限', article: '条例第三十三条', start: s.clockStart, workingDays: total, due: null, suspended: true, counted, text: parts.join('；') + '。' };
+        const what =
+          inPause.p.kind === 'fee'
+            ? '收费通知待缴费'
+            : inPause.p.kind === 'third_party'
+              ? `征求第三方（${inPause.p.subject}）意见`
+              : `征求${inPause.p.subject}意见`;
+        parts.push(
+          `${what}，自${cnDate(inPause.p.from)}起暂停计算，已计${counted}个工作日，尚余${total - counted}个工作日`,
+        );
+        return {
+          key: 'reply',
+          label: '答复期限',
+          article: '条例第三十三条',
+          start: s.clockStart,
+          workingDays: total,
+          due: null,
+          suspended: true,
+          counted,
+          text: parts.join('；') + '。',
+        };
       }
       if (isWorkdayNumber(d, cal)) excluded++;
       continue;
@@ -66,14 +108,35 @@ export function replyClock(s: CaseSnapshot, cal: HolidayCalendar, rules: CaseRul
   }
   for (const x of pauses) {
     if (x.to === Infinity) continue;
-    const what = x.p.kind === 'fee' ? '收费通知至缴费' : x.p.kind === 'third_party' ? `征求第三方（${x.p.subject}）意见` : `征求${x.p.subject}意见`;
-    parts.push(`${what}期间（${cnDate(x.p.from)}至${cnDate(x.p.to!)}）不计算在内（${x.p.kind === 'fee' ? '国办函〔2020〕109号' : '条例第三十三条第三款'}）`);
+    const what =
+      x.p.kind === 'fee'
+        ? '收费通知至缴费'
+        : x.p.kind === 'third_party'
+          ? `征求第三方（${x.p.subject}）意见`
+          : `征求${x.p.subject}意见`;
+    parts.push(
+      `${what}期间（${cnDate(x.p.from)}至${cnDate(x.p.to!)}）不计算在内（${x.p.kind === 'fee' ? '国办函〔2020〕109号' : '条例第三十三条第三款'}）`,
+    );
   }
   if (excluded) parts.push(`共扣除${excluded}个工作日`);
   const due = isoOf(d);
   parts.push(`截止${cnDate(due)}`);
-  if (met) parts.push(dayNumber(met) <= d ? `已于${cnDate(met)}答复` : `${cnDate(met)}才答复，逾期${workingDayNumbersBetween(d, dayNumber(met), cal)}个工作日`);
-  const clock: Clock = { key: 'reply', label: '答复期限', article: ext ? '条例第三十三条第二款（已延期）' : '条例第三十三条第二款', start: s.clockStart, workingDays: total, due, suspended: false, text: parts.join('；') + '。' };
+  if (met)
+    parts.push(
+      dayNumber(met) <= d
+        ? `已于${cnDate(met)}答复`
+        : `${cnDate(met)}才答复，逾期${workingDayNumbersBetween(d, dayNumber(met), cal)}个工作日`,
+    );
+  const clock: Clock = {
+    key: 'reply',
+    label: '答复期限',
+    article: ext ? '条例第三十三条第二款（已延期）' : '条例第三十三条第二款',
+    start: s.clockStart,
+    workingDays: total,
+    due,
+    suspended: false,
+    text: parts.join('；') + '。',
+  };
   if (met) clock.metOn = met;
   return clock;
 }
@@ -86,16 +149,32 @@ export function caseClocks(s: CaseSnapshot, cal: HolidayCalendar, rules: CaseRul
   if (s.receivedOn) {
     // 条例第三十条: 补正告知 within 7 working days of receipt
     const due = addWorkingDays(s.receivedOn, rules.clarificationNoticeDays, cal);
-    const c: Clock = { key: 'clarification_notice', label: '补正告知期限', article: '条例第三十条', start: s.receivedOn, workingDays: rules.clarificationNoticeDays, due, suspended: false,
-      text: `申请内容不明确的，应自${cnDate(s.receivedOn)}的次日起${rules.clarificationNoticeDays}个工作日内（${cnDate(due)}前）一次性告知补正。${s.clarification ? `已于${cnDate(s.clarification.requestedOn)}告知。` : ''}` };
+    const c: Clock = {
+      key: 'clarification_notice',
+      label: '补正告知期限',
+      article: '条例第三十条',
+      start: s.receivedOn,
+      workingDays: rules.clarificationNoticeDays,
+      due,
+      suspended: false,
+      text: `申请内容不明确的，应自${cnDate(s.receivedOn)}的次日起${rules.clarificationNoticeDays}个工作日内（${cnDate(due)}前）一次性告知补正。${s.clarification ? `已于${cnDate(s.clarification.requestedOn)}告知。` : ''}`,
+    };
     if (s.clarification) c.metOn = s.clarification.requestedOn;
     out.push(c);
   }
   if (s.clarification) {
     const c = s.clarification;
     const due = addWorkingDays(c.requestedOn, c.replyWithinDays, cal);
-    const clock: Clock = { key: 'clarification_reply', label: '申请人补正期限', article: '条例第三十条', start: c.requestedOn, workingDays: c.replyWithinDays, due, suspended: false,
-      text: `补正告知书给予${c.replyWithinDays}个工作日，截止${cnDate(due)}；逾期无正当理由不补正的，视为放弃申请（条例第三十条）。${c.receivedOn ? `已于${cnDate(c.receivedOn)}补正。` : ''}` };
+    const clock: Clock = {
+      key: 'clarification_reply',
+      label: '申请人补正期限',
+      article: '条例第三十条',
+      start: c.requestedOn,
+      workingDays: c.replyWithinDays,
+      due,
+      suspended: false,
+      text: `补正告知书给予${c.replyWithinDays}个工作日，截止${cnDate(due)}；逾期无正当理由不补正的，视为放弃申请（条例第三十条）。${c.receivedOn ? `已于${cnDate(c.receivedOn)}补正。` : ''}`,
+    };
     if (c.receivedOn) clock.metOn = c.receivedOn;
     out.push(clock);
   }
@@ -104,15 +183,31 @@ export function caseClocks(s: CaseSnapshot, cal: HolidayCalendar, rules: CaseRul
     const days = p.kind === 'third_party' ? rules.thirdPartyDays : rules.coProducerDays;
     const due = addWorkingDays(p.receivedOn, days, cal);
     const article = p.kind === 'third_party' ? '条例第三十二条' : '条例第三十四条';
-    const clock: Clock = { key: p.kind === 'third_party' ? 'third_party_reply' : 'co_producer_reply', label: p.kind === 'third_party' ? `第三方（${p.subject}）答复期限` : `${p.subject}答复期限`, article, start: p.receivedOn, workingDays: days, due, suspended: false,
-      text: `自对方收到征求意见书（${cnDate(p.receivedOn)}）的次日起${days}个工作日内答复，截止${cnDate(due)}；${p.kind === 'third_party' ? '逾期未提出意见的，由行政机关依照条例规定决定是否公开' : '逾期未答复的视为同意公开'}（${article}）。${p.to ? `已于${cnDate(p.to)}答复。` : ''}` };
+    const clock: Clock = {
+      key: p.kind === 'third_party' ? 'third_party_reply' : 'co_producer_reply',
+      label: p.kind === 'third_party' ? `第三方（${p.subject}）答复期限` : `${p.subject}答复期限`,
+      article,
+      start: p.receivedOn,
+      workingDays: days,
+      due,
+      suspended: false,
+      text: `自对方收到征求意见书（${cnDate(p.receivedOn)}）的次日起${days}个工作日内答复，截止${cnDate(due)}；${p.kind === 'third_party' ? '逾期未提出意见的，由行政机关依照条例规定决定是否公开' : '逾期未答复的视为同意公开'}（${article}）。${p.to ? `已于${cnDate(p.to)}答复。` : ''}`,
+    };
     if (p.to) clock.metOn = p.to;
     out.push(clock);
   }
   if (s.fee) {
     const due = addWorkingDays(s.fee.receivedOn, rules.feePaymentDays, cal);
-    const clock: Clock = { key: 'fee_payment', label: '缴费期限', article: '国办函〔2020〕109号', start: s.fee.receivedOn, workingDays: rules.feePaymentDays, due, suspended: false,
-      text: `自收到收费通知（${cnDate(s.fee.receivedOn)}）的次日起${rules.feePaymentDays}个工作日内缴纳${s.fee.amountYuan}元，截止${cnDate(due)}；逾期未缴纳的视为放弃申请。${s.fee.paidOn ? `已于${cnDate(s.fee.paidOn)}缴纳。` : ''}` };
+    const clock: Clock = {
+      key: 'fee_payment',
+      label: '缴费期限',
+      article: '国办函〔2020〕109号',
+      start: s.fee.receivedOn,
+      workingDays: rules.feePaymentDays,
+      due,
+      suspended: false,
+      text: `自收到收费通知（${cnDate(s.fee.receivedOn)}）的次日起${rules.feePaymentDays}个工作日内缴纳${s.fee.amountYuan}元，截止${cnDate(due)}；逾期未缴纳的视为放弃申请。${s.fee.paidOn ? `已于${cnDate(s.fee.paidOn)}缴纳。` : ''}`,
+    };
     if (s.fee.paidOn) clock.metOn = s.fee.paidOn;
     out.push(clock);
   }
@@ -133,7 +228,12 @@ export interface CaseStatus {
 }
 
 /** The status of a case on a given day. */
-export function caseStatus(s: CaseSnapshot, today: IsoDate, cal: HolidayCalendar, rules: CaseRules): CaseStatus {
+export function caseStatus(
+  s: CaseSnapshot,
+  today: IsoDate,
+  cal: HolidayCalendar,
+  rules: CaseRules,
+): CaseStatus {
   const reply = replyClock(s, cal, rules);
   const due = reply?.due ?? null;
   const open = isOpen(s.state);
@@ -145,13 +245,30 @@ export function caseStatus(s: CaseSnapshot, today: IsoDate, cal: HolidayCalendar
   }
   const overdue = open && !!due && dayNumber(today) > dayNumber(due);
   const answeredLate = !open && !!reply?.metOn && !!due && dayNumber(reply.metOn) > dayNumber(due);
-  return { state: s.state, due, daysLeft, overdue, dueSoon: open && !overdue && daysLeft !== null && daysLeft <= rules.dueSoonDays, suspended: !!reply?.suspended, answeredLate };
+  return {
+    state: s.state,
+    due,
+    daysLeft,
+    overdue,
+    dueSoon: open && !overdue && daysLeft !== null && daysLeft <= rules.dueSoonDays,
+    suspended: !!reply?.suspended,
+    answeredLate,
+  };
 }
 
-export interface DeadlineChange { id: string; before: IsoDate | null; after: IsoDate | null }
+export interface DeadlineChange {
+  id: string;
+  before: IsoDate | null;
+  after: IsoDate | null;
+}
 
 /** After a calendar change: the running cases whose reply due date moved. */
-export function changedDeadlines(cases: readonly { id: string; snapshot: CaseSnapshot }[], before: HolidayCalendar, after: HolidayCalendar, rules: CaseRules): DeadlineChange[] {
+export function changedDeadlines(
+  cases: readonly { id: string; snapshot: CaseSnapshot }[],
+  before: HolidayCalendar,
+  after: HolidayCalendar,
+  rules: CaseRules,
+): DeadlineChange[] {
   const out: DeadlineChange[] = [];
   for (const c of cases) {
     if (!isOpen(c.snapshot.state)) continue;

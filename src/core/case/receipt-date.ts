@@ -16,7 +16,10 @@ export interface ReceiptInput {
   confirmedOn?: IsoDate;
 }
 
-export interface ReceiptDate { receivedOn: IsoDate; text: string }
+export interface ReceiptDate {
+  receivedOn: IsoDate;
+  text: string;
+}
 
 /** The receipt date and why. Returns null when a date is invalid. */
 export function receiptDate(input: ReceiptInput, cal: HolidayCalendar, rules: CaseRules): ReceiptDate | null {
@@ -30,8 +33,14 @@ export function receiptDate(input: ReceiptInput, cal: HolidayCalendar, rules: Ca
       why = '当面提交的，以提交之日为收到申请之日（条例第三十一条第（一）项）';
       break;
     case 'letter':
-      if (input.signedOn) { day = input.signedOn; why = '以邮寄方式提交的，以行政机关签收之日为收到申请之日（条例第三十一条第（二）项）'; }
-      else { day = input.confirmedOn ?? input.submittedOn; why = '以平常信函等无需签收的方式提交的，以与申请人确认之日为收到申请之日（条例第三十一条第（二）项）'; }
+      if (input.signedOn) {
+        day = input.signedOn;
+        why = '以邮寄方式提交的，以行政机关签收之日为收到申请之日（条例第三十一条第（二）项）';
+      } else {
+        day = input.confirmedOn ?? input.submittedOn;
+        why =
+          '以平常信函等无需签收的方式提交的，以与申请人确认之日为收到申请之日（条例第三十一条第（二）项）';
+      }
       break;
     default:
       day = input.confirmedOn ?? input.submittedOn;

@@ -14,15 +14,27 @@ export type ItemState = 'draft' | 'attributed' | 'reviewed' | 'approved' | 'publ
 
 /** 有效性 */
 export type Validity = 'valid' | 'expired' | 'repealed';
-export const VALIDITY_LABEL: Readonly<Record<Validity, string>> = { valid: '有效', expired: '失效', repealed: '废止' };
+export const VALIDITY_LABEL: Readonly<Record<Validity, string>> = {
+  valid: '有效',
+  expired: '失效',
+  repealed: '废止',
+};
 
 /** 公开属性 (公开属性认定) */
 export type Disclosure = 'proactive' | 'on_request' | 'not_public';
-export const DISCLOSURE_LABEL: Readonly<Record<Disclosure, string>> = { proactive: '主动公开', on_request: '依申请公开', not_public: '不予公开' };
+export const DISCLOSURE_LABEL: Readonly<Record<Disclosure, string>> = {
+  proactive: '主动公开',
+  on_request: '依申请公开',
+  not_public: '不予公开',
+};
 
 /** Document types counted in the annual report's Section 二 第二十条第（一）项. */
 export type DocType = 'regulation' | 'normative' | 'other';
-export const DOC_TYPE_LABEL: Readonly<Record<DocType, string>> = { regulation: '规章', normative: '行政规范性文件', other: '其他' };
+export const DOC_TYPE_LABEL: Readonly<Record<DocType, string>> = {
+  regulation: '规章',
+  normative: '行政规范性文件',
+  other: '其他',
+};
 
 export interface ItemMeta {
   title: string;
@@ -55,7 +67,14 @@ export type ItemEvent =
   | { kind: 'published'; at: string; by: string; version: number; publishOn: IsoDate }
   | { kind: 'revised'; at: string; by: string; version: number }
   | { kind: 'withdrawn'; at: string; by: string; reason: string }
-  | { kind: 'validity_changed'; at: string; by: string; validity: Validity; date: IsoDate | null; repealedBy: string | null };
+  | {
+      kind: 'validity_changed';
+      at: string;
+      by: string;
+      validity: Validity;
+      date: IsoDate | null;
+      repealedBy: string | null;
+    };
 
 export interface ItemTransition {
   event: ItemEvent['kind'];
@@ -68,13 +87,55 @@ export interface ItemTransition {
 
 /** The publication workflow table. */
 export const ITEM_TRANSITIONS: readonly ItemTransition[] = [
-  { event: 'attributed', from: ['draft'], to: 'attributed', actors: ['clerk', 'head'], rule: '条例第十九条、第二十条（公开属性认定）', label: '公开属性认定' },
-  { event: 'reviewed', from: ['attributed'], to: 'reviewed', actors: ['head'], rule: '条例第十七条（保密审查）', label: '保密审查' },
-  { event: 'approved', from: ['reviewed'], to: 'approved', actors: ['head'], rule: '条例第十七条', label: '审核同意发布' },
-  { event: 'published', from: ['approved'], to: 'published', actors: ['clerk', 'head'], rule: '条例第二十三条、第二十六条', label: '发布' },
-  { event: 'revised', from: ['published', 'withdrawn'], to: 'draft', actors: ['clerk', 'head'], rule: '条例第二十六条（信息变更）', label: '修订' },
+  {
+    event: 'attributed',
+    from: ['draft'],
+    to: 'attributed',
+    actors: ['clerk', 'head'],
+    rule: '条例第十九条、第二十条（公开属性认定）',
+    label: '公开属性认定',
+  },
+  {
+    event: 'reviewed',
+    from: ['attributed'],
+    to: 'reviewed',
+    actors: ['head'],
+    rule: '条例第十七条（保密审查）',
+    label: '保密审查',
+  },
+  {
+    event: 'approved',
+    from: ['reviewed'],
+    to: 'approved',
+    actors: ['head'],
+    rule: '条例第十七条',
+    label: '审核同意发布',
+  },
+  {
+    event: 'published',
+    from: ['approved'],
+    to: 'published',
+    actors: ['clerk', 'head'],
+    rule: '条例第二十三条、第二十六条',
+    label: '发布',
+  },
+  {
+    event: 'revised',
+    from: ['published', 'withdrawn'],
+    to: 'draft',
+    actors: ['clerk', 'head'],
+    rule: '条例第二十六条（信息变更）',
+    label: '修订',
+  },
   { event: 'withdrawn', from: ['published'], to: 'withdrawn', actors: ['head'], rule: '', label: '撤回' },
-  { event: 'validity_changed', from: ['published', 'withdrawn', 'draft', 'attributed', 'reviewed', 'approved'], to: 'same', actors: ['clerk', 'head'], rule: '', label: '变更有效性' },
+  {
+    event: 'validity_changed',
+    from: ['published', 'withdrawn', 'draft', 'attributed', 'reviewed', 'approved'],
+    to: 'same',
+    actors: ['clerk', 'head'],
+    rule: '',
+    label: '变更有效性',
+  },
 ];
 
 export interface ItemSnapshot {
@@ -92,7 +153,17 @@ export interface ItemSnapshot {
   withdrawnReason: string | null;
 }
 
-export const EMPTY_ITEM: ItemSnapshot = { state: 'draft', version: 1, publishedVersion: null, publishedOn: null, firstPublishedOn: null, disclosure: null, lastReview: null, approvedVersion: null, withdrawnReason: null };
+export const EMPTY_ITEM: ItemSnapshot = {
+  state: 'draft',
+  version: 1,
+  publishedVersion: null,
+  publishedOn: null,
+  firstPublishedOn: null,
+  disclosure: null,
+  lastReview: null,
+  approvedVersion: null,
+  withdrawnReason: null,
+};
 
 export type ItemResult = { ok: true; snapshot: ItemSnapshot } | { ok: false; code: string; message: string };
 
@@ -101,29 +172,56 @@ const no = (code: string, message: string): ItemResult => ({ ok: false, code, me
 /** Applies one workflow event. The guards make publication impossible without a passed review and an approval of the same version. */
 export function applyItemEvent(s: ItemSnapshot, ev: ItemEvent, actor?: ItemActor): ItemResult {
   const row = ITEM_TRANSITIONS.find((t) => t.event === ev.kind && t.from.includes(s.state));
-  if (ev.kind !== 'created' && !row) return no('transition_not_allowed', `当前状态（${ITEM_STATE_LABEL[s.state]}）下不能“${ITEM_TRANSITIONS.find((t) => t.event === ev.kind)?.label ?? ev.kind}”`);
-  if (row && actor && !row.actors.includes(actor)) return no('actor_not_allowed', `“${row.label}”须由${row.actors.map((a) => ({ clerk: '经办人', head: '审核人/负责人', admin: '管理员' })[a]).join('或')}办理`);
+  if (ev.kind !== 'created' && !row)
+    return no(
+      'transition_not_allowed',
+      `当前状态（${ITEM_STATE_LABEL[s.state]}）下不能“${ITEM_TRANSITIONS.find((t) => t.event === ev.kind)?.label ?? ev.kind}”`,
+    );
+  if (row && actor && !row.actors.includes(actor))
+    return no(
+      'actor_not_allowed',
+      `“${row.label}”须由${row.actors.map((a) => ({ clerk: '经办人', head: '审核人/负责人', admin: '管理员' })[a]).join('或')}办理`,
+    );
   const n: ItemSnapshot = { ...s };
   switch (ev.kind) {
-    case 'created': return { ok: true, snapshot: { ...EMPTY_ITEM, version: ev.version } };
+    case 'created':
+      return { ok: true, snapshot: { ...EMPTY_ITEM, version: ev.version } };
     case 'attributed':
       if (!ev.basis.trim()) return no('basis_missing', '请写明公开属性认定的依据');
-      if (ev.disclosure !== 'proactive') return no('not_proactive', '认定为非主动公开的信息不在公开专栏发布，请改为依申请公开或不予公开处理');
+      if (ev.disclosure !== 'proactive')
+        return no('not_proactive', '认定为非主动公开的信息不在公开专栏发布，请改为依申请公开或不予公开处理');
       n.disclosure = ev.disclosure;
       break;
     case 'reviewed':
       if (ev.version !== s.version) return no('version_mismatch', '保密审查须针对当前版本');
       if (!ev.basis.trim()) return no('basis_missing', '请写明保密审查的结论依据');
       n.lastReview = { version: ev.version, passed: ev.passed, basis: ev.basis, by: ev.by, at: ev.at };
-      if (!ev.passed) { n.state = 'draft'; n.disclosure = null; return { ok: true, snapshot: n }; }
+      if (!ev.passed) {
+        n.state = 'draft';
+        n.disclosure = null;
+        return { ok: true, snapshot: n };
+      }
       break;
     case 'approved':
-      if (!s.lastReview || !s.lastReview.passed || s.lastReview.version !== s.version || ev.version !== s.version) return no('review_required', '未经保密审查或审查未通过，不能同意发布');
+      if (
+        !s.lastReview ||
+        !s.lastReview.passed ||
+        s.lastReview.version !== s.version ||
+        ev.version !== s.version
+      )
+        return no('review_required', '未经保密审查或审查未通过，不能同意发布');
       n.approvedVersion = ev.version;
       break;
     case 'published':
       // Nothing reaches the public without a recorded review of this very version, and an approval after it.
-      if (!s.lastReview || !s.lastReview.passed || s.lastReview.version !== s.version || s.approvedVersion !== s.version || ev.version !== s.version) return no('review_required', '该版本没有通过保密审查并经审核同意，不能发布');
+      if (
+        !s.lastReview ||
+        !s.lastReview.passed ||
+        s.lastReview.version !== s.version ||
+        s.approvedVersion !== s.version ||
+        ev.version !== s.version
+      )
+        return no('review_required', '该版本没有通过保密审查并经审核同意，不能发布');
       n.publishedVersion = ev.version;
       n.publishedOn = ev.publishOn;
       n.firstPublishedOn ??= ev.publishOn;
@@ -147,7 +245,10 @@ export function applyItemEvent(s: ItemSnapshot, ev: ItemEvent, actor?: ItemActor
   return { ok: true, snapshot: n };
 }
 
-export function replayItem(events: readonly ItemEvent[], actorOf?: (ev: ItemEvent) => ItemActor | undefined): { snapshot: ItemSnapshot; error?: { code: string; message: string; index: number } } {
+export function replayItem(
+  events: readonly ItemEvent[],
+  actorOf?: (ev: ItemEvent) => ItemActor | undefined,
+): { snapshot: ItemSnapshot; error?: { code: string; message: string; index: number } } {
   let s = EMPTY_ITEM;
   for (let i = 0; i < events.length; i++) {
     const r = applyItemEvent(s, events[i]!, actorOf?.(events[i]!));
@@ -157,18 +258,38 @@ export function replayItem(events: readonly ItemEvent[], actorOf?: (ev: ItemEven
   return { snapshot: s };
 }
 
-export const ITEM_STATE_LABEL: Readonly<Record<ItemState, string>> = { draft: '草稿', attributed: '已认定公开属性', reviewed: '已保密审查', approved: '已审核待发布', published: '已发布', withdrawn: '已撤回' };
+export const ITEM_STATE_LABEL: Readonly<Record<ItemState, string>> = {
+  draft: '草稿',
+  attributed: '已认定公开属性',
+  reviewed: '已保密审查',
+  approved: '已审核待发布',
+  published: '已发布',
+  withdrawn: '已撤回',
+};
 
 /** Whether the public sees an item on a given day (scheduled items appear on their day). */
-export function isPublic(s: Pick<ItemSnapshot, 'state' | 'publishedVersion' | 'publishedOn'>, today: IsoDate): boolean {
-  return s.publishedVersion !== null && s.publishedOn !== null && (s.state !== 'withdrawn') && dayNumber(s.publishedOn) <= dayNumber(today);
+export function isPublic(
+  s: Pick<ItemSnapshot, 'state' | 'publishedVersion' | 'publishedOn'>,
+  today: IsoDate,
+): boolean {
+  return (
+    s.publishedVersion !== null &&
+    s.publishedOn !== null &&
+    s.state !== 'withdrawn' &&
+    dayNumber(s.publishedOn) <= dayNumber(today)
+  );
 }
 
 /**
  * 条例第二十六条: proactive information is published within 20 working days of being formed or changed.
  * Returns the working days taken and whether that was late.
  */
-export function timeliness(formedOn: IsoDate, publishedOn: IsoDate, cal: HolidayCalendar, limit = 20): { workingDays: number; due: IsoDate; late: boolean } {
+export function timeliness(
+  formedOn: IsoDate,
+  publishedOn: IsoDate,
+  cal: HolidayCalendar,
+  limit = 20,
+): { workingDays: number; due: IsoDate; late: boolean } {
   const wd = workingDayNumbersBetween(dayNumber(formedOn), dayNumber(publishedOn), cal);
   return { workingDays: wd, due: addWorkingDays(formedOn, limit, cal), late: wd > limit };
 }
@@ -177,12 +298,17 @@ export function timeliness(formedOn: IsoDate, publishedOn: IsoDate, cal: Holiday
  * 索引号 from a pattern: `{code}` organ code, `{year}` and `{month}` of the publication, `{serial:N}` a serial
  * zero-padded to N digits. Default `{code}/{year}-{serial:5}`.
  */
-export function indexNumber(pattern: string, v: { code: string; year: number; month: number; serial: number }): string {
+export function indexNumber(
+  pattern: string,
+  v: { code: string; year: number; month: number; serial: number },
+): string {
   return pattern
     .replace(/\{code\}/g, v.code)
     .replace(/\{year\}/g, String(v.year))
     .replace(/\{month\}/g, String(v.month).padStart(2, '0'))
-    .replace(/\{serial(?::(\d+))?\}/g, (_, w: string | undefined) => String(v.serial).padStart(Number(w ?? 5), '0'));
+    .replace(/\{serial(?::(\d+))?\}/g, (_, w: string | undefined) =>
+      String(v.serial).padStart(Number(w ?? 5), '0'),
+    );
 }
 
 export const DEFAULT_INDEX_PATTERN = '{code}/{year}-{serial:5}';
@@ -195,7 +321,8 @@ export function indexPatternProblem(pattern: string): string | null {
   if (!pattern || pattern.length > 60) return '索引号规则不能为空，且不超过60个字符';
   if (/\s/.test(pattern)) return '索引号规则不能包含空格';
   const unknown = pattern.replace(/\{(?:code|year|month|serial(?::[1-8])?)\}/g, '');
-  if (/[{}]/.test(unknown)) return '索引号规则只能使用 {code} {year} {month} {serial} 或 {serial:位数}（位数1至8）';
+  if (/[{}]/.test(unknown))
+    return '索引号规则只能使用 {code} {year} {month} {serial} 或 {serial:位数}（位数1至8）';
   if (!/\{year\}/.test(pattern)) return '索引号规则必须包含 {year}（流水号每年从1开始）';
   if (!/\{serial(?::[1-8])?\}/.test(pattern)) return '索引号规则必须包含流水号 {serial}';
   return null;

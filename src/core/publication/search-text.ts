@@ -38,7 +38,10 @@ export function bigrams(norm: string): string[] {
   const out: string[] = [];
   for (const run of norm.split(' ')) {
     const cs = [...run];
-    if (cs.length === 1) { out.push(cs[0]!); continue; }
+    if (cs.length === 1) {
+      out.push(cs[0]!);
+      continue;
+    }
     for (let i = 0; i + 1 < cs.length; i++) out.push(cs[i]! + cs[i + 1]!);
   }
   return out;
@@ -54,10 +57,20 @@ export function termBigrams(term: string): string[] {
 }
 
 /** A snippet around the first match of any term, with the matches marked by `open`/`close` (text is escaped by `esc`). */
-export function snippet(text: string, terms: string[], esc: (s: string) => string, open = '<mark>', close = '</mark>', radius = 40): string {
+export function snippet(
+  text: string,
+  terms: string[],
+  esc: (s: string) => string,
+  open = '<mark>',
+  close = '</mark>',
+  radius = 40,
+): string {
   const lower = text.normalize('NFKC').toLowerCase();
   let first = -1;
-  for (const t of terms) { const i = lower.indexOf(t); if (i >= 0 && (first < 0 || i < first)) first = i; }
+  for (const t of terms) {
+    const i = lower.indexOf(t);
+    if (i >= 0 && (first < 0 || i < first)) first = i;
+  }
   const start = Math.max(0, first < 0 ? 0 : first - radius);
   const end = Math.min(text.length, (first < 0 ? 0 : first) + radius * 2);
   const part = text.slice(start, end);

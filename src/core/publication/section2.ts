@@ -5,7 +5,13 @@
  */
 import type { ReportCell } from '../annual-report/report-model.js';
 
-export interface DocRecord { docType: 'regulation' | 'normative' | 'other'; firstPublishedOn: string | null; withdrawn: boolean; validity: 'valid' | 'expired' | 'repealed'; validityDate: string | null }
+export interface DocRecord {
+  docType: 'regulation' | 'normative' | 'other';
+  firstPublishedOn: string | null;
+  withdrawn: boolean;
+  validity: 'valid' | 'expired' | 'repealed';
+  validityDate: string | null;
+}
 
 export function section2Article1(docs: Iterable<DocRecord>, year: number): ReportCell[] {
   const y0 = `${year}-01-01`;
@@ -21,8 +27,14 @@ export function section2Article1(docs: Iterable<DocRecord>, year: number): Repor
   }
   const cols = ['本年制发件数', '本年废止件数', '现行有效件数'];
   const out: ReportCell[] = [];
-  for (const [key, row] of [['regulation', '第二十条第（一）项/规章'], ['normative', '第二十条第（一）项/行政规范性文件']] as const) {
-    cols.forEach((column, i) => { const v = counts[key][i]!; out.push({ table: '二', row, column, value: v, raw: String(v) }); });
+  for (const [key, row] of [
+    ['regulation', '第二十条第（一）项/规章'],
+    ['normative', '第二十条第（一）项/行政规范性文件'],
+  ] as const) {
+    cols.forEach((column, i) => {
+      const v = counts[key][i]!;
+      out.push({ table: '二', row, column, value: v, raw: String(v) });
+    });
   }
   return out;
 }

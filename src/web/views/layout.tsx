@@ -10,7 +10,12 @@ export interface PageProps {
   children?: Child;
 }
 
-const ROLE_LABEL: Record<string, string> = { clerk: '经办人', head: '负责人', admin: '管理员', supervisor: '上级主管部门' };
+const ROLE_LABEL: Record<string, string> = {
+  clerk: '经办人',
+  head: '负责人',
+  admin: '管理员',
+  supervisor: '上级主管部门',
+};
 
 export const Layout: FC<PageProps> = ({ title, user, csrf, flash, children }) => (
   <html lang="zh-CN">
@@ -21,11 +26,15 @@ export const Layout: FC<PageProps> = ({ title, user, csrf, flash, children }) =>
       <link rel="stylesheet" href="/assets/app.css" />
     </head>
     <body>
-      <a class="skip" href="#main">跳到正文</a>
+      <a class="skip" href="#main">
+        跳到正文
+      </a>
       <header class="site">
         {user ? (
           <>
-            <a class="brand" href="/admin">政府信息公开 · 办理系统</a>
+            <a class="brand" href="/admin">
+              政府信息公开 · 办理系统
+            </a>
             <nav aria-label="后台导航">
               <a href="/admin">依申请公开</a>
               <a href="/admin/items">主动公开</a>
@@ -34,20 +43,43 @@ export const Layout: FC<PageProps> = ({ title, user, csrf, flash, children }) =>
               <a href="/admin/stats">统计</a>
               {user.role === 'supervisor' ? <a href="/admin/supervise">监督</a> : null}
               {user.role !== 'supervisor' ? <a href="/admin/report">年度报告</a> : null}
-              {user.role === 'admin' ? <><a href="/admin/organ">机关信息</a><a href="/admin/staff">账号</a><a href="/admin/columns">栏目</a><a href="/admin/calendar">工作日历</a><a href="/admin/deadlines">所属机关</a><a href="/admin/audit">操作日志</a></> : null}
-              <span>{user.displayName}（{ROLE_LABEL[user.role]}）</span>
-              <form method="post" action="/admin/logout"><input type="hidden" name="_csrf" value={csrf ?? ''} /><button type="submit">退出</button></form>
+              {user.role === 'admin' ? (
+                <>
+                  <a href="/admin/organ">机关信息</a>
+                  <a href="/admin/staff">账号</a>
+                  <a href="/admin/columns">栏目</a>
+                  <a href="/admin/calendar">工作日历</a>
+                  <a href="/admin/deadlines">所属机关</a>
+                  <a href="/admin/audit">操作日志</a>
+                </>
+              ) : null}
+              <span>
+                {user.displayName}（{ROLE_LABEL[user.role]}）
+              </span>
+              <form method="post" action="/admin/logout">
+                <input type="hidden" name="_csrf" value={csrf ?? ''} />
+                <button type="submit">退出</button>
+              </form>
             </nav>
           </>
         ) : (
           <>
-            <a class="brand" href="/apply">政府信息公开</a>
-            <nav aria-label="公众导航"><a href="/apply">申请公开</a><a href="/status">查询办理进度</a></nav>
+            <a class="brand" href="/apply">
+              政府信息公开
+            </a>
+            <nav aria-label="公众导航">
+              <a href="/apply">申请公开</a>
+              <a href="/status">查询办理进度</a>
+            </nav>
           </>
         )}
       </header>
       <main id="main">
-        {flash ? <p class={`flash ${flash.kind}`} role={flash.kind === 'err' ? 'alert' : 'status'}>{flash.text}</p> : null}
+        {flash ? (
+          <p class={`flash ${flash.kind}`} role={flash.kind === 'err' ? 'alert' : 'status'}>
+            {flash.text}
+          </p>
+        ) : null}
         {children}
       </main>
       <footer class="site">依据《中华人民共和国政府信息公开条例》（国务院令第711号）办理。</footer>
@@ -73,54 +105,133 @@ export interface FieldProps {
 
 export const Field: FC<FieldProps> = (p) => {
   const id = `f-${p.name}`;
-  const described = [p.hint ? `${id}-hint` : '', p.error ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
-  const common = { id, name: p.name, 'aria-invalid': p.error ? 'true' : undefined, 'aria-describedby': described, required: p.required, class: p.error ? 'invalid' : undefined };
+  const described =
+    [p.hint ? `${id}-hint` : '', p.error ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
+  const common = {
+    id,
+    name: p.name,
+    'aria-invalid': p.error ? 'true' : undefined,
+    'aria-describedby': described,
+    required: p.required,
+    class: p.error ? 'invalid' : undefined,
+  };
   return (
     <div class="field">
-      <label for={id}>{p.label}{p.required ? <span aria-hidden="true"> *</span> : null}</label>
-      {p.hint ? <p class="hint" id={`${id}-hint`}>{p.hint}</p> : null}
-      {p.textarea
-        ? <textarea {...common}>{p.value ?? ''}</textarea>
-        : <input {...common} type={p.type ?? 'text'} value={p.value ?? ''} autocomplete={p.autocomplete} inputmode={p.inputmode} max={p.max} />}
-      {p.error ? <p class="error" id={`${id}-err`}>{p.error}</p> : null}
+      <label for={id}>
+        {p.label}
+        {p.required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      {p.hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {p.hint}
+        </p>
+      ) : null}
+      {p.textarea ? (
+        <textarea {...common}>{p.value ?? ''}</textarea>
+      ) : (
+        <input
+          {...common}
+          type={p.type ?? 'text'}
+          value={p.value ?? ''}
+          autocomplete={p.autocomplete}
+          inputmode={p.inputmode}
+          max={p.max}
+        />
+      )}
+      {p.error ? (
+        <p class="error" id={`${id}-err`}>
+          {p.error}
+        </p>
+      ) : null}
     </div>
   );
 };
 
-export interface Option { value: string; label: string }
+export interface Option {
+  value: string;
+  label: string;
+}
 
-export const Radios: FC<{ name: string; legend: string; options: Option[]; value?: string | undefined; error?: string | undefined }> = (p) => (
-  <fieldset class="choices" aria-invalid={p.error ? 'true' : undefined} aria-describedby={p.error ? `f-${p.name}-err` : undefined}>
+export const Radios: FC<{
+  name: string;
+  legend: string;
+  options: Option[];
+  value?: string | undefined;
+  error?: string | undefined;
+}> = (p) => (
+  <fieldset
+    class="choices"
+    aria-invalid={p.error ? 'true' : undefined}
+    aria-describedby={p.error ? `f-${p.name}-err` : undefined}
+  >
     <legend>{p.legend} *</legend>
-    {p.options.map((o) => <label><input type="radio" name={p.name} value={o.value} checked={p.value === o.value} required /> {o.label}</label>)}
-    {p.error ? <p class="error" id={`f-${p.name}-err`}>{p.error}</p> : null}
+    {p.options.map((o) => (
+      <label>
+        <input type="radio" name={p.name} value={o.value} checked={p.value === o.value} required /> {o.label}
+      </label>
+    ))}
+    {p.error ? (
+      <p class="error" id={`f-${p.name}-err`}>
+        {p.error}
+      </p>
+    ) : null}
   </fieldset>
 );
 
-export const Select: FC<{ name: string; label: string; options: Option[]; value?: string | undefined; error?: string | undefined }> = (p) => (
+export const Select: FC<{
+  name: string;
+  label: string;
+  options: Option[];
+  value?: string | undefined;
+  error?: string | undefined;
+}> = (p) => (
   <div class="field">
     <label for={`f-${p.name}`}>{p.label}</label>
-    <select id={`f-${p.name}`} name={p.name} class={p.error ? 'invalid' : undefined} aria-invalid={p.error ? 'true' : undefined}>
-      {p.options.map((o) => <option value={o.value} selected={p.value === o.value}>{o.label}</option>)}
+    <select
+      id={`f-${p.name}`}
+      name={p.name}
+      class={p.error ? 'invalid' : undefined}
+      aria-invalid={p.error ? 'true' : undefined}
+    >
+      {p.options.map((o) => (
+        <option value={o.value} selected={p.value === o.value}>
+          {o.label}
+        </option>
+      ))}
     </select>
     {p.error ? <p class="error">{p.error}</p> : null}
   </div>
 );
 
-export const ErrorSummary: FC<{ fields: Record<string, string>; labels: Record<string, string> }> = ({ fields, labels }) => {
+export const ErrorSummary: FC<{ fields: Record<string, string>; labels: Record<string, string> }> = ({
+  fields,
+  labels,
+}) => {
   const keys = Object.keys(fields);
   if (!keys.length) return null;
   return (
     <div class="flash err" role="alert">
-      <p><strong>请修改以下{keys.length}处：</strong></p>
-      <ul>{keys.map((k) => <li><a href={`#f-${k}`}>{labels[k] ?? k}：{fields[k]}</a></li>)}</ul>
+      <p>
+        <strong>请修改以下{keys.length}处：</strong>
+      </p>
+      <ul>
+        {keys.map((k) => (
+          <li>
+            <a href={`#f-${k}`}>
+              {labels[k] ?? k}：{fields[k]}
+            </a>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 };
 
 /** Renders a JSX page to an HTML string. */
 export async function page(el: unknown): Promise<string> {
-  return '<!doctype html>' + (await Promise.resolve((el as { toString(): string | Promise<string> }).toString()));
+  return (
+    '<!doctype html>' + (await Promise.resolve((el as { toString(): string | Promise<string> }).toString()))
+  );
 }
 
 /** The organ tree as nested links (roots are organs without a listed parent). */
@@ -128,21 +239,52 @@ export const OrganTree: FC<{ organs: Organ[]; href: (o: Organ) => string }> = ({
   const roots = organs.filter((o) => !o.parentId || !organs.some((p) => p.id === o.parentId));
   const Node: FC<{ o: Organ }> = ({ o }) => {
     const kids = organs.filter((k) => k.parentId === o.id);
-    return <li><a href={href(o)}>{o.name}</a>{kids.length ? <ul>{kids.map((k) => <Node o={k} />)}</ul> : null}</li>;
+    return (
+      <li>
+        <a href={href(o)}>{o.name}</a>
+        {kids.length ? (
+          <ul>
+            {kids.map((k) => (
+              <Node o={k} />
+            ))}
+          </ul>
+        ) : null}
+      </li>
+    );
   };
-  return <ul>{roots.map((o) => <Node o={o} />)}</ul>;
+  return (
+    <ul>
+      {roots.map((o) => (
+        <Node o={o} />
+      ))}
+    </ul>
+  );
 };
 
 /** Page links for long lists: previous, a window of numbers, next. */
-export const Pager: FC<{ page: number; pages: number; href: (p: number) => string }> = ({ page, pages, href }) => {
+export const Pager: FC<{ page: number; pages: number; href: (p: number) => string }> = ({
+  page,
+  pages,
+  href,
+}) => {
   const nums: number[] = [];
   for (let p = Math.max(1, page - 3); p <= Math.min(pages, page + 3); p++) nums.push(p);
   return (
     <nav class="pager" aria-label="分页">
-      {page > 1 ? <a href={href(page - 1)} rel="prev">上一页</a> : null}
+      {page > 1 ? (
+        <a href={href(page - 1)} rel="prev">
+          上一页
+        </a>
+      ) : null}
       {nums.map((p) => (p === page ? <span aria-current="page">{p}</span> : <a href={href(p)}>{p}</a>))}
-      {page < pages ? <a href={href(page + 1)} rel="next">下一页</a> : null}
-      <span class="muted small">第{page}页，共{pages}页</span>
+      {page < pages ? (
+        <a href={href(page + 1)} rel="next">
+          下一页
+        </a>
+      ) : null}
+      <span class="muted small">
+        第{page}页，共{pages}页
+      </span>
     </nav>
   );
 };

@@ -16,6 +16,11 @@ export async function parseReportDocx(bytes: Uint8Array): Promise<ParseResult> {
     );
     return parseReportHtml(value);
   } catch (e) {
-    return { report: emptyReport('2021'), findings: [finding('input_unreadable', `无法读取DOCX文件：${e instanceof Error ? e.message : String(e)}`)] };
+    return {
+      report: emptyReport('2021'),
+      findings: [
+        finding('input_unreadable', `无法读取DOCX文件：${e instanceof Error ? e.message : String(e)}`),
+      ],
+    };
   }
 }

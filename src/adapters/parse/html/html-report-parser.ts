@@ -13,7 +13,35 @@ import { finding } from '../../../core/annual-report/report-findings.js';
 import { emptyReport } from '../../../core/annual-report/report-model.js';
 import { type ParseResult, parseReportText } from '../text/text-report-parser.js';
 
-const BLOCK = new Set(['p', 'div', 'section', 'article', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'br', 'header', 'footer', 'main', 'blockquote', 'pre', 'dd', 'dt', 'dl', 'center', 'body', 'hr', 'caption', 'tr']);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'br',
+  'header',
+  'footer',
+  'main',
+  'blockquote',
+  'pre',
+  'dd',
+  'dt',
+  'dl',
+  'center',
+  'body',
+  'hr',
+  'caption',
+  'tr',
+]);
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'svg', 'title']);
 
 interface Out {
@@ -27,7 +55,10 @@ interface Out {
 function flush(o: Out): void {
   if (o.cur === '') return;
   const t = o.cur.replace(/[ \t\n\r\u00a0\u3000]+/g, ' ').trim();
-  if (t) { o.lines.push(t); o.cellPaths.push(null); }
+  if (t) {
+    o.lines.push(t);
+    o.cellPaths.push(null);
+  }
   o.cur = '';
 }
 
@@ -57,7 +88,10 @@ function rowsOf(table: Element): Element[] {
 }
 
 function walk(node: AnyNode, o: Out): void {
-  if (node.type === 'text') { o.cur += (node as unknown as { data: string }).data; return; }
+  if (node.type === 'text') {
+    o.cur += (node as unknown as { data: string }).data;
+    return;
+  }
   if (node.type !== 'tag' && node.type !== 'root' && node.type !== 'script' && node.type !== 'style') return;
   if (node.type === 'script' || node.type === 'style') return;
   const el = node as Element;
@@ -67,8 +101,19 @@ function walk(node: AnyNode, o: Out): void {
     flush(o);
     const ti = ++o.tables;
     rowsOf(el).forEach((tr, ri) => {
-      const tds = tr.children.filter((c): c is Element => c.type === 'tag' && ((c as Element).name === 'td' || (c as Element).name === 'th'));
-      o.lines.push(tds.map((td) => textOf(td).replace(/[\s\u00a0\u3000]+/g, ' ').trim()).join('\t'));
+      const tds = tr.children.filter(
+        (c): c is Element =>
+          c.type === 'tag' && ((c as Element).name === 'td' || (c as Element).name === 'th'),
+      );
+      o.lines.push(
+        tds
+          .map((td) =>
+            textOf(td)
+              .replace(/[\s\u00a0\u3000]+/g, ' ')
+              .trim(),
+          )
+          .join('\t'),
+      );
       o.cellPaths.push(tds.map((_, ci) => `table[${ti}]/tr[${ri + 1}]/td[${ci + 1}]`));
     });
     return;
@@ -98,6 +143,9 @@ export function parseReportHtml(html: string): ParseResult {
     };
     return parseReportText(text, { sourceOf });
   } catch (e) {
-    return { report: emptyReport('2021'), findings: [finding('input_unreadable', `无法解析HTML：${e instanceof Error ? e.message : String(e)}`)] };
+    return {
+      report: emptyReport('2021'),
+      findings: [finding('input_unreadable', `无法解析HTML：${e instanceof Error ? e.message : String(e)}`)],
+    };
   }
 }

@@ -11,13 +11,21 @@ import { emptyReport } from '../../../core/annual-report/report-model.js';
 import { type ParseResult, parseReportText } from '../text/text-report-parser.js';
 import { normalizeLine } from '../text/normalize-text.js';
 
-interface Item { s: string; x: number; y: number; w: number; h: number }
+interface Item {
+  s: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
 
 const NUMERIC = /^[+\-]?\d[\d,，]*(?:\.\d+)?(?:万元|元)?$|^[—–\-－\/]$|^无$/;
 /** Lines that start a table: its cells' columns are learnt afresh after each. */
 const TABLE_START = /第二十条第|信息内容|申请人情况|本列数据的勾稽关系|行政复议|政府信息公开行政复议/;
 
-interface Line { items: Item[] }
+interface Line {
+  items: Item[];
+}
 
 function groupLines(items: Item[]): Line[] {
   const sorted = items.filter((i) => i.s.trim() !== '').sort((a, b) => b.y - a.y || a.x - b.x);
@@ -67,13 +75,17 @@ function linesOfPage(items: Item[]): string[] {
   let start = 0;
   const flush = (from: number, to: number) => {
     const rows = new Map<number, { label: Item[]; nums: Item[] }>();
-    for (let i = from; i < to; i++) { const r = splitRow(lines[i]!); if (r) rows.set(i, r); }
+    for (let i = from; i < to; i++) {
+      const r = splitRow(lines[i]!);
+      if (r) rows.set(i, r);
+    }
     if (rows.size < 2) return;
     const centers = [...rows.values()].flatMap((r) => r.nums.map((n) => n.x + n.w / 2)).sort((a, b) => a - b);
     const clusters: number[][] = [];
     for (const c of centers) {
       const last = clusters[clusters.length - 1];
-      if (last && c - last[last.length - 1]! <= 8) last.push(c); else clusters.push([c]);
+      if (last && c - last[last.length - 1]! <= 8) last.push(c);
+      else clusters.push([c]);
     }
     const cols = clusters.map((cl) => cl.reduce((a, b) => a + b, 0) / cl.length);
     // a few more columns than the fullest row has is plausible (blank cells); many more means mixed tables
@@ -84,7 +96,8 @@ function linesOfPage(items: Item[]): string[] {
       for (const n of r.nums) {
         const cx = n.x + n.w / 2;
         let best = 0;
-        for (let k = 1; k < cols.length; k++) if (Math.abs(cols[k]! - cx) < Math.abs(cols[best]! - cx)) best = k;
+        for (let k = 1; k < cols.length; k++)
+          if (Math.abs(cols[k]! - cx) < Math.abs(cols[best]! - cx)) best = k;
         cells[best] = cells[best] ? `${cells[best]}${n.s}` : n.s;
       }
       // columns left of this table's first numeric column for the row are not part of it when the row is shorter
@@ -94,7 +107,10 @@ function linesOfPage(items: Item[]): string[] {
     }
   };
   for (let i = 0; i < lines.length; i++) {
-    if (TABLE_START.test(lines[i]!.items.map((t) => t.s).join(''))) { flush(start, i); start = i; }
+    if (TABLE_START.test(lines[i]!.items.map((t) => t.s).join(''))) {
+      flush(start, i);
+      start = i;
+    }
   }
   flush(start, lines.length);
   return out;
@@ -111,7 +127,13 @@ export async function pdfToText(bytes: Uint8Array): Promise<string> {
     for (const raw of tc.items as unknown[]) {
       const it = raw as { str?: string; transform?: number[]; width?: number; height?: number };
       if (typeof it.str !== 'string' || !it.transform) continue;
-      items.push({ s: normalizeLine(it.str), x: it.transform[4]!, y: it.transform[5]!, w: it.width ?? 0, h: it.height ?? 10 });
+      items.push({
+        s: normalizeLine(it.str),
+        x: it.transform[4]!,
+        y: it.transform[5]!,
+        w: it.width ?? 0,
+        h: it.height ?? 10,
+      });
     }
     out.push(...linesOfPage(items));
   }
@@ -124,10 +146,18 @@ export async function parseReportPdf(bytes: Uint8Array): Promise<ParseResult> {
   try {
     text = await pdfToText(bytes);
   } catch (e) {
-    return { report: emptyReport('2021'), findings: [finding('input_unreadable', `无法读取PDF文件：${e instanceof Error ? e.message : String(e)}`)] };
+    return {
+      report: emptyReport('2021'),
+      findings: [
+        finding('input_unreadable', `无法读取PDF文件：${e instanceof Error ? e.message : String(e)}`),
+      ],
+    };
   }
   if (text.trim() === '') {
-    return { report: emptyReport('2021'), findings: [finding('input_unreadable', 'PDF没有文字层（可能是扫描件），无法读取；需要先做文字识别')] };
+    return {
+      report: emptyReport('2021'),
+      findings: [finding('input_unreadable', 'PDF没有文字层（可能是扫描件），无法读取；需要先做文字识别')],
+    };
   }
   return parseReportText(text);
 }

@@ -10,19 +10,35 @@
  */
 
 const CHAR_MAP: Record<string, string> = {
-  '(': '（', ')': '）', ',': '，', ':': '：', ';': '；',
-  '．': '.', '＋': '+', '－': '-', '／': '/', '｜': '|', '\u3000': ' ', '\u00a0': ' ', '\r': '',
-  '\u200b': '', '\u200c': '', '\u200d': '', '\ufeff': '',
+  '(': '（',
+  ')': '）',
+  ',': '，',
+  ':': '：',
+  ';': '；',
+  '．': '.',
+  '＋': '+',
+  '－': '-',
+  '／': '/',
+  '｜': '|',
+  '\u3000': ' ',
+  '\u00a0': ' ',
+  '\r': '',
+  '\u200b': '',
+  '\u200c': '',
+  '\u200d': '',
+  '\ufeff': '',
   '"': '"',
 };
 for (let d = 0; d < 10; d++) CHAR_MAP[String.fromCharCode(0xff10 + d)] = String(d);
 
 /** Traditional → Simplified for the characters of the official labels and section titles (pairs: traditional, simplified). */
-const TRAD_PAIRS = '規规範范許许處处罰罚強强業业費费額额單单萬万發发廢废數数現现內内決决請请結结轉转辦办開开區区計计這这國国穩稳護护權权屬属類类務务過过執执詢询無无機机關关沒没確确訪访舉举報报訴诉複复復复當当認认獲获繳缴納纳總总繼继續续議议訟讼維维糾纠審审經经組组織织構构會会況况體体動动問问題题進进項项條条購购採采減减對对領领導导資资訊讯據据劃划質质檢检並并從从於于與与應应為为個个來来們们將将點点歲岁歷历級级頁页縣县鎮镇鄉乡術术產产衛卫協协門门覺觉論论辭辞幾几屆届違违調调較较嚴严節节電电話话網网絡络讀读書书態态圖图標标準准簡简稱称簽签創创寫写圍围勵励職职責责訂订務务實实際际專专員员歸归檔档辦办';
+const TRAD_PAIRS =
+  '規规範范許许處处罰罚強强業业費费額额單单萬万發发廢废數数現现內内決决請请結结轉转辦办開开區区計计這这國国穩稳護护權权屬属類类務务過过執执詢询無无機机關关沒没確确訪访舉举報报訴诉複复復复當当認认獲获繳缴納纳總总繼继續续議议訟讼維维糾纠審审經经組组織织構构會会況况體体動动問问題题進进項项條条購购採采減减對对領领導导資资訊讯據据劃划質质檢检並并從从於于與与應应為为個个來来們们將将點点歲岁歷历級级頁页縣县鎮镇鄉乡術术產产衛卫協协門门覺觉論论辭辞幾几屆届違违調调較较嚴严節节電电話话網网絡络讀读書书態态圖图標标準准簡简稱称簽签創创寫写圍围勵励職职責责訂订務务實实際际專专員员歸归檔档辦办';
 for (let i = 0; i + 1 < TRAD_PAIRS.length; i += 2) CHAR_MAP[TRAD_PAIRS[i]!] = TRAD_PAIRS[i + 1]!;
 
 const PINYIN_GLOSS = /[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*[)）]/g;
-const PAGE_FURNITURE = /^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|Page\s+\d+\b.*|P\.\s*\d+|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/i;
+const PAGE_FURNITURE =
+  /^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|Page\s+\d+\b.*|P\.\s*\d+|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/i;
 
 export interface NormalizedText {
   /** Normalised lines joined with `\n`. */
@@ -48,10 +64,16 @@ function mapChar(ch: string): string {
  * CJK Radicals Supplement characters that PDF text layers use for ordinary simplified characters (NFKC does not
  * map these): radical → the unified ideograph.
  */
-const RADICALS = '⺟母⺠民⺰纟⻄西⻅见⻆角⻈讠⻉贝⻋车⻌辶⻐钅⻓长⻔门⻘青⻙韦⻚页⻛风⻜飞⻠饣⻢马⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻬齐⻮齿⻰龙⻳龟⻝食⻣骨⻤鬼⻊足⻏阝⻖阝⻗雨⺮竹⺝月⺼月⺁厂⺇几⺌小⺍小';
+const RADICALS =
+  '⺟母⺠民⺰纟⻄西⻅见⻆角⻈讠⻉贝⻋车⻌辶⻐钅⻓长⻔门⻘青⻙韦⻚页⻛风⻜飞⻠饣⻢马⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻬齐⻮齿⻰龙⻳龟⻝食⻣骨⻤鬼⻊足⻏阝⻖阝⻗雨⺮竹⺝月⺼月⺁厂⺇几⺌小⺍小';
 for (let i = 0; i + 1 < RADICALS.length; i += 2) CHAR_MAP[RADICALS[i]!] = RADICALS[i + 1]!;
 
-const MAPPABLE = new RegExp(`[${Object.keys(CHAR_MAP).map((c) => (/[\\\]\[^-]/.test(c) ? '\\' + c : c)).join('')}\u2e80-\u2fdf]`, 'g');
+const MAPPABLE = new RegExp(
+  `[${Object.keys(CHAR_MAP)
+    .map((c) => (/[\\\]\[^-]/.test(c) ? '\\' + c : c))
+    .join('')}\u2e80-\u2fdf]`,
+  'g',
+);
 
 /** Normalises one line (no newline inside). Lines that need no change are returned as they are. */
 export function normalizeLine(line: string): string {
@@ -71,13 +93,19 @@ export function normalizeText(input: string): NormalizedText {
   const droppedLines: number[] = [];
   for (let i = 0; i < raw.length; i++) {
     const l = raw[i]!;
-    if (l.length < 40 && PAGE_FURNITURE.test(l)) { droppedLines.push(i + 1); continue; }
+    if (l.length < 40 && PAGE_FURNITURE.test(l)) {
+      droppedLines.push(i + 1);
+      continue;
+    }
     lines.push(normalizeLine(l));
     origLine.push(i + 1);
   }
   const lineStarts: number[] = new Array(lines.length);
   let off = 0;
-  for (let i = 0; i < lines.length; i++) { lineStarts[i] = off; off += lines[i]!.length + 1; }
+  for (let i = 0; i < lines.length; i++) {
+    lineStarts[i] = off;
+    off += lines[i]!.length + 1;
+  }
   return { text: lines.join('\n'), lineStarts, origLine, droppedLines };
 }
 
@@ -87,7 +115,8 @@ export function lineIndexAt(n: NormalizedText, pos: number): number {
   let hi = n.lineStarts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (n.lineStarts[mid]! <= pos) lo = mid; else hi = mid - 1;
+    if (n.lineStarts[mid]! <= pos) lo = mid;
+    else hi = mid - 1;
   }
   return lo;
 }
@@ -109,7 +138,10 @@ export function compactView(text: string): CompactView {
     const c = text.charCodeAt(i);
     const skip = c === 32 || c === 9 || c === 10 || c === 13 || c === 124;
     if (skip) {
-      if (runStart >= 0) { parts.push(text.slice(runStart, i)); runStart = -1; }
+      if (runStart >= 0) {
+        parts.push(text.slice(runStart, i));
+        runStart = -1;
+      }
       continue;
     }
     if (runStart < 0) runStart = i;

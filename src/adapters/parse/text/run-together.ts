@@ -20,7 +20,13 @@ export const s4RowCheck: SplitCheck = (p) => {
  * All ways (up to `limit`) of cutting `digits` into `n` numbers without leading zeros,
  * cutting at every position in `forcedCuts`, that satisfy `check`.
  */
-export function splitRunTogether(digits: string, n: number, check: SplitCheck, forcedCuts: ReadonlySet<number> = new Set(), limit = 2): number[][] {
+export function splitRunTogether(
+  digits: string,
+  n: number,
+  check: SplitCheck,
+  forcedCuts: ReadonlySet<number> = new Set(),
+  limit = 2,
+): number[][] {
   const out: number[][] = [];
   const len = digits.length;
   if (n <= 0 || len < n || len > 64) return out;
@@ -42,7 +48,11 @@ export function splitRunTogether(digits: string, n: number, check: SplitCheck, f
       if (e - pos > 1 && digits[pos] === '0') break;
       if (e - pos > 15) break;
       let crosses = false;
-      for (const c of forcedCuts) if (c > pos && c < e) { crosses = true; break; }
+      for (const c of forcedCuts)
+        if (c > pos && c < e) {
+          crosses = true;
+          break;
+        }
       if (crosses) break;
       parts.push(Number(digits.slice(pos, e)));
       rec(e, k + 1);

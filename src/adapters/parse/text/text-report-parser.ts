@@ -10,11 +10,29 @@
  * never padded with zeros.
  */
 import {
-  type AnnualReport, type CellSource, type ReportCell, type ReportFormat, type RowDef, type SectionId, type TableDef,
-  SECTION_IDS, S3_COLUMNS, S4, cellGrid, emptyReport, formatForYear, tablesOf,
+  type AnnualReport,
+  type CellSource,
+  type ReportCell,
+  type ReportFormat,
+  type RowDef,
+  type SectionId,
+  type TableDef,
+  SECTION_IDS,
+  S3_COLUMNS,
+  S4,
+  cellGrid,
+  emptyReport,
+  formatForYear,
+  tablesOf,
 } from '../../../core/annual-report/report-model.js';
 import { type Finding, finding } from '../../../core/annual-report/report-findings.js';
-import { type CompactView, type NormalizedText, compactView, lineIndexAt, normalizeText } from './normalize-text.js';
+import {
+  type CompactView,
+  type NormalizedText,
+  compactView,
+  lineIndexAt,
+  normalizeText,
+} from './normalize-text.js';
 import { type SplitCheck, s3RowCheck, s4RowCheck, splitRunTogether } from './run-together.js';
 
 export interface ParseResult {
@@ -53,20 +71,34 @@ const RE_TEXT_THEN_DIGITS = /^([\s\S]*\D)(\d{5,})$/;
 function classify(raw: string, start: number, out: Tok[]): void {
   let s = raw.trim();
   const lead = raw.length - raw.trimStart().length;
-  if (s === '') { out.push({ kind: 'blank', raw: '', start }); return; }
+  if (s === '') {
+    out.push({ kind: 'blank', raw: '', start });
+    return;
+  }
   let noise: string | undefined;
   const nm = RE_NOISE.exec(s);
-  if (nm && nm[0].length < s.length) { noise = nm[0].trim(); s = s.slice(nm[0].length); }
+  if (nm && nm[0].length < s.length) {
+    noise = nm[0].trim();
+    s = s.slice(nm[0].length);
+  }
   const v = RE_VALUE.exec(s);
   if (v) {
-    const t: Tok = { kind: 'value', raw: s, start: start + lead, value: Number((v[1] === '-' ? '-' : '') + v[2]!.replace(/[,，]/g, '') + (v[3] ? '.' + v[3] : '')) };
+    const t: Tok = {
+      kind: 'value',
+      raw: s,
+      start: start + lead,
+      value: Number((v[1] === '-' ? '-' : '') + v[2]!.replace(/[,，]/g, '') + (v[3] ? '.' + v[3] : '')),
+    };
     if (!v[1] && !v[3] && !v[4] && !/[,，]/.test(v[2]!)) t.digits = true;
     if (v[4]) t.unit = v[4];
     if (noise) t.noise = noise;
     out.push(t);
     return;
   }
-  if (RE_MARK.test(s)) { out.push({ kind: 'mark', raw: s, start: start + lead }); return; }
+  if (RE_MARK.test(s)) {
+    out.push({ kind: 'mark', raw: s, start: start + lead });
+    return;
+  }
   const vt = RE_VALUE_THEN_TEXT.exec(s);
   if (vt) {
     classify(vt[1]!, start + lead, out);
@@ -104,7 +136,10 @@ function tokenize(text: string, from: number, to: number): { toks: Tok[]; mode: 
     const piece = seg.slice(pieceStart, i);
     if (!(first && piece.trim() === '')) {
       classify(piece, from + pieceStart, toks);
-      { const k = toks[toks.length - 1]!.kind; if (k === 'value' || k === 'mark') seenData = true; }
+      {
+        const k = toks[toks.length - 1]!.kind;
+        if (k === 'value' || k === 'mark') seenData = true;
+      }
     }
     first = false;
     pieceStart = i + 1;
@@ -153,9 +188,11 @@ function sourceAt(ctx: Ctx, pos: number, mode: Mode): CellSource {
   const ls = ctx.norm.lineStarts[li]!;
   const before = ctx.norm.text.slice(ls, pos);
   let col = 0;
-  if (mode === 'pipe') { for (let i = 0; i < before.length; i++) if (before.charCodeAt(i) === 124) col++; }
-  else if (mode === 'tab') { for (let i = 0; i < before.length; i++) if (before.charCodeAt(i) === 9) col++; }
-  else col = before.trim() === '' ? 0 : before.trim().split(/\s+/).length;
+  if (mode === 'pipe') {
+    for (let i = 0; i < before.length; i++) if (before.charCodeAt(i) === 124) col++;
+  } else if (mode === 'tab') {
+    for (let i = 0; i < before.length; i++) if (before.charCodeAt(i) === 9) col++;
+  } else col = before.trim() === '' ? 0 : before.trim().split(/\s+/).length;
   return ctx.opts.sourceOf ? ctx.opts.sourceOf(line, col) : { line, col };
 }
 
@@ -197,8 +234,10 @@ function findSections(cv: CompactView): Partial<Record<SectionId, { start: numbe
 
 // ---------------------------------------------------------------- metadata
 
-const RE_TITLE = /(\d{4})\s*年度?\s*\n?\s*(?:[^\s\n，。]{0,12}?)(?:政府信息公开|政务公开|信息公开)(?:工作)?\s*(?:年度)?(?:报告|年报)/g;
-const ORGAN_SUFFIX = /(?:人民政府|政府|镇|乡|街道办事处|街道|办事处|局|委员会|委|办公室|办|中心|管委会|管理委员会|区|县|市|州|盟|旗|厅|署|院|所|站|队|处|室|会)$/;
+const RE_TITLE =
+  /(\d{4})\s*年度?\s*\n?\s*(?:[^\s\n，。]{0,12}?)(?:政府信息公开|政务公开|信息公开)(?:工作)?\s*(?:年度)?(?:报告|年报)/g;
+const ORGAN_SUFFIX =
+  /(?:人民政府|政府|镇|乡|街道办事处|街道|办事处|局|委员会|委|办公室|办|中心|管委会|管理委员会|区|县|市|州|盟|旗|厅|署|院|所|站|队|处|室|会)$/;
 
 function cleanOrgan(s: string): string | null {
   let o = s.replace(/[\s|•·\-]+/g, '');
@@ -209,7 +248,11 @@ function cleanOrgan(s: string): string | null {
   return ORGAN_SUFFIX.test(o) ? o : null;
 }
 
-interface Meta { title: string | null; year: number | null; organ: string | null }
+interface Meta {
+  title: string | null;
+  year: number | null;
+  organ: string | null;
+}
 
 function detectMeta(ctx: Ctx): Meta {
   const text = ctx.norm.text;
@@ -234,52 +277,105 @@ function detectMeta(ctx: Ctx): Meta {
       if (prev.trim().length > 0 && prev.trim().length < 40 && cleanOrgan(prev.trim())) before = prev;
     }
     // keep the text right before the year, up to a sentence break
-    const tail = before.split(/[。，；：:、！!？?\s]/).filter(Boolean).pop() ?? '';
+    const tail =
+      before
+        .split(/[。，；：:、！!？?\s]/)
+        .filter(Boolean)
+        .pop() ?? '';
     const o = cleanOrgan(tail);
-    const afterYear = /^\s*年度?\s*\n?\s*([^\s\n，。]{0,12}?)(?:政府信息公开|政务公开|信息公开)/.exec(m[0].slice(m[1]!.length));
+    const afterYear = /^\s*年度?\s*\n?\s*([^\s\n，。]{0,12}?)(?:政府信息公开|政务公开|信息公开)/.exec(
+      m[0].slice(m[1]!.length),
+    );
     const o2 = afterYear && afterYear[1] ? cleanOrgan(afterYear[1]) : null;
     if (title === null) {
-      title = (o ? tail.replace(/^.*?(?:公布|编制了?|标题：)/, '').replace(/^[《“"]+/, '') : '') + m[0].replace(/\s+/g, '');
+      title =
+        (o ? tail.replace(/^.*?(?:公布|编制了?|标题：)/, '').replace(/^[《“"]+/, '') : '') +
+        m[0].replace(/\s+/g, '');
       titleYear = y;
       titleLine = lineOf(ctx, m.index);
     }
-    if (o || o2) { organ = o ?? o2; if (titleYear === null) titleYear = y; break; }
+    if (o || o2) {
+      organ = o ?? o2;
+      if (titleYear === null) titleYear = y;
+      break;
+    }
   }
   // statistics period: the year the data covers
   const cvHead = ctx.cv.text.slice(0, 8000);
-  const sm = /统计(?:期限|时限|期间|时间|区间|周期)?(?:为|是)?(?:自|从)?(\d{4})(?:年1月1日|11日)/.exec(cvHead)
-    ?? /(\d{4})年1月1日(?:起)?(?:至|到|—|-)(?:\d{4}年)?12月31日/.exec(cvHead);
+  const sm =
+    /统计(?:期限|时限|期间|时间|区间|周期)?(?:为|是)?(?:自|从)?(\d{4})(?:年1月1日|11日)/.exec(cvHead) ??
+    /(\d{4})年1月1日(?:起)?(?:至|到|—|-)(?:\d{4}年)?12月31日/.exec(cvHead);
   const statYear = sm ? Number(sm[1]) : null;
   let year = statYear ?? titleYear;
   if (statYear !== null && titleYear !== null && statYear !== titleYear) {
-    ctx.findings.push(finding('year_conflict', `标题（或文中报告名称）为${titleYear}年，统计期限为${statYear}年，二者矛盾；按统计期限取${statYear}年`, [], { expected: titleYear, actual: statYear, line: titleLine }));
+    ctx.findings.push(
+      finding(
+        'year_conflict',
+        `标题（或文中报告名称）为${titleYear}年，统计期限为${statYear}年，二者矛盾；按统计期限取${statYear}年`,
+        [],
+        { expected: titleYear, actual: statYear, line: titleLine },
+      ),
+    );
   }
   // metadata block: 发布机构 / 发文机关
   const mm = /(?:发布机构|发文机关|发文机构|发布单位)\s*[：:]\s*\|?\s*([^\s|，。]{2,40})/.exec(head);
-  const metaOrgan = mm ? cleanOrgan(mm[1]!) ?? mm[1]! : null;
+  const metaOrgan = mm ? (cleanOrgan(mm[1]!) ?? mm[1]!) : null;
   if (!organ && metaOrgan) organ = metaOrgan;
   else if (organ && metaOrgan && !metaOrgan.includes(organ) && !organ.includes(metaOrgan)) {
-    ctx.findings.push(finding('organ_conflict', `标题中的机关“${organ}”与发布机构“${metaOrgan}”不同`, [], { expected: organ, actual: metaOrgan, severity: 'info' }));
+    ctx.findings.push(
+      finding('organ_conflict', `标题中的机关“${organ}”与发布机构“${metaOrgan}”不同`, [], {
+        expected: organ,
+        actual: metaOrgan,
+        severity: 'info',
+      }),
+    );
   }
   if (year === null) {
     // weak fallback: the year most prose sentences open with ("2020年，我镇…")
     const counts = new Map<number, number>();
-    for (const ym of ctx.cv.text.slice(0, 20000).matchAll(/(20\d{2})年[，,]/g)) counts.set(Number(ym[1]), (counts.get(Number(ym[1])) ?? 0) + 1);
+    for (const ym of ctx.cv.text.slice(0, 20000).matchAll(/(20\d{2})年[，,]/g))
+      counts.set(Number(ym[1]), (counts.get(Number(ym[1])) ?? 0) + 1);
     const top = [...counts.entries()].sort((x, y) => y[1] - x[1])[0];
     if (top) {
       year = top[0];
-      ctx.findings.push(finding('year_inferred', `标题和统计期限中都没有年度，按正文中最常见的“${year}年，”推定为${year}年`, [], { actual: year }));
+      ctx.findings.push(
+        finding(
+          'year_inferred',
+          `标题和统计期限中都没有年度，按正文中最常见的“${year}年，”推定为${year}年`,
+          [],
+          { actual: year },
+        ),
+      );
     }
   }
-  if (title === null) ctx.findings.push(finding('title_not_found', '未找到报告标题（“××年政府信息公开工作年度报告”）'));
+  if (title === null)
+    ctx.findings.push(finding('title_not_found', '未找到报告标题（“××年政府信息公开工作年度报告”）'));
   if (year === null) ctx.findings.push(finding('year_not_found', '未能从标题或统计期限确定报告年度'));
   if (organ === null) ctx.findings.push(finding('organ_not_found', '未能从标题或发布信息确定报告机关'));
   if (year !== null && (year < 2007 || year > 2100)) year = null;
   return { title, year, organ };
 }
 
-const SIG_2019 = ['本年新制作数量', '本年新公开数量', '对外公开总数量', '其他对外管理服务事项', '上一年项目数量', '第二十条第（九）项', '政府集中采购', '采购项目数量'];
-const SIG_2021 = ['本年制发件数', '本年废止件数', '现行有效件数', '本年处理决定数量', '本年收费金额', '行政规范性文件', '逾期不补正', '逾期未按收费通知'];
+const SIG_2019 = [
+  '本年新制作数量',
+  '本年新公开数量',
+  '对外公开总数量',
+  '其他对外管理服务事项',
+  '上一年项目数量',
+  '第二十条第（九）项',
+  '政府集中采购',
+  '采购项目数量',
+];
+const SIG_2021 = [
+  '本年制发件数',
+  '本年废止件数',
+  '现行有效件数',
+  '本年处理决定数量',
+  '本年收费金额',
+  '行政规范性文件',
+  '逾期不补正',
+  '逾期未按收费通知',
+];
 
 function detectFormat(ctx: Ctx, year: number | null): ReportFormat {
   let a = 0;
@@ -292,10 +388,31 @@ function detectFormat(ctx: Ctx, year: number | null): ReportFormat {
   const byYear = year !== null ? formatForYear(year) : null;
   const bySig: ReportFormat | null = a > b ? '2019-trial' : b > a ? '2021' : null;
   const fmt = bySig ?? byYear ?? '2021';
-  if (year !== null && year < 2019) ctx.findings.push(finding('format_predates', `报告年度${year}年早于统一格式（2019年试行格式自2019年度报告起适用），按2019年试行格式的表格读取`, [], { actual: year }));
-  if (!bySig && !byYear) ctx.findings.push(finding('format_assumed', '表格和年度都不能确定报告格式，按2021年版格式（国办公开办函〔2021〕30号）读取'));
+  if (year !== null && year < 2019)
+    ctx.findings.push(
+      finding(
+        'format_predates',
+        `报告年度${year}年早于统一格式（2019年试行格式自2019年度报告起适用），按2019年试行格式的表格读取`,
+        [],
+        { actual: year },
+      ),
+    );
+  if (!bySig && !byYear)
+    ctx.findings.push(
+      finding(
+        'format_assumed',
+        '表格和年度都不能确定报告格式，按2021年版格式（国办公开办函〔2021〕30号）读取',
+      ),
+    );
   if (bySig && byYear && bySig !== byYear) {
-    ctx.findings.push(finding('format_year_mismatch', `报告年度${year}年应使用${byYear === '2021' ? '2021年版格式（国办公开办函〔2021〕30号）' : '2019年试行格式（国办公开办函〔2019〕60号）'}，表格却是${bySig === '2021' ? '2021年版' : '2019年试行'}格式；按表格实际格式读取`, [], { expected: byYear, actual: bySig }));
+    ctx.findings.push(
+      finding(
+        'format_year_mismatch',
+        `报告年度${year}年应使用${byYear === '2021' ? '2021年版格式（国办公开办函〔2021〕30号）' : '2019年试行格式（国办公开办函〔2019〕60号）'}，表格却是${bySig === '2021' ? '2021年版' : '2019年试行'}格式；按表格实际格式读取`,
+        [],
+        { expected: byYear, actual: bySig },
+      ),
+    );
   }
   return fmt;
 }
@@ -317,7 +434,10 @@ function findLabel(cv: CompactView, row: RowDef, from: number, limit: number): A
   for (const k of row.keys) {
     const i = cv.text.indexOf(k, from);
     if (i < 0 || i + k.length > limit) continue;
-    if (best < 0 || i < best || (i === best && k.length > bestLen)) { best = i; bestLen = k.length; }
+    if (best < 0 || i < best || (i === best && k.length > bestLen)) {
+      best = i;
+      bestLen = k.length;
+    }
   }
   if (best < 0) {
     // a long label broken by a line wrap in a PDF table: fall back to its first eight characters
@@ -325,7 +445,10 @@ function findLabel(cv: CompactView, row: RowDef, from: number, limit: number): A
     if (longest.length >= 10) {
       const head = longest.slice(0, 8);
       const i = cv.text.indexOf(head, from);
-      if (i >= 0 && i + head.length <= limit) { best = i; bestLen = head.length; }
+      if (i >= 0 && i + head.length <= limit) {
+        best = i;
+        bestLen = head.length;
+      }
     }
   }
   if (best < 0) return null;
@@ -334,7 +457,12 @@ function findLabel(cv: CompactView, row: RowDef, from: number, limit: number): A
   // the row's own prefix (1. / 1、 / （一） / 一、) right before the label belongs to the label, not to the previous row's data
   if (row.prefix) {
     const alt = row.prefix.endsWith('.') ? [row.prefix, row.prefix.slice(0, -1) + '、'] : [row.prefix];
-    for (const p of alt) if (cv.text.startsWith(p, best - p.length)) { start = best - p.length; prefixed = true; break; }
+    for (const p of alt)
+      if (cv.text.startsWith(p, best - p.length)) {
+        start = best - p.length;
+        prefixed = true;
+        break;
+      }
   }
   // a short key such as 总计 or 其他 is a row label only with its prefix (（七）总计, 3.其他): the bare word is a header
   if (row.prefix && bestLen <= 3 && !prefixed) {
@@ -352,58 +480,143 @@ function findLabel(cv: CompactView, row: RowDef, from: number, limit: number): A
 }
 
 /** Assigns a row's data tokens to its columns by alignment, recording findings for anything not clean. */
-function assignRow(ctx: Ctx, def: TableDef, rowPath: string, toksIn: Tok[], mode: Mode, check: SplitCheck | null, line: number): void {
+function assignRow(
+  ctx: Ctx,
+  def: TableDef,
+  rowPath: string,
+  toksIn: Tok[],
+  mode: Mode,
+  check: SplitCheck | null,
+  line: number,
+): void {
   const N = def.columns.length;
   let toks = toksIn.slice();
   // more cells than columns: trailing empty cells end the row; leading empty cells are label-span placeholders
   while (toks.length > N && toks[toks.length - 1]!.kind === 'blank') toks.pop();
   while (toks.length > N && toks[0]!.kind === 'blank') toks.shift();
   if (toks.length > N) {
-    ctx.findings.push(finding('row_overflow', `表${def.table}「${rowPath}」读到${toks.length}个单元格，多于${N}列；只取前${N}个`, [{ table: def.table, row: rowPath }], { expected: N, actual: toks.length, line }));
+    ctx.findings.push(
+      finding(
+        'row_overflow',
+        `表${def.table}「${rowPath}」读到${toks.length}个单元格，多于${N}列；只取前${N}个`,
+        [{ table: def.table, row: rowPath }],
+        { expected: N, actual: toks.length, line },
+      ),
+    );
     toks = toks.slice(0, N);
   }
   const nonBlank = toks.filter((t) => t.kind !== 'blank');
-  if (toks.length < N && nonBlank.length > 0 && nonBlank.every((t) => t.kind === 'value' && t.digits) && nonBlank.length === toks.length) {
+  if (
+    toks.length < N &&
+    nonBlank.length > 0 &&
+    nonBlank.every((t) => t.kind === 'value' && t.digits) &&
+    nonBlank.length === toks.length
+  ) {
     const digits = toks.map((t) => t.raw).join('');
     if (digits.length > toks.length) {
       const cuts = new Set<number>();
       let acc = 0;
-      for (let i = 0; i < toks.length - 1; i++) { acc += toks[i]!.raw.length; cuts.add(acc); }
+      for (let i = 0; i < toks.length - 1; i++) {
+        acc += toks[i]!.raw.length;
+        cuts.add(acc);
+      }
       const sols = splitRunTogether(digits, N, check ?? (() => true), cuts, def.table === '三' ? 400 : 2);
       const raws = toks.map((t) => t.raw).join(' ');
       if (sols.length === 1) {
         const sol = sols[0]!;
         const src = sourceAt(ctx, toks[0]!.start, mode);
-        sol.forEach((v, i) => ctx.cells.push({ table: def.table, row: rowPath, column: def.columns[i]!, value: v, raw: String(v), source: src }));
-        ctx.findings.push(finding('row_split_by_total', `表${def.table}「${rowPath}」的数字连在一起（“${raws}”），${check ? '按行内合计关系' : '按列数'}唯一拆分为${sol.join('、')}`,
-          [{ table: def.table, row: rowPath }], { line }));
+        sol.forEach((v, i) =>
+          ctx.cells.push({
+            table: def.table,
+            row: rowPath,
+            column: def.columns[i]!,
+            value: v,
+            raw: String(v),
+            source: src,
+          }),
+        );
+        ctx.findings.push(
+          finding(
+            'row_split_by_total',
+            `表${def.table}「${rowPath}」的数字连在一起（“${raws}”），${check ? '按行内合计关系' : '按列数'}唯一拆分为${sol.join('、')}`,
+            [{ table: def.table, row: rowPath }],
+            { line },
+          ),
+        );
         return;
       }
       if (sols.length > 1) {
-        const f = finding('row_split_ambiguous', `表${def.table}「${rowPath}」的数字连在一起（“${raws}”），有多种拆分方式${check ? '都满足合计关系' : ''}，无法确定各列数值，未读取`,
-          [{ table: def.table, row: rowPath }], { actual: raws, line });
+        const f = finding(
+          'row_split_ambiguous',
+          `表${def.table}「${rowPath}」的数字连在一起（“${raws}”），有多种拆分方式${check ? '都满足合计关系' : ''}，无法确定各列数值，未读取`,
+          [{ table: def.table, row: rowPath }],
+          { actual: raws, line },
+        );
         ctx.findings.push(f);
-        if (def.table === '三' && sols.length < 400) ctx.pending.push({ rowPath, candidates: sols, raws, source: sourceAt(ctx, toks[0]!.start, mode), finding: f });
+        if (def.table === '三' && sols.length < 400)
+          ctx.pending.push({
+            rowPath,
+            candidates: sols,
+            raws,
+            source: sourceAt(ctx, toks[0]!.start, mode),
+            finding: f,
+          });
         return;
       }
     }
   }
   toks.forEach((t, i) => {
     const column = def.columns[i]!;
-    const cell: ReportCell = { table: def.table, row: rowPath, column, value: t.kind === 'value' ? t.value! : null, raw: t.raw, source: sourceAt(ctx, t.start, mode) };
+    const cell: ReportCell = {
+      table: def.table,
+      row: rowPath,
+      column,
+      value: t.kind === 'value' ? t.value! : null,
+      raw: t.raw,
+      source: sourceAt(ctx, t.start, mode),
+    };
     ctx.cells.push(cell);
-    if (t.noise) ctx.findings.push(finding('cell_noise', `表${def.table}「${rowPath}」「${column}」前有杂字符“${t.noise}”，已忽略，读为${t.raw}`, [{ table: def.table, row: rowPath, column }], { line }));
-    if (t.unit) ctx.findings.push(finding('cell_unit', `表${def.table}「${rowPath}」「${column}」带单位“${t.unit}”：${t.raw}`, [{ table: def.table, row: rowPath, column }], { line }));
+    if (t.noise)
+      ctx.findings.push(
+        finding(
+          'cell_noise',
+          `表${def.table}「${rowPath}」「${column}」前有杂字符“${t.noise}”，已忽略，读为${t.raw}`,
+          [{ table: def.table, row: rowPath, column }],
+          { line },
+        ),
+      );
+    if (t.unit)
+      ctx.findings.push(
+        finding(
+          'cell_unit',
+          `表${def.table}「${rowPath}」「${column}」带单位“${t.unit}”：${t.raw}`,
+          [{ table: def.table, row: rowPath, column }],
+          { line },
+        ),
+      );
   });
   if (toks.length < N) {
     const missing = def.columns.slice(toks.length);
-    ctx.findings.push(finding('row_short', `表${def.table}「${rowPath}」只读到${toks.length}个单元格（${nonBlank.length}个数字），应有${N}列；无法确定缺的是哪一列，按从左到右对齐，${missing.map((c) => `「${c}」`).join('')}未读到`,
-      missing.map((c) => ({ table: def.table, row: rowPath, column: c })), { expected: N, actual: toks.length, line }));
+    ctx.findings.push(
+      finding(
+        'row_short',
+        `表${def.table}「${rowPath}」只读到${toks.length}个单元格（${nonBlank.length}个数字），应有${N}列；无法确定缺的是哪一列，按从左到右对齐，${missing.map((c) => `「${c}」`).join('')}未读到`,
+        missing.map((c) => ({ table: def.table, row: rowPath, column: c })),
+        { expected: N, actual: toks.length, line },
+      ),
+    );
   }
 }
 
 /** Reads the rows of one table definition between compact offsets [from, limit). Returns the compact offset after the last row. */
-function readRows(ctx: Ctx, def: TableDef, from: number, limit: number, check: SplitCheck | null, strict = false): number {
+function readRows(
+  ctx: Ctx,
+  def: TableDef,
+  from: number,
+  limit: number,
+  check: SplitCheck | null,
+  strict = false,
+): number {
   const anchors: Anchor[] = [];
   let cursor = from;
   for (const r of def.rows) {
@@ -422,7 +635,12 @@ function readRows(ctx: Ctx, def: TableDef, from: number, limit: number, check: S
     const { toks, mode } = tokenize(ctx.norm.text, nFrom, nTo);
     let rest = toks;
     // a label wrapped around its numbers (PDF text layers): skip fragments of the label before the data
-    for (let k = 0; k < 4 && rest.length && rest[0]!.kind === 'text' && isLabelFragment(a.row, rest[0]!.raw); k++) rest = rest.slice(1);
+    for (
+      let k = 0;
+      k < 4 && rest.length && rest[0]!.kind === 'text' && isLabelFragment(a.row, rest[0]!.raw);
+      k++
+    )
+      rest = rest.slice(1);
     const data = dataTokens(rest);
     if (strict && data.every((t) => t.kind === 'blank')) continue;
     assignRow(ctx, def, a.row.path, data, mode, check, lineOf(ctx, nFrom));
@@ -433,10 +651,21 @@ function readRows(ctx: Ctx, def: TableDef, from: number, limit: number, check: S
 function isLabelFragment(row: RowDef, raw: string): boolean {
   const f = raw.replace(/\s+/g, '');
   // the vertical 三、本年度办理结果 label of Section 三 wraps one character at a time in PDF text layers
-  if (f.length >= 1 && !/\d/.test(f) && '三、本年度办理结果'.includes(f) && row.path !== '一、本年新收政府信息公开申请数量' && row.path !== '二、上年结转政府信息公开申请数量') return true;
+  if (
+    f.length >= 1 &&
+    !/\d/.test(f) &&
+    '三、本年度办理结果'.includes(f) &&
+    row.path !== '一、本年新收政府信息公开申请数量' &&
+    row.path !== '二、上年结转政府信息公开申请数量'
+  )
+    return true;
   const full = (row.prefix + row.label).replace(/\s+/g, '');
   if (f.length < 2) return f.length === 1 && !/[\d\s]/.test(f) && full.includes(f);
-  return full.includes(f) || row.keys.some((k) => k.includes(f)) || (row.group !== undefined && row.group.includes(f));
+  return (
+    full.includes(f) ||
+    row.keys.some((k) => k.includes(f)) ||
+    (row.group !== undefined && row.group.includes(f))
+  );
 }
 
 /**
@@ -457,19 +686,40 @@ function resolvePending(ctx: Ctx, def: TableDef): void {
   let product = 1;
   for (const p of ctx.pending) product *= p.candidates.length;
   if (product > 200000) return;
-  const results = def.rows.filter((r) => r.path !== '一、本年新收政府信息公开申请数量' && r.path !== '二、上年结转政府信息公开申请数量' && r.path !== '（七）总计' && r.path !== '四、结转下年度继续办理').map((r) => r.path);
+  const results = def.rows
+    .filter(
+      (r) =>
+        r.path !== '一、本年新收政府信息公开申请数量' &&
+        r.path !== '二、上年结转政府信息公开申请数量' &&
+        r.path !== '（七）总计' &&
+        r.path !== '四、结转下年度继续办理',
+    )
+    .map((r) => r.path);
   const holds = (): boolean => {
     let evaluated = 0;
     for (let c = 0; c < cols; c++) {
       const total = rows.get('（七）总计')![c];
       let sum = 0;
       let ok = total !== null && total !== undefined;
-      for (const r of results) { const v = rows.get(r)![c]; if (v === null || v === undefined) { ok = false; break; } sum += v; }
-      if (ok) { evaluated++; if (sum !== total) return false; }
+      for (const r of results) {
+        const v = rows.get(r)![c];
+        if (v === null || v === undefined) {
+          ok = false;
+          break;
+        }
+        sum += v;
+      }
+      if (ok) {
+        evaluated++;
+        if (sum !== total) return false;
+      }
       const a = rows.get('一、本年新收政府信息公开申请数量')![c];
       const b = rows.get('二、上年结转政府信息公开申请数量')![c];
       const o = rows.get('四、结转下年度继续办理')![c];
-      if (a != null && b != null && total != null && o != null) { evaluated++; if (a + b !== total + o) return false; }
+      if (a != null && b != null && total != null && o != null) {
+        evaluated++;
+        if (a + b !== total + o) return false;
+      }
     }
     return evaluated > 0;
   };
@@ -477,7 +727,10 @@ function resolvePending(ctx: Ctx, def: TableDef): void {
   const choice: number[][] = [];
   const rec = (k: number): void => {
     if (found.length > 1) return;
-    if (k === ctx.pending.length) { if (holds()) found.push(choice.slice()); return; }
+    if (k === ctx.pending.length) {
+      if (holds()) found.push(choice.slice());
+      return;
+    }
     const p = ctx.pending[k]!;
     for (const cand of p.candidates) {
       rows.set(p.rowPath, cand);
@@ -491,10 +744,23 @@ function resolvePending(ctx: Ctx, def: TableDef): void {
   if (found.length !== 1) return;
   ctx.pending.forEach((p, k) => {
     const sol = found[0]![k]!;
-    sol.forEach((v, i) => ctx.cells.push({ table: '三', row: p.rowPath, column: def.columns[i]!, value: v, raw: String(v), source: p.source }));
+    sol.forEach((v, i) =>
+      ctx.cells.push({
+        table: '三',
+        row: p.rowPath,
+        column: def.columns[i]!,
+        value: v,
+        raw: String(v),
+        source: p.source,
+      }),
+    );
     const idx = ctx.findings.indexOf(p.finding);
-    ctx.findings[idx] = finding('row_split_by_columns', `表三「${p.rowPath}」的数字连在一起（“${p.raws}”），行内合计有多种拆法，按各列合计关系唯一确定为${sol.join('、')}`,
-      [{ table: '三', row: p.rowPath }], p.finding.line !== undefined ? { line: p.finding.line } : {});
+    ctx.findings[idx] = finding(
+      'row_split_by_columns',
+      `表三「${p.rowPath}」的数字连在一起（“${p.raws}”），行内合计有多种拆法，按各列合计关系唯一确定为${sol.join('、')}`,
+      [{ table: '三', row: p.rowPath }],
+      p.finding.line !== undefined ? { line: p.finding.line } : {},
+    );
   });
   ctx.pending = [];
 }
@@ -518,7 +784,10 @@ function readS4(ctx: Ctx, from: number, limit: number): void {
     if (toks[i]!.kind === 'value' || toks[i]!.kind === 'mark') {
       let j = i;
       let values = 0;
-      while (j < toks.length && toks[j]!.kind !== 'text') { if (toks[j]!.kind !== 'blank') values++; j++; }
+      while (j < toks.length && toks[j]!.kind !== 'text') {
+        if (toks[j]!.kind !== 'blank') values++;
+        j++;
+      }
       const run = toks.slice(i, j);
       const longDigits = values === 1 && toks[i]!.digits && toks[i]!.raw.length >= 15;
       if (values >= 3 || longDigits) {
@@ -529,7 +798,12 @@ function readS4(ctx: Ctx, from: number, limit: number): void {
           if (ls > nFrom && ls < toks[i]!.start) {
             const again = tokenize(t, ls - 1, nTo);
             const k = again.toks.findIndex((x) => x.start === toks[i]!.start);
-            if (k > 0) { let b = k; while (b > 0 && again.toks[b - 1]!.kind === 'blank') b--; readS4Run(ctx, again.toks.slice(b), again.mode); return; }
+            if (k > 0) {
+              let b = k;
+              while (b > 0 && again.toks[b - 1]!.kind === 'blank') b--;
+              readS4Run(ctx, again.toks.slice(b), again.mode);
+              return;
+            }
           }
         }
         readS4Run(ctx, run, mode);
@@ -545,23 +819,37 @@ function readS4Run(ctx: Ctx, runIn: Tok[], mode: Mode): void {
   const end = run.findIndex((t) => t.kind === 'text');
   if (end >= 0) run = run.slice(0, end);
   {
-      {
-        const flat: TableDef = { ...S4, columns: S4.rows.flatMap((r) => S4.columns.map((c) => `${r.path}\u0000${c}`)), kinds: S4.rows.flatMap(() => S4.kinds) };
-        const before = ctx.cells.length;
-        assignRow(ctx, flat, '', run, mode, s4RowCheck, lineOf(ctx, run[0]!.start));
-        // unflatten
-        for (let k = before; k < ctx.cells.length; k++) {
-          const c = ctx.cells[k]!;
-          const [row, column] = c.column.split('\u0000');
-          ctx.cells[k] = { ...c, row: row!, column: column! };
+    {
+      const flat: TableDef = {
+        ...S4,
+        columns: S4.rows.flatMap((r) => S4.columns.map((c) => `${r.path}\u0000${c}`)),
+        kinds: S4.rows.flatMap(() => S4.kinds),
+      };
+      const before = ctx.cells.length;
+      assignRow(ctx, flat, '', run, mode, s4RowCheck, lineOf(ctx, run[0]!.start));
+      // unflatten
+      for (let k = before; k < ctx.cells.length; k++) {
+        const c = ctx.cells[k]!;
+        const [row, column] = c.column.split('\u0000');
+        ctx.cells[k] = { ...c, row: row!, column: column! };
+      }
+      for (const f of ctx.findings) {
+        if (f.cells.length && f.cells[0]!.table === '四' && f.cells[0]!.row === '') {
+          f.cells = f.cells.map((r) =>
+            r.column
+              ? {
+                  table: '四' as const,
+                  row: r.column.split('\u0000')[0]!,
+                  column: r.column.split('\u0000')[1]!,
+                }
+              : { table: '四' as const },
+          );
+          f.message = f.message
+            .replace(/表四「」/g, '表四')
+            .replace(/「([^」\u0000]*)\u0000([^」]*)」/g, '「$1/$2」');
         }
-        for (const f of ctx.findings) {
-          if (f.cells.length && f.cells[0]!.table === '四' && f.cells[0]!.row === '') {
-            f.cells = f.cells.map((r) => (r.column ? { table: '四' as const, row: r.column.split('\u0000')[0]!, column: r.column.split('\u0000')[1]! } : { table: '四' as const }));
-            f.message = f.message.replace(/表四「」/g, '表四').replace(/「([^」\u0000]*)\u0000([^」]*)」/g, '「$1/$2」');
-          }
-        }
-  }
+      }
+    }
   }
 }
 
@@ -579,7 +867,11 @@ export function parseReportText(input: string, opts: TextParseOptions = {}): Par
       return { report: emptyReport(opts.format ?? '2021'), findings };
     }
     if (norm.droppedLines.length) {
-      findings.push(finding('page_furniture_removed', `已去除页眉页脚行（第${norm.droppedLines.join('、')}行）`, [], { line: norm.droppedLines[0]! }));
+      findings.push(
+        finding('page_furniture_removed', `已去除页眉页脚行（第${norm.droppedLines.join('、')}行）`, [], {
+          line: norm.droppedLines[0]!,
+        }),
+      );
     }
     const meta = detectMeta(ctx);
     const format = opts.format ?? detectFormat(ctx, meta.year);
@@ -592,23 +884,40 @@ export function parseReportText(input: string, opts: TextParseOptions = {}): Par
       const id = found[i]!;
       const s = secs[id]!;
       const e = i + 1 < found.length ? secs[found[i + 1]!]!.start : cv.text.length;
-      report.sections[id] = norm.text.slice(n(ctx, s.start), n(ctx, e)).replace(/[#\s]+$/, '').trim();
+      report.sections[id] = norm.text
+        .slice(n(ctx, s.start), n(ctx, e))
+        .replace(/[#\s]+$/, '')
+        .trim();
     }
     if (!secs.一 && found.length && secs[found[0]!]!.start > 0) {
       const pre = norm.text.slice(0, n(ctx, secs[found[0]!]!.start)).trim();
       if (pre) report.sections.一 = pre;
     }
     for (const id of SECTION_IDS) {
-      if (!report.sections[id]) findings.push(finding('section_missing', `未找到第${id}部分“${id}、${['总体情况', '主动公开政府信息情况', '收到和处理政府信息公开申请情况', '政府信息公开行政复议、行政诉讼情况', '存在的主要问题及改进情况', '其他需要报告的事项'][SECTION_IDS.indexOf(id)]}”`));
+      if (!report.sections[id])
+        findings.push(
+          finding(
+            'section_missing',
+            `未找到第${id}部分“${id}、${['总体情况', '主动公开政府信息情况', '收到和处理政府信息公开申请情况', '政府信息公开行政复议、行政诉讼情况', '存在的主要问题及改进情况', '其他需要报告的事项'][SECTION_IDS.indexOf(id)]}”`,
+          ),
+        );
     }
     const endOf = (id: SectionId): number => {
       const idx = SECTION_IDS.indexOf(id);
-      for (let k = idx + 1; k < SECTION_IDS.length; k++) { const s = secs[SECTION_IDS[k]!]; if (s) return s.start; }
+      for (let k = idx + 1; k < SECTION_IDS.length; k++) {
+        const s = secs[SECTION_IDS[k]!];
+        if (s) return s.start;
+      }
       return cv.text.length;
     };
     const defs = tablesOf(format);
     // Section 二
-    const s2From = secs.二?.end ?? (() => { const i = cv.text.indexOf('第二十条第'); return i >= 0 ? i : -1; })();
+    const s2From =
+      secs.二?.end ??
+      (() => {
+        const i = cv.text.indexOf('第二十条第');
+        return i >= 0 ? i : -1;
+      })();
     let s2End = s2From;
     if (s2From >= 0) {
       const limit = secs.三?.start ?? secs.四?.start ?? endOf('二');
@@ -637,7 +946,9 @@ export function parseReportText(input: string, opts: TextParseOptions = {}): Par
     report.cells = orderCells(ctx.cells, format);
     return { report, findings };
   } catch (e) {
-    findings.push(finding('input_unreadable', `解析时出现内部错误：${e instanceof Error ? e.message : String(e)}`));
+    findings.push(
+      finding('input_unreadable', `解析时出现内部错误：${e instanceof Error ? e.message : String(e)}`),
+    );
     return { report: emptyReport(opts.format ?? '2021'), findings };
   }
 }

@@ -4,7 +4,10 @@
  */
 import { crc32, deflateRawSync } from 'node:zlib';
 
-export interface ZipEntry { name: string; data: Uint8Array | string }
+export interface ZipEntry {
+  name: string;
+  data: Uint8Array | string;
+}
 
 /** DOS date/time of a fixed instant, so the same input gives the same bytes. */
 const DOS_TIME = 0;

@@ -4,7 +4,19 @@
  */
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Transaction, sql } from 'kysely';
 import type {
-  Approval, Attachment, AuditEntry, CaseListFilter, CaseRow, Organ, ReviewRow, Session, StaffUser, Store, StoredEvent, ApiToken } from '../../../core/ports.js';
+  Approval,
+  Attachment,
+  AuditEntry,
+  CaseListFilter,
+  CaseRow,
+  Organ,
+  ReviewRow,
+  Session,
+  StaffUser,
+  Store,
+  StoredEvent,
+  ApiToken,
+} from '../../../core/ports.js';
 import type { CaseEvent } from '../../../core/case/case-event.js';
 import type { Database } from './schema.js';
 import { type Dialect, migrationProvider } from './migrations.js';
@@ -30,25 +42,121 @@ async function wrap<T>(what: string, fn: () => Promise<T>): Promise<T> {
     if (e instanceof StorageError) throw e;
     const msg = e instanceof Error ? e.message : String(e);
     const conflict = /UNIQUE|unique|duplicate key|PRIMARY KEY/.test(msg);
-    throw new StorageError(conflict ? 'storage_conflict' : 'storage_failed', `store: unable to ${what}: ${msg}`, e);
+    throw new StorageError(
+      conflict ? 'storage_conflict' : 'storage_failed',
+      `store: unable to ${what}: ${msg}`,
+      e,
+    );
   }
 }
 
-const toOrgan = (r: Database['organs']): Organ => ({ id: r.id, parentId: r.parent_id, name: r.name, code: r.code, kind: r.kind as Organ['kind'], officeName: r.office_name, sealName: r.seal_name, address: r.address, postcode: r.postcode, phone: r.phone, hours: r.hours, email: r.email, indexPattern: r.index_pattern, reportDeadline: r.report_deadline ?? null });
-const toToken = (r: Database['api_tokens']): ApiToken => ({ id: r.id, tokenHash: r.token_hash, userId: r.user_id, organId: r.organ_id, name: r.name, createdAt: r.created_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at });
-const toUser = (r: Database['users']): StaffUser => ({ id: r.id, organId: r.organ_id, username: r.username, displayName: r.display_name, role: r.role as StaffUser['role'], passwordHash: r.password_hash, failedLogins: Number(r.failed_logins), lockedUntil: r.locked_until, disabled: Number(r.disabled) === 1 });
-const toCase = (r: Database['cases']): CaseRow => ({ id: r.id, organId: r.organ_id, year: Number(r.year), serial: Number(r.serial), queryCodeHash: r.query_code_hash, applicantName: r.applicant_name, applicantType: r.applicant_type as CaseRow['applicantType'], channel: r.channel as CaseRow['channel'], description: r.description, receivedOn: r.received_on, state: r.state as CaseRow['state'], dueOn: r.due_on, assigneeId: r.assignee_id, createdAt: r.created_at, updatedAt: r.updated_at });
-const toEvent = (r: Database['case_events']): StoredEvent => ({ caseId: r.case_id, seq: Number(r.seq), event: JSON.parse(r.payload) as CaseEvent, actorId: r.actor_id, actorRole: r.actor_role, recordedAt: r.recorded_at });
-const toApproval = (r: Database['approvals']): Approval => ({ id: r.id, caseId: r.case_id, organId: r.organ_id, kind: r.kind as Approval['kind'], payload: JSON.parse(r.payload) as CaseEvent, requestedBy: r.requested_by, requestedAt: r.requested_at, status: r.status as Approval['status'], decidedBy: r.decided_by, decidedAt: r.decided_at, comment: r.comment });
-const toAttachment = (r: Database['attachments']): Attachment => ({ id: r.id, caseId: r.case_id, kind: r.kind as Attachment['kind'], filename: r.filename, mime: r.mime, size: Number(r.size), storageKey: r.storage_key, uploadedBy: r.uploaded_by, createdAt: r.created_at });
-const toReview = (r: Database['reviews']): ReviewRow => ({ id: r.id, caseId: r.case_id, organId: r.organ_id, kind: r.kind as ReviewRow['kind'], reference: r.reference, filedOn: r.filed_on, concludedOn: r.concluded_on, result: r.result as ReviewRow['result'], createdAt: r.created_at });
+const toOrgan = (r: Database['organs']): Organ => ({
+  id: r.id,
+  parentId: r.parent_id,
+  name: r.name,
+  code: r.code,
+  kind: r.kind as Organ['kind'],
+  officeName: r.office_name,
+  sealName: r.seal_name,
+  address: r.address,
+  postcode: r.postcode,
+  phone: r.phone,
+  hours: r.hours,
+  email: r.email,
+  indexPattern: r.index_pattern,
+  reportDeadline: r.report_deadline ?? null,
+});
+const toToken = (r: Database['api_tokens']): ApiToken => ({
+  id: r.id,
+  tokenHash: r.token_hash,
+  userId: r.user_id,
+  organId: r.organ_id,
+  name: r.name,
+  createdAt: r.created_at,
+  lastUsedAt: r.last_used_at,
+  revokedAt: r.revoked_at,
+});
+const toUser = (r: Database['users']): StaffUser => ({
+  id: r.id,
+  organId: r.organ_id,
+  username: r.username,
+  displayName: r.display_name,
+  role: r.role as StaffUser['role'],
+  passwordHash: r.password_hash,
+  failedLogins: Number(r.failed_logins),
+  lockedUntil: r.locked_until,
+  disabled: Number(r.disabled) === 1,
+});
+const toCase = (r: Database['cases']): CaseRow => ({
+  id: r.id,
+  organId: r.organ_id,
+  year: Number(r.year),
+  serial: Number(r.serial),
+  queryCodeHash: r.query_code_hash,
+  applicantName: r.applicant_name,
+  applicantType: r.applicant_type as CaseRow['applicantType'],
+  channel: r.channel as CaseRow['channel'],
+  description: r.description,
+  receivedOn: r.received_on,
+  state: r.state as CaseRow['state'],
+  dueOn: r.due_on,
+  assigneeId: r.assignee_id,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+const toEvent = (r: Database['case_events']): StoredEvent => ({
+  caseId: r.case_id,
+  seq: Number(r.seq),
+  event: JSON.parse(r.payload) as CaseEvent,
+  actorId: r.actor_id,
+  actorRole: r.actor_role,
+  recordedAt: r.recorded_at,
+});
+const toApproval = (r: Database['approvals']): Approval => ({
+  id: r.id,
+  caseId: r.case_id,
+  organId: r.organ_id,
+  kind: r.kind as Approval['kind'],
+  payload: JSON.parse(r.payload) as CaseEvent,
+  requestedBy: r.requested_by,
+  requestedAt: r.requested_at,
+  status: r.status as Approval['status'],
+  decidedBy: r.decided_by,
+  decidedAt: r.decided_at,
+  comment: r.comment,
+});
+const toAttachment = (r: Database['attachments']): Attachment => ({
+  id: r.id,
+  caseId: r.case_id,
+  kind: r.kind as Attachment['kind'],
+  filename: r.filename,
+  mime: r.mime,
+  size: Number(r.size),
+  storageKey: r.storage_key,
+  uploadedBy: r.uploaded_by,
+  createdAt: r.created_at,
+});
+const toReview = (r: Database['reviews']): ReviewRow => ({
+  id: r.id,
+  caseId: r.case_id,
+  organId: r.organ_id,
+  kind: r.kind as ReviewRow['kind'],
+  reference: r.reference,
+  filedOn: r.filed_on,
+  concludedOn: r.concluded_on,
+  result: r.result as ReviewRow['result'],
+  createdAt: r.created_at,
+});
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 function filtered(db: Db, f: CaseListFilter) {
-  let q = f.organIds.length ? db.selectFrom('cases').where('organ_id', 'in', f.organIds) : db.selectFrom('cases').where(sql<boolean>`1 = 0`);
+  let q = f.organIds.length
+    ? db.selectFrom('cases').where('organ_id', 'in', f.organIds)
+    : db.selectFrom('cases').where(sql<boolean>`1 = 0`);
   if (f.states?.length) q = q.where('state', 'in', f.states);
-  if (f.openOnly) q = q.where('state', 'in', ['registered', 'awaiting_clarification', 'consulting', 'awaiting_fee']);
+  if (f.openOnly)
+    q = q.where('state', 'in', ['registered', 'awaiting_clarification', 'consulting', 'awaiting_fee']);
   if (f.assigneeId) q = q.where('assignee_id', '=', f.assigneeId);
   if (f.dueOnOrBefore) q = q.where('due_on', '<=', f.dueOnOrBefore);
   if (f.dueBefore) q = q.where('due_on', '<', f.dueBefore);
@@ -56,7 +164,16 @@ function filtered(db: Db, f: CaseListFilter) {
   if (f.receivedFrom) q = q.where('received_on', '>=', f.receivedFrom);
   if (f.receivedTo) q = q.where('received_on', '<=', f.receivedTo);
   // case-insensitive on both databases (SQLite's LIKE folds ASCII case, PostgreSQL's does not)
-  if (f.search) { const s = `%${f.search.replace(/[%_\\]/g, '').toUpperCase()}%`; q = q.where((eb) => eb.or([eb(eb.fn('upper', ['id']), 'like', s), eb(eb.fn('upper', ['applicant_name']), 'like', s), eb(eb.fn('upper', ['description']), 'like', s)])); }
+  if (f.search) {
+    const s = `%${f.search.replace(/[%_\\]/g, '').toUpperCase()}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb(eb.fn('upper', ['id']), 'like', s),
+        eb(eb.fn('upper', ['applicant_name']), 'like', s),
+        eb(eb.fn('upper', ['description']), 'like', s),
+      ]),
+    );
+  }
   return q;
 }
 
@@ -65,115 +182,628 @@ function build(db: Db, dialect: Dialect, root: Kysely<Database>): Store {
     async migrate() {
       const migrator = new Migrator({ db: root, provider: migrationProvider(dialect) });
       const { error, results } = await migrator.migrateToLatest();
-      if (error) throw new StorageError('storage_migration_failed', `store: unable to migrate: ${(error as Error).message ?? String(error)}`, error);
+      if (error)
+        throw new StorageError(
+          'storage_migration_failed',
+          `store: unable to migrate: ${(error as Error).message ?? String(error)}`,
+          error,
+        );
       void results;
     },
-    async close() { await root.destroy(); },
+    async close() {
+      await root.destroy();
+    },
     async transaction(fn) {
       if (db !== root) return fn(store);
       return root.transaction().execute((trx) => fn(build(trx, dialect, root)));
     },
     organs: {
-      create: (o) => wrap('create organ', async () => { await db.insertInto('organs').values({ id: o.id, parent_id: o.parentId, name: o.name, code: o.code, kind: o.kind, office_name: o.officeName, seal_name: o.sealName, address: o.address, postcode: o.postcode, phone: o.phone, hours: o.hours, email: o.email, index_pattern: o.indexPattern, report_deadline: o.reportDeadline }).execute(); }),
-      find: (id) => wrap('find organ', async () => { const r = await db.selectFrom('organs').selectAll().where('id', '=', id).executeTakeFirst(); return r && toOrgan(r); }),
-      list: () => wrap('list organs', async () => (await db.selectFrom('organs').selectAll().orderBy('code').execute()).map(toOrgan)),
-      update: (o) => wrap('update organ', async () => { await db.updateTable('organs').set({ name: o.name, office_name: o.officeName, seal_name: o.sealName, address: o.address, postcode: o.postcode, phone: o.phone, hours: o.hours, email: o.email, index_pattern: o.indexPattern, report_deadline: o.reportDeadline }).where('id', '=', o.id).execute(); }),
+      create: (o) =>
+        wrap('create organ', async () => {
+          await db
+            .insertInto('organs')
+            .values({
+              id: o.id,
+              parent_id: o.parentId,
+              name: o.name,
+              code: o.code,
+              kind: o.kind,
+              office_name: o.officeName,
+              seal_name: o.sealName,
+              address: o.address,
+              postcode: o.postcode,
+              phone: o.phone,
+              hours: o.hours,
+              email: o.email,
+              index_pattern: o.indexPattern,
+              report_deadline: o.reportDeadline,
+            })
+            .execute();
+        }),
+      find: (id) =>
+        wrap('find organ', async () => {
+          const r = await db.selectFrom('organs').selectAll().where('id', '=', id).executeTakeFirst();
+          return r && toOrgan(r);
+        }),
+      list: () =>
+        wrap('list organs', async () =>
+          (await db.selectFrom('organs').selectAll().orderBy('code').execute()).map(toOrgan),
+        ),
+      update: (o) =>
+        wrap('update organ', async () => {
+          await db
+            .updateTable('organs')
+            .set({
+              name: o.name,
+              office_name: o.officeName,
+              seal_name: o.sealName,
+              address: o.address,
+              postcode: o.postcode,
+              phone: o.phone,
+              hours: o.hours,
+              email: o.email,
+              index_pattern: o.indexPattern,
+              report_deadline: o.reportDeadline,
+            })
+            .where('id', '=', o.id)
+            .execute();
+        }),
     },
     users: {
-      create: (u) => wrap('create user', async () => { await db.insertInto('users').values({ id: u.id, organ_id: u.organId, username: u.username, display_name: u.displayName, role: u.role, password_hash: u.passwordHash, failed_logins: u.failedLogins, locked_until: u.lockedUntil, disabled: u.disabled ? 1 : 0 }).execute(); }),
-      find: (id) => wrap('find user', async () => { const r = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(); return r && toUser(r); }),
-      findByUsername: (n) => wrap('find user by name', async () => { const r = await db.selectFrom('users').selectAll().where('username', '=', n).executeTakeFirst(); return r && toUser(r); }),
-      listByOrgan: (o) => wrap('list users', async () => (await db.selectFrom('users').selectAll().where('organ_id', '=', o).orderBy('username').execute()).map(toUser)),
-      setLoginState: (id, n, until) => wrap('record login state', async () => { await db.updateTable('users').set({ failed_logins: n, locked_until: until }).where('id', '=', id).execute(); }),
-      update: (id, f) => wrap('update user', async () => {
-        const set: Partial<Database['users']> = {};
-        if (f.displayName !== undefined) set.display_name = f.displayName;
-        if (f.role !== undefined) set.role = f.role;
-        if (f.disabled !== undefined) set.disabled = f.disabled ? 1 : 0;
-        if (f.passwordHash !== undefined) { set.password_hash = f.passwordHash; set.failed_logins = 0; set.locked_until = null; }
-        if (Object.keys(set).length) await db.updateTable('users').set(set).where('id', '=', id).execute();
-      }),
+      create: (u) =>
+        wrap('create user', async () => {
+          await db
+            .insertInto('users')
+            .values({
+              id: u.id,
+              organ_id: u.organId,
+              username: u.username,
+              display_name: u.displayName,
+              role: u.role,
+              password_hash: u.passwordHash,
+              failed_logins: u.failedLogins,
+              locked_until: u.lockedUntil,
+              disabled: u.disabled ? 1 : 0,
+            })
+            .execute();
+        }),
+      find: (id) =>
+        wrap('find user', async () => {
+          const r = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+          return r && toUser(r);
+        }),
+      findByUsername: (n) =>
+        wrap('find user by name', async () => {
+          const r = await db.selectFrom('users').selectAll().where('username', '=', n).executeTakeFirst();
+          return r && toUser(r);
+        }),
+      listByOrgan: (o) =>
+        wrap('list users', async () =>
+          (
+            await db.selectFrom('users').selectAll().where('organ_id', '=', o).orderBy('username').execute()
+          ).map(toUser),
+        ),
+      setLoginState: (id, n, until) =>
+        wrap('record login state', async () => {
+          await db
+            .updateTable('users')
+            .set({ failed_logins: n, locked_until: until })
+            .where('id', '=', id)
+            .execute();
+        }),
+      update: (id, f) =>
+        wrap('update user', async () => {
+          const set: Partial<Database['users']> = {};
+          if (f.displayName !== undefined) set.display_name = f.displayName;
+          if (f.role !== undefined) set.role = f.role;
+          if (f.disabled !== undefined) set.disabled = f.disabled ? 1 : 0;
+          if (f.passwordHash !== undefined) {
+            set.password_hash = f.passwordHash;
+            set.failed_logins = 0;
+            set.locked_until = null;
+          }
+          if (Object.keys(set).length) await db.updateTable('users').set(set).where('id', '=', id).execute();
+        }),
     },
     apiTokens: {
-      create: (t) => wrap('create API token', async () => { await db.insertInto('api_tokens').values({ id: t.id, token_hash: t.tokenHash, user_id: t.userId, organ_id: t.organId, name: t.name, created_at: t.createdAt, last_used_at: t.lastUsedAt, revoked_at: t.revokedAt }).execute(); }),
-      findByHash: (h) => wrap('find API token', async () => { const r = await db.selectFrom('api_tokens').selectAll().where('token_hash', '=', h).executeTakeFirst(); return r && toToken(r); }),
-      listForOrgan: (organId) => wrap('list API tokens', async () => (await db.selectFrom('api_tokens').selectAll().where('organ_id', '=', organId).orderBy('created_at', 'desc').execute()).map(toToken)),
-      revoke: (id, organId, at) => wrap('revoke API token', async () => Number((await db.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).where('organ_id', '=', organId).where('revoked_at', 'is', null).executeTakeFirst()).numUpdatedRows) === 1),
-      touch: (id, at) => wrap('touch API token', async () => { await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute(); }),
+      create: (t) =>
+        wrap('create API token', async () => {
+          await db
+            .insertInto('api_tokens')
+            .values({
+              id: t.id,
+              token_hash: t.tokenHash,
+              user_id: t.userId,
+              organ_id: t.organId,
+              name: t.name,
+              created_at: t.createdAt,
+              last_used_at: t.lastUsedAt,
+              revoked_at: t.revokedAt,
+            })
+            .execute();
+        }),
+      findByHash: (h) =>
+        wrap('find API token', async () => {
+          const r = await db
+            .selectFrom('api_tokens')
+            .selectAll()
+            .where('token_hash', '=', h)
+            .executeTakeFirst();
+          return r && toToken(r);
+        }),
+      listForOrgan: (organId) =>
+        wrap('list API tokens', async () =>
+          (
+            await db
+              .selectFrom('api_tokens')
+              .selectAll()
+              .where('organ_id', '=', organId)
+              .orderBy('created_at', 'desc')
+              .execute()
+          ).map(toToken),
+        ),
+      revoke: (id, organId, at) =>
+        wrap(
+          'revoke API token',
+          async () =>
+            Number(
+              (
+                await db
+                  .updateTable('api_tokens')
+                  .set({ revoked_at: at })
+                  .where('id', '=', id)
+                  .where('organ_id', '=', organId)
+                  .where('revoked_at', 'is', null)
+                  .executeTakeFirst()
+              ).numUpdatedRows,
+            ) === 1,
+        ),
+      touch: (id, at) =>
+        wrap('touch API token', async () => {
+          await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
+        }),
     },
     rateLimits: {
-      hit: (key, window) => wrap('count a request', async () => Number((await db.insertInto('rate_limits').values({ key, window, hits: 1 })
-        .onConflict((oc) => oc.columns(['key', 'window']).doUpdateSet({ hits: sql<number>`rate_limits.hits + 1` }))
-        .returning('hits').executeTakeFirstOrThrow()).hits)),
-      prune: (window) => wrap('prune request counters', async () => { await db.deleteFrom('rate_limits').where('window', '<', window).execute(); }),
+      hit: (key, window) =>
+        wrap('count a request', async () =>
+          Number(
+            (
+              await db
+                .insertInto('rate_limits')
+                .values({ key, window, hits: 1 })
+                .onConflict((oc) =>
+                  oc.columns(['key', 'window']).doUpdateSet({ hits: sql<number>`rate_limits.hits + 1` }),
+                )
+                .returning('hits')
+                .executeTakeFirstOrThrow()
+            ).hits,
+          ),
+        ),
+      prune: (window) =>
+        wrap('prune request counters', async () => {
+          await db.deleteFrom('rate_limits').where('window', '<', window).execute();
+        }),
     },
     sessions: {
-      create: (s) => wrap('create session', async () => { await db.insertInto('sessions').values({ id: s.id, user_id: s.userId, created_at: s.createdAt, last_seen_at: s.lastSeenAt, expires_at: s.expiresAt }).execute(); }),
-      find: (id) => wrap('find session', async () => { const r = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst(); return r && { id: r.id, userId: r.user_id, createdAt: r.created_at, lastSeenAt: r.last_seen_at, expiresAt: r.expires_at } as Session; }),
-      touch: (id, at) => wrap('touch session', async () => { await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute(); }),
-      delete: (id) => wrap('delete session', async () => { await db.deleteFrom('sessions').where('id', '=', id).execute(); }),
+      create: (s) =>
+        wrap('create session', async () => {
+          await db
+            .insertInto('sessions')
+            .values({
+              id: s.id,
+              user_id: s.userId,
+              created_at: s.createdAt,
+              last_seen_at: s.lastSeenAt,
+              expires_at: s.expiresAt,
+            })
+            .execute();
+        }),
+      find: (id) =>
+        wrap('find session', async () => {
+          const r = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+          return (
+            r &&
+            ({
+              id: r.id,
+              userId: r.user_id,
+              createdAt: r.created_at,
+              lastSeenAt: r.last_seen_at,
+              expiresAt: r.expires_at,
+            } as Session)
+          );
+        }),
+      touch: (id, at) =>
+        wrap('touch session', async () => {
+          await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
+        }),
+      delete: (id) =>
+        wrap('delete session', async () => {
+          await db.deleteFrom('sessions').where('id', '=', id).execute();
+        }),
     },
     cases: {
       nextSerial: (organId, year) => wrap('allocate a case number', () => nextCounter(db, organId, year)),
-      create: (row, first) => wrap('create case', async () => {
-        await db.insertInto('cases').values({ id: row.id, organ_id: row.organId, year: row.year, serial: row.serial, query_code_hash: row.queryCodeHash, applicant_name: row.applicantName, applicant_type: row.applicantType, channel: row.channel, description: row.description, received_on: row.receivedOn, state: row.state, due_on: row.dueOn, assignee_id: row.assigneeId, created_at: row.createdAt, updated_at: row.updatedAt }).execute();
-        await db.insertInto('case_events').values({ case_id: first.caseId, seq: first.seq, kind: first.event.kind, on_date: first.event.on, payload: JSON.stringify(first.event), actor_id: first.actorId, actor_role: first.actorRole, recorded_at: first.recordedAt }).execute();
-      }),
-      find: (id) => wrap('find case', async () => { const r = await db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst(); return r && toCase(r); }),
-      list: (f) => wrap('list cases', async () => (await filtered(db, f).selectAll().orderBy('received_on', 'desc').orderBy('id', 'desc').limit(f.limit ?? 100).offset(f.offset ?? 0).execute()).map(toCase)),
-      count: (f) => wrap('count cases', async () => Number((await filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)),
-      events: (caseId) => wrap('read case history', async () => (await db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('seq').execute()).map(toEvent)),
-      appendEvent: (e, cache) => wrap('append a case event', async () => {
-        await db.insertInto('case_events').values({ case_id: e.caseId, seq: e.seq, kind: e.event.kind, on_date: e.event.on, payload: JSON.stringify(e.event), actor_id: e.actorId, actor_role: e.actorRole, recorded_at: e.recordedAt }).execute();
-        await db.updateTable('cases').set({ state: cache.state, due_on: cache.dueOn, updated_at: cache.updatedAt }).where('id', '=', e.caseId).execute();
-      }),
-      setDue: (caseId, dueOn) => wrap('update due date', async () => { await db.updateTable('cases').set({ due_on: dueOn }).where('id', '=', caseId).execute(); }),
-      listOpen: () => wrap('list running cases', async () => (await db.selectFrom('cases').selectAll().where('state', 'in', ['registered', 'awaiting_clarification', 'consulting', 'awaiting_fee']).execute()).map(toCase)),
-      assign: (caseId, userId) => wrap('assign case', async () => { await db.updateTable('cases').set({ assignee_id: userId }).where('id', '=', caseId).execute(); }),
-      allWithEvents: (organIds) => wrap('read cases for statistics', async () => {
-        if (!organIds.length) return [];
-        const rows = (await db.selectFrom('cases').selectAll().where('organ_id', 'in', organIds).execute()).map(toCase);
-        const events = rows.length ? (await db.selectFrom('case_events').selectAll().where('case_id', 'in', rows.map((r) => r.id)).orderBy('case_id').orderBy('seq').execute()).map(toEvent) : [];
-        const by = new Map<string, StoredEvent[]>();
-        for (const e of events) { const l = by.get(e.caseId) ?? []; l.push(e); by.set(e.caseId, l); }
-        return rows.map((row) => ({ row, events: by.get(row.id) ?? [] }));
-      }),
+      create: (row, first) =>
+        wrap('create case', async () => {
+          await db
+            .insertInto('cases')
+            .values({
+              id: row.id,
+              organ_id: row.organId,
+              year: row.year,
+              serial: row.serial,
+              query_code_hash: row.queryCodeHash,
+              applicant_name: row.applicantName,
+              applicant_type: row.applicantType,
+              channel: row.channel,
+              description: row.description,
+              received_on: row.receivedOn,
+              state: row.state,
+              due_on: row.dueOn,
+              assignee_id: row.assigneeId,
+              created_at: row.createdAt,
+              updated_at: row.updatedAt,
+            })
+            .execute();
+          await db
+            .insertInto('case_events')
+            .values({
+              case_id: first.caseId,
+              seq: first.seq,
+              kind: first.event.kind,
+              on_date: first.event.on,
+              payload: JSON.stringify(first.event),
+              actor_id: first.actorId,
+              actor_role: first.actorRole,
+              recorded_at: first.recordedAt,
+            })
+            .execute();
+        }),
+      find: (id) =>
+        wrap('find case', async () => {
+          const r = await db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+          return r && toCase(r);
+        }),
+      list: (f) =>
+        wrap('list cases', async () =>
+          (
+            await filtered(db, f)
+              .selectAll()
+              .orderBy('received_on', 'desc')
+              .orderBy('id', 'desc')
+              .limit(f.limit ?? 100)
+              .offset(f.offset ?? 0)
+              .execute()
+          ).map(toCase),
+        ),
+      count: (f) =>
+        wrap('count cases', async () =>
+          Number(
+            (
+              await filtered(db, f)
+                .select((eb) => eb.fn.countAll<number>().as('n'))
+                .executeTakeFirstOrThrow()
+            ).n,
+          ),
+        ),
+      events: (caseId) =>
+        wrap('read case history', async () =>
+          (
+            await db
+              .selectFrom('case_events')
+              .selectAll()
+              .where('case_id', '=', caseId)
+              .orderBy('seq')
+              .execute()
+          ).map(toEvent),
+        ),
+      appendEvent: (e, cache) =>
+        wrap('append a case event', async () => {
+          await db
+            .insertInto('case_events')
+            .values({
+              case_id: e.caseId,
+              seq: e.seq,
+              kind: e.event.kind,
+              on_date: e.event.on,
+              payload: JSON.stringify(e.event),
+              actor_id: e.actorId,
+              actor_role: e.actorRole,
+              recorded_at: e.recordedAt,
+            })
+            .execute();
+          await db
+            .updateTable('cases')
+            .set({ state: cache.state, due_on: cache.dueOn, updated_at: cache.updatedAt })
+            .where('id', '=', e.caseId)
+            .execute();
+        }),
+      setDue: (caseId, dueOn) =>
+        wrap('update due date', async () => {
+          await db.updateTable('cases').set({ due_on: dueOn }).where('id', '=', caseId).execute();
+        }),
+      listOpen: () =>
+        wrap('list running cases', async () =>
+          (
+            await db
+              .selectFrom('cases')
+              .selectAll()
+              .where('state', 'in', ['registered', 'awaiting_clarification', 'consulting', 'awaiting_fee'])
+              .execute()
+          ).map(toCase),
+        ),
+      assign: (caseId, userId) =>
+        wrap('assign case', async () => {
+          await db.updateTable('cases').set({ assignee_id: userId }).where('id', '=', caseId).execute();
+        }),
+      allWithEvents: (organIds) =>
+        wrap('read cases for statistics', async () => {
+          if (!organIds.length) return [];
+          const rows = (
+            await db.selectFrom('cases').selectAll().where('organ_id', 'in', organIds).execute()
+          ).map(toCase);
+          const events = rows.length
+            ? (
+                await db
+                  .selectFrom('case_events')
+                  .selectAll()
+                  .where(
+                    'case_id',
+                    'in',
+                    rows.map((r) => r.id),
+                  )
+                  .orderBy('case_id')
+                  .orderBy('seq')
+                  .execute()
+              ).map(toEvent)
+            : [];
+          const by = new Map<string, StoredEvent[]>();
+          for (const e of events) {
+            const l = by.get(e.caseId) ?? [];
+            l.push(e);
+            by.set(e.caseId, l);
+          }
+          return rows.map((row) => ({ row, events: by.get(row.id) ?? [] }));
+        }),
     },
     approvals: {
-      create: (a) => wrap('create approval', async () => { await db.insertInto('approvals').values({ id: a.id, case_id: a.caseId, organ_id: a.organId, kind: a.kind, payload: JSON.stringify(a.payload), requested_by: a.requestedBy, requested_at: a.requestedAt, status: a.status, decided_by: a.decidedBy, decided_at: a.decidedAt, comment: a.comment }).execute(); }),
-      find: (id) => wrap('find approval', async () => { const r = await db.selectFrom('approvals').selectAll().where('id', '=', id).executeTakeFirst(); return r && toApproval(r); }),
-      listPending: (organIds) => wrap('list approvals', async () => !organIds.length ? [] : (await db.selectFrom('approvals').selectAll().where('organ_id', 'in', organIds).where('status', '=', 'pending').orderBy('requested_at').execute()).map(toApproval)),
-      listForCase: (caseId) => wrap('list case approvals', async () => (await db.selectFrom('approvals').selectAll().where('case_id', '=', caseId).orderBy('requested_at').execute()).map(toApproval)),
-      decide: (id, status, by, at, comment) => wrap('decide approval', async () => {
-        const r = await db.updateTable('approvals').set({ status, decided_by: by, decided_at: at, comment }).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
-        return Number(r.numUpdatedRows) === 1;
-      }),
+      create: (a) =>
+        wrap('create approval', async () => {
+          await db
+            .insertInto('approvals')
+            .values({
+              id: a.id,
+              case_id: a.caseId,
+              organ_id: a.organId,
+              kind: a.kind,
+              payload: JSON.stringify(a.payload),
+              requested_by: a.requestedBy,
+              requested_at: a.requestedAt,
+              status: a.status,
+              decided_by: a.decidedBy,
+              decided_at: a.decidedAt,
+              comment: a.comment,
+            })
+            .execute();
+        }),
+      find: (id) =>
+        wrap('find approval', async () => {
+          const r = await db.selectFrom('approvals').selectAll().where('id', '=', id).executeTakeFirst();
+          return r && toApproval(r);
+        }),
+      listPending: (organIds) =>
+        wrap('list approvals', async () =>
+          !organIds.length
+            ? []
+            : (
+                await db
+                  .selectFrom('approvals')
+                  .selectAll()
+                  .where('organ_id', 'in', organIds)
+                  .where('status', '=', 'pending')
+                  .orderBy('requested_at')
+                  .execute()
+              ).map(toApproval),
+        ),
+      listForCase: (caseId) =>
+        wrap('list case approvals', async () =>
+          (
+            await db
+              .selectFrom('approvals')
+              .selectAll()
+              .where('case_id', '=', caseId)
+              .orderBy('requested_at')
+              .execute()
+          ).map(toApproval),
+        ),
+      decide: (id, status, by, at, comment) =>
+        wrap('decide approval', async () => {
+          const r = await db
+            .updateTable('approvals')
+            .set({ status, decided_by: by, decided_at: at, comment })
+            .where('id', '=', id)
+            .where('status', '=', 'pending')
+            .executeTakeFirst();
+          return Number(r.numUpdatedRows) === 1;
+        }),
     },
     attachments: {
-      create: (a) => wrap('record attachment', async () => { await db.insertInto('attachments').values({ id: a.id, case_id: a.caseId, kind: a.kind, filename: a.filename, mime: a.mime, size: a.size, storage_key: a.storageKey, uploaded_by: a.uploadedBy, created_at: a.createdAt }).execute(); }),
-      find: (id) => wrap('find attachment', async () => { const r = await db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst(); return r && toAttachment(r); }),
-      listForCase: (caseId) => wrap('list attachments', async () => (await db.selectFrom('attachments').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute()).map(toAttachment)),
+      create: (a) =>
+        wrap('record attachment', async () => {
+          await db
+            .insertInto('attachments')
+            .values({
+              id: a.id,
+              case_id: a.caseId,
+              kind: a.kind,
+              filename: a.filename,
+              mime: a.mime,
+              size: a.size,
+              storage_key: a.storageKey,
+              uploaded_by: a.uploadedBy,
+              created_at: a.createdAt,
+            })
+            .execute();
+        }),
+      find: (id) =>
+        wrap('find attachment', async () => {
+          const r = await db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
+          return r && toAttachment(r);
+        }),
+      listForCase: (caseId) =>
+        wrap('list attachments', async () =>
+          (
+            await db
+              .selectFrom('attachments')
+              .selectAll()
+              .where('case_id', '=', caseId)
+              .orderBy('created_at')
+              .execute()
+          ).map(toAttachment),
+        ),
     },
     reviews: {
-      create: (r) => wrap('create review case', async () => { await db.insertInto('reviews').values({ id: r.id, case_id: r.caseId, organ_id: r.organId, kind: r.kind, reference: r.reference, filed_on: r.filedOn, concluded_on: r.concludedOn, result: r.result, created_at: r.createdAt }).execute(); }),
-      update: (id, c, res) => wrap('update review case', async () => { await db.updateTable('reviews').set({ concluded_on: c, result: res }).where('id', '=', id).execute(); }),
-      listForCase: (caseId) => wrap('list review cases', async () => (await db.selectFrom('reviews').selectAll().where('case_id', '=', caseId).orderBy('filed_on').execute()).map(toReview)),
-      listForOrgans: (ids) => wrap('list review cases', async () => !ids.length ? [] : (await db.selectFrom('reviews').selectAll().where('organ_id', 'in', ids).orderBy('filed_on').execute()).map(toReview)),
+      create: (r) =>
+        wrap('create review case', async () => {
+          await db
+            .insertInto('reviews')
+            .values({
+              id: r.id,
+              case_id: r.caseId,
+              organ_id: r.organId,
+              kind: r.kind,
+              reference: r.reference,
+              filed_on: r.filedOn,
+              concluded_on: r.concludedOn,
+              result: r.result,
+              created_at: r.createdAt,
+            })
+            .execute();
+        }),
+      update: (id, c, res) =>
+        wrap('update review case', async () => {
+          await db
+            .updateTable('reviews')
+            .set({ concluded_on: c, result: res })
+            .where('id', '=', id)
+            .execute();
+        }),
+      listForCase: (caseId) =>
+        wrap('list review cases', async () =>
+          (
+            await db
+              .selectFrom('reviews')
+              .selectAll()
+              .where('case_id', '=', caseId)
+              .orderBy('filed_on')
+              .execute()
+          ).map(toReview),
+        ),
+      listForOrgans: (ids) =>
+        wrap('list review cases', async () =>
+          !ids.length
+            ? []
+            : (
+                await db
+                  .selectFrom('reviews')
+                  .selectAll()
+                  .where('organ_id', 'in', ids)
+                  .orderBy('filed_on')
+                  .execute()
+              ).map(toReview),
+        ),
     },
     publication: buildPublicationStore(db, dialect, wrap),
     calendar: {
-      list: () => wrap('read calendar entries', async () => (await db.selectFrom('calendar_entries').selectAll().orderBy('date').execute()).map((r) => ({ date: r.date, kind: r.kind as 'rest' | 'work', name: r.name, source: r.source, createdBy: r.created_by, createdAt: r.created_at }))),
-      upsert: (e, by, at) => wrap('save calendar entry', async () => {
-        await db.deleteFrom('calendar_entries').where('date', '=', e.date).execute();
-        await db.insertInto('calendar_entries').values({ date: e.date, kind: e.kind, name: e.name, source: e.source, created_by: by, created_at: at }).execute();
-        await nextCounter(db, CALENDAR_VERSION, 0);
-      }),
-      remove: (date) => wrap('remove calendar entry', async () => { await db.deleteFrom('calendar_entries').where('date', '=', date).execute(); await nextCounter(db, CALENDAR_VERSION, 0); }),
-      version: () => wrap('read the calendar version', async () => Number((await db.selectFrom('counters').select('last_serial').where('organ_id', '=', CALENDAR_VERSION).where('year', '=', 0).executeTakeFirst())?.last_serial ?? 0)),
+      list: () =>
+        wrap('read calendar entries', async () =>
+          (await db.selectFrom('calendar_entries').selectAll().orderBy('date').execute()).map((r) => ({
+            date: r.date,
+            kind: r.kind as 'rest' | 'work',
+            name: r.name,
+            source: r.source,
+            createdBy: r.created_by,
+            createdAt: r.created_at,
+          })),
+        ),
+      upsert: (e, by, at) =>
+        wrap('save calendar entry', async () => {
+          await db.deleteFrom('calendar_entries').where('date', '=', e.date).execute();
+          await db
+            .insertInto('calendar_entries')
+            .values({
+              date: e.date,
+              kind: e.kind,
+              name: e.name,
+              source: e.source,
+              created_by: by,
+              created_at: at,
+            })
+            .execute();
+          await nextCounter(db, CALENDAR_VERSION, 0);
+        }),
+      remove: (date) =>
+        wrap('remove calendar entry', async () => {
+          await db.deleteFrom('calendar_entries').where('date', '=', date).execute();
+          await nextCounter(db, CALENDAR_VERSION, 0);
+        }),
+      version: () =>
+        wrap('read the calendar version', async () =>
+          Number(
+            (
+              await db
+                .selectFrom('counters')
+                .select('last_serial')
+                .where('organ_id', '=', CALENDAR_VERSION)
+                .where('year', '=', 0)
+                .executeTakeFirst()
+            )?.last_serial ?? 0,
+          ),
+        ),
     },
     audit: {
-      append: (e) => wrap('append audit entry', async () => { await db.insertInto('audit_log').values({ id: e.id, at: e.at, organ_id: e.organId, user_id: e.userId, role: e.role, action: e.action, case_id: e.caseId, ip: e.ip, detail: e.detail }).execute(); }),
-      list: (ids, limit) => wrap('read audit log', async () => !ids.length ? [] : (await db.selectFrom('audit_log').selectAll().where('organ_id', 'in', ids).orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute()).map((r) => ({ id: r.id, at: r.at, organId: r.organ_id, userId: r.user_id, role: r.role, action: r.action, caseId: r.case_id, ip: r.ip, detail: r.detail }))),
+      append: (e) =>
+        wrap('append audit entry', async () => {
+          await db
+            .insertInto('audit_log')
+            .values({
+              id: e.id,
+              at: e.at,
+              organ_id: e.organId,
+              user_id: e.userId,
+              role: e.role,
+              action: e.action,
+              case_id: e.caseId,
+              ip: e.ip,
+              detail: e.detail,
+            })
+            .execute();
+        }),
+      list: (ids, limit) =>
+        wrap('read audit log', async () =>
+          !ids.length
+            ? []
+            : (
+                await db
+                  .selectFrom('audit_log')
+                  .selectAll()
+                  .where('organ_id', 'in', ids)
+                  .orderBy('at', 'desc')
+                  .orderBy('id', 'desc')
+                  .limit(limit)
+                  .execute()
+              ).map((r) => ({
+                id: r.id,
+                at: r.at,
+                organId: r.organ_id,
+                userId: r.user_id,
+                role: r.role,
+                action: r.action,
+                caseId: r.case_id,
+                ip: r.ip,
+                detail: r.detail,
+              })),
+        ),
     },
   };
   return store;
@@ -212,7 +842,9 @@ export async function openSqliteStore(file: string): Promise<Store> {
 /** A Store on PostgreSQL. */
 export async function openPostgresStore(connectionString: string): Promise<Store> {
   const { default: pg } = await import('pg');
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString, max: 10 }) }) });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString, max: 10 }) }),
+  });
   return build(db, 'postgres', db);
 }
 

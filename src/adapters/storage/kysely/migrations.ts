@@ -9,7 +9,9 @@ export type Dialect = 'sqlite' | 'postgres';
 function m001(dialect: Dialect): Migration {
   return {
     async up(db: Kysely<any>) {
-      await db.schema.createTable('organs').ifNotExists()
+      await db.schema
+        .createTable('organs')
+        .ifNotExists()
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('parent_id', 'text', (c) => c.references('organs.id'))
         .addColumn('name', 'text', (c) => c.notNull())
@@ -23,7 +25,9 @@ function m001(dialect: Dialect): Migration {
         .addColumn('hours', 'text', (c) => c.notNull())
         .addColumn('email', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createTable('users').ifNotExists()
+      await db.schema
+        .createTable('users')
+        .ifNotExists()
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('organ_id', 'text', (c) => c.notNull().references('organs.id'))
         .addColumn('username', 'text', (c) => c.notNull().unique())
@@ -34,14 +38,18 @@ function m001(dialect: Dialect): Migration {
         .addColumn('locked_until', 'text')
         .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
         .execute();
-      await db.schema.createTable('sessions').ifNotExists()
+      await db.schema
+        .createTable('sessions')
+        .ifNotExists()
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('last_seen_at', 'text', (c) => c.notNull())
         .addColumn('expires_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createTable('cases').ifNotExists()
+      await db.schema
+        .createTable('cases')
+        .ifNotExists()
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('organ_id', 'text', (c) => c.notNull().references('organs.id'))
         .addColumn('year', 'integer', (c) => c.notNull())
@@ -59,9 +67,21 @@ function m001(dialect: Dialect): Migration {
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .addUniqueConstraint('cases_organ_year_serial', ['organ_id', 'year', 'serial'])
         .execute();
-      await db.schema.createIndex('cases_organ_state').ifNotExists().on('cases').columns(['organ_id', 'state']).execute();
-      await db.schema.createIndex('cases_organ_due').ifNotExists().on('cases').columns(['organ_id', 'due_on']).execute();
-      await db.schema.createTable('case_events').ifNotExists()
+      await db.schema
+        .createIndex('cases_organ_state')
+        .ifNotExists()
+        .on('cases')
+        .columns(['organ_id', 'state'])
+        .execute();
+      await db.schema
+        .createIndex('cases_organ_due')
+        .ifNotExists()
+        .on('cases')
+        .columns(['organ_id', 'due_on'])
+        .execute();
+      await db.schema
+        .createTable('case_events')
+        .ifNotExists()
         .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id'))
         .addColumn('seq', 'integer', (c) => c.notNull())
         .addColumn('kind', 'text', (c) => c.notNull())
@@ -72,13 +92,17 @@ function m001(dialect: Dialect): Migration {
         .addColumn('recorded_at', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('case_events_pk', ['case_id', 'seq'])
         .execute();
-      await db.schema.createTable('counters').ifNotExists()
+      await db.schema
+        .createTable('counters')
+        .ifNotExists()
         .addColumn('organ_id', 'text', (c) => c.notNull())
         .addColumn('year', 'integer', (c) => c.notNull())
         .addColumn('last_serial', 'integer', (c) => c.notNull())
         .addPrimaryKeyConstraint('counters_pk', ['organ_id', 'year'])
         .execute();
-      await db.schema.createTable('approvals').ifNotExists()
+      await db.schema
+        .createTable('approvals')
+        .ifNotExists()
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id'))
         .addColumn('organ_id', 'text', (c) => c.notNull())
@@ -91,7 +115,9 @@ function m001(dialect: Dialect): Migration {
         .addColumn('decided_at', 'text')
         .addColumn('comment', 'text')
         .execute();
-      await db.schema.createTable('attachments').ifNotExists()
+      await db.schema
+        .createTable('attachments')
+        .ifNotExists()
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id'))
         .addColumn('kind', 'text', (c) => c.notNull())
@@ -102,7 +128,9 @@ function m001(dialect: Dialect): Migration {
         .addColumn('uploaded_by', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createTable('reviews').ifNotExists()
+      await db.schema
+        .createTable('reviews')
+        .ifNotExists()
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id'))
         .addColumn('organ_id', 'text', (c) => c.notNull())
@@ -113,7 +141,9 @@ function m001(dialect: Dialect): Migration {
         .addColumn('result', 'text')
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createTable('audit_log').ifNotExists()
+      await db.schema
+        .createTable('audit_log')
+        .ifNotExists()
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('at', 'text', (c) => c.notNull())
         .addColumn('organ_id', 'text')
@@ -124,21 +154,54 @@ function m001(dialect: Dialect): Migration {
         .addColumn('ip', 'text', (c) => c.notNull())
         .addColumn('detail', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('audit_organ_at').ifNotExists().on('audit_log').columns(['organ_id', 'at']).execute();
+      await db.schema
+        .createIndex('audit_organ_at')
+        .ifNotExists()
+        .on('audit_log')
+        .columns(['organ_id', 'at'])
+        .execute();
       // append-only: refuse UPDATE and DELETE on the case history and the audit log
       for (const t of ['case_events', 'audit_log']) {
         if (dialect === 'sqlite') {
-          await sql.raw(`CREATE TRIGGER IF NOT EXISTS ${t}_no_update BEFORE UPDATE ON ${t} BEGIN SELECT RAISE(ABORT, '${t} is append-only'); END`).execute(db);
-          await sql.raw(`CREATE TRIGGER IF NOT EXISTS ${t}_no_delete BEFORE DELETE ON ${t} BEGIN SELECT RAISE(ABORT, '${t} is append-only'); END`).execute(db);
+          await sql
+            .raw(
+              `CREATE TRIGGER IF NOT EXISTS ${t}_no_update BEFORE UPDATE ON ${t} BEGIN SELECT RAISE(ABORT, '${t} is append-only'); END`,
+            )
+            .execute(db);
+          await sql
+            .raw(
+              `CREATE TRIGGER IF NOT EXISTS ${t}_no_delete BEFORE DELETE ON ${t} BEGIN SELECT RAISE(ABORT, '${t} is append-only'); END`,
+            )
+            .execute(db);
         } else {
-          await sql.raw(`CREATE OR REPLACE FUNCTION ${t}_append_only() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION '${t} is append-only'; END $$ LANGUAGE plpgsql`).execute(db);
+          await sql
+            .raw(
+              `CREATE OR REPLACE FUNCTION ${t}_append_only() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION '${t} is append-only'; END $$ LANGUAGE plpgsql`,
+            )
+            .execute(db);
           await sql.raw(`DROP TRIGGER IF EXISTS ${t}_no_change ON ${t}`).execute(db);
-          await sql.raw(`CREATE TRIGGER ${t}_no_change BEFORE UPDATE OR DELETE ON ${t} FOR EACH ROW EXECUTE FUNCTION ${t}_append_only()`).execute(db);
+          await sql
+            .raw(
+              `CREATE TRIGGER ${t}_no_change BEFORE UPDATE OR DELETE ON ${t} FOR EACH ROW EXECUTE FUNCTION ${t}_append_only()`,
+            )
+            .execute(db);
         }
       }
     },
     async down(db: Kysely<any>) {
-      for (const t of ['audit_log', 'reviews', 'attachments', 'approvals', 'counters', 'case_events', 'cases', 'sessions', 'users', 'organs']) await db.schema.dropTable(t).ifExists().execute();
+      for (const t of [
+        'audit_log',
+        'reviews',
+        'attachments',
+        'approvals',
+        'counters',
+        'case_events',
+        'cases',
+        'sessions',
+        'users',
+        'organs',
+      ])
+        await db.schema.dropTable(t).ifExists().execute();
     },
   };
 }
@@ -146,7 +209,9 @@ function m001(dialect: Dialect): Migration {
 function m002(dialect: Dialect): Migration {
   return {
     async up(db: Kysely<any>) {
-      await db.schema.createTable('columns').ifNotExists()
+      await db.schema
+        .createTable('columns')
+        .ifNotExists()
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('organ_id', 'text', (c) => c.notNull().references('organs.id'))
         .addColumn('key', 'text', (c) => c.notNull())
@@ -157,7 +222,9 @@ function m002(dialect: Dialect): Migration {
         .addColumn('sort', 'integer', (c) => c.notNull())
         .addUniqueConstraint('columns_organ_key', ['organ_id', 'key'])
         .execute();
-      await db.schema.createTable('items').ifNotExists()
+      await db.schema
+        .createTable('items')
+        .ifNotExists()
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('organ_id', 'text', (c) => c.notNull().references('organs.id'))
         .addColumn('column_id', 'text', (c) => c.notNull().references('columns.id'))
@@ -187,10 +254,27 @@ function m002(dialect: Dialect): Migration {
         .addColumn('updated_at', 'text', (c) => c.notNull())
         .addColumn('created_by', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('items_column_pub').ifNotExists().on('items').columns(['column_id', 'published_on', 'search_rowid']).execute();
-      await db.schema.createIndex('items_organ_pub').ifNotExists().on('items').columns(['organ_id', 'published_on', 'search_rowid']).execute();
-      await db.schema.createIndex('items_organ_state').ifNotExists().on('items').columns(['organ_id', 'state']).execute();
-      await db.schema.createTable('item_versions').ifNotExists()
+      await db.schema
+        .createIndex('items_column_pub')
+        .ifNotExists()
+        .on('items')
+        .columns(['column_id', 'published_on', 'search_rowid'])
+        .execute();
+      await db.schema
+        .createIndex('items_organ_pub')
+        .ifNotExists()
+        .on('items')
+        .columns(['organ_id', 'published_on', 'search_rowid'])
+        .execute();
+      await db.schema
+        .createIndex('items_organ_state')
+        .ifNotExists()
+        .on('items')
+        .columns(['organ_id', 'state'])
+        .execute();
+      await db.schema
+        .createTable('item_versions')
+        .ifNotExists()
         .addColumn('item_id', 'text', (c) => c.notNull().references('items.id'))
         .addColumn('version', 'integer', (c) => c.notNull())
         .addColumn('title', 'text', (c) => c.notNull())
@@ -201,7 +285,9 @@ function m002(dialect: Dialect): Migration {
         .addColumn('created_by', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('item_versions_pk', ['item_id', 'version'])
         .execute();
-      await db.schema.createTable('item_events').ifNotExists()
+      await db.schema
+        .createTable('item_events')
+        .ifNotExists()
         .addColumn('item_id', 'text', (c) => c.notNull().references('items.id'))
         .addColumn('seq', 'integer', (c) => c.notNull())
         .addColumn('kind', 'text', (c) => c.notNull())
@@ -211,7 +297,9 @@ function m002(dialect: Dialect): Migration {
         .addColumn('actor_role', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('item_events_pk', ['item_id', 'seq'])
         .execute();
-      await db.schema.createTable('item_files').ifNotExists()
+      await db.schema
+        .createTable('item_files')
+        .ifNotExists()
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('item_id', 'text', (c) => c.notNull().references('items.id'))
         .addColumn('version', 'integer', (c) => c.notNull())
@@ -223,27 +311,54 @@ function m002(dialect: Dialect): Migration {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
       if (dialect === 'sqlite') {
-        await sql.raw("CREATE VIRTUAL TABLE IF NOT EXISTS items_fts USING fts5(uni, bi, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')").execute(db);
-        await sql.raw(`CREATE TRIGGER IF NOT EXISTS item_events_no_update BEFORE UPDATE ON item_events BEGIN SELECT RAISE(ABORT, 'item_events is append-only'); END`).execute(db);
-        await sql.raw(`CREATE TRIGGER IF NOT EXISTS item_events_no_delete BEFORE DELETE ON item_events BEGIN SELECT RAISE(ABORT, 'item_events is append-only'); END`).execute(db);
+        await sql
+          .raw(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS items_fts USING fts5(uni, bi, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')",
+          )
+          .execute(db);
+        await sql
+          .raw(
+            `CREATE TRIGGER IF NOT EXISTS item_events_no_update BEFORE UPDATE ON item_events BEGIN SELECT RAISE(ABORT, 'item_events is append-only'); END`,
+          )
+          .execute(db);
+        await sql
+          .raw(
+            `CREATE TRIGGER IF NOT EXISTS item_events_no_delete BEFORE DELETE ON item_events BEGIN SELECT RAISE(ABORT, 'item_events is append-only'); END`,
+          )
+          .execute(db);
       } else {
-        await sql.raw('CREATE INDEX IF NOT EXISTS items_unigrams_gin ON items USING gin (unigrams)').execute(db);
-        await sql.raw('CREATE INDEX IF NOT EXISTS items_bigrams_gin ON items USING gin (bigrams)').execute(db);
-        await sql.raw(`CREATE OR REPLACE FUNCTION item_events_append_only() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'item_events is append-only'; END $$ LANGUAGE plpgsql`).execute(db);
+        await sql
+          .raw('CREATE INDEX IF NOT EXISTS items_unigrams_gin ON items USING gin (unigrams)')
+          .execute(db);
+        await sql
+          .raw('CREATE INDEX IF NOT EXISTS items_bigrams_gin ON items USING gin (bigrams)')
+          .execute(db);
+        await sql
+          .raw(
+            `CREATE OR REPLACE FUNCTION item_events_append_only() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'item_events is append-only'; END $$ LANGUAGE plpgsql`,
+          )
+          .execute(db);
         await sql.raw('DROP TRIGGER IF EXISTS item_events_no_change ON item_events').execute(db);
-        await sql.raw('CREATE TRIGGER item_events_no_change BEFORE UPDATE OR DELETE ON item_events FOR EACH ROW EXECUTE FUNCTION item_events_append_only()').execute(db);
+        await sql
+          .raw(
+            'CREATE TRIGGER item_events_no_change BEFORE UPDATE OR DELETE ON item_events FOR EACH ROW EXECUTE FUNCTION item_events_append_only()',
+          )
+          .execute(db);
       }
     },
     async down(db: Kysely<any>) {
       if (dialect === 'sqlite') await sql.raw('DROP TABLE IF EXISTS items_fts').execute(db);
-      for (const t of ['item_files', 'item_events', 'item_versions', 'items', 'columns']) await db.schema.dropTable(t).ifExists().execute();
+      for (const t of ['item_files', 'item_events', 'item_versions', 'items', 'columns'])
+        await db.schema.dropTable(t).ifExists().execute();
     },
   };
 }
 
 const m003: Migration = {
   async up(db: Kysely<any>) {
-    await db.schema.createTable('calendar_entries').ifNotExists()
+    await db.schema
+      .createTable('calendar_entries')
+      .ifNotExists()
       .addColumn('date', 'text', (c) => c.primaryKey())
       .addColumn('kind', 'text', (c) => c.notNull())
       .addColumn('name', 'text', (c) => c.notNull())
@@ -252,21 +367,30 @@ const m003: Migration = {
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();
   },
-  async down(db: Kysely<any>) { await db.schema.dropTable('calendar_entries').ifExists().execute(); },
+  async down(db: Kysely<any>) {
+    await db.schema.dropTable('calendar_entries').ifExists().execute();
+  },
 };
 
 /** Each organ's 索引号 pattern (existing organs keep the default they were numbered with). */
 const m004: Migration = {
   async up(db: Kysely<any>) {
-    await db.schema.alterTable('organs').addColumn('index_pattern', 'text', (c) => c.notNull().defaultTo('{code}/{year}-{serial:5}')).execute();
+    await db.schema
+      .alterTable('organs')
+      .addColumn('index_pattern', 'text', (c) => c.notNull().defaultTo('{code}/{year}-{serial:5}'))
+      .execute();
   },
-  async down(db: Kysely<any>) { await db.schema.alterTable('organs').dropColumn('index_pattern').execute(); },
+  async down(db: Kysely<any>) {
+    await db.schema.alterTable('organs').dropColumn('index_pattern').execute();
+  },
 };
 
 /** Staff API tokens (only an HMAC of each token is kept). */
 const m005: Migration = {
   async up(db: Kysely<any>) {
-    await db.schema.createTable('api_tokens').ifNotExists()
+    await db.schema
+      .createTable('api_tokens')
+      .ifNotExists()
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('token_hash', 'text', (c) => c.notNull().unique())
       .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
@@ -277,28 +401,48 @@ const m005: Migration = {
       .addColumn('revoked_at', 'text')
       .execute();
   },
-  async down(db: Kysely<any>) { await db.schema.dropTable('api_tokens').ifExists().execute(); },
+  async down(db: Kysely<any>) {
+    await db.schema.dropTable('api_tokens').ifExists().execute();
+  },
 };
 
 /** The 年报 deadline a jurisdiction sets for its organs (townships' deadlines are set locally). */
 const m006: Migration = {
-  async up(db: Kysely<any>) { await db.schema.alterTable('organs').addColumn('report_deadline', 'text').execute(); },
-  async down(db: Kysely<any>) { await db.schema.alterTable('organs').dropColumn('report_deadline').execute(); },
+  async up(db: Kysely<any>) {
+    await db.schema.alterTable('organs').addColumn('report_deadline', 'text').execute();
+  },
+  async down(db: Kysely<any>) {
+    await db.schema.alterTable('organs').dropColumn('report_deadline').execute();
+  },
 };
 
 /** Rate-limit counters in the database, so that several web processes share them. */
 const m007: Migration = {
   async up(db: Kysely<any>) {
-    await db.schema.createTable('rate_limits').ifNotExists()
+    await db.schema
+      .createTable('rate_limits')
+      .ifNotExists()
       .addColumn('key', 'text', (c) => c.notNull())
       .addColumn('window', 'bigint', (c) => c.notNull())
       .addColumn('hits', 'integer', (c) => c.notNull())
       .addPrimaryKeyConstraint('rate_limits_pk', ['key', 'window'])
       .execute();
   },
-  async down(db: Kysely<any>) { await db.schema.dropTable('rate_limits').ifExists().execute(); },
+  async down(db: Kysely<any>) {
+    await db.schema.dropTable('rate_limits').ifExists().execute();
+  },
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
-  return { getMigrations: async () => ({ '001_initial': m001(dialect), '002_publication': m002(dialect), '003_calendar': m003, '004_index_pattern': m004, '005_api_tokens': m005, '006_report_deadline': m006, '007_rate_limits': m007 }) };
+  return {
+    getMigrations: async () => ({
+      '001_initial': m001(dialect),
+      '002_publication': m002(dialect),
+      '003_calendar': m003,
+      '004_index_pattern': m004,
+      '005_api_tokens': m005,
+      '006_report_deadline': m006,
+      '007_rate_limits': m007,
+    }),
+  };
 }

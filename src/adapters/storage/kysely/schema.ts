@@ -3,46 +3,212 @@
  * timestamps, JSON as text, integers for counters.
  */
 export interface OrgansTable {
-  id: string; parent_id: string | null; name: string; code: string; kind: string; office_name: string;
-  seal_name: string; address: string; postcode: string; phone: string; hours: string; email: string;
+  id: string;
+  parent_id: string | null;
+  name: string;
+  code: string;
+  kind: string;
+  office_name: string;
+  seal_name: string;
+  address: string;
+  postcode: string;
+  phone: string;
+  hours: string;
+  email: string;
   index_pattern: string;
   report_deadline: string | null;
 }
 export interface UsersTable {
-  id: string; organ_id: string; username: string; display_name: string; role: string; password_hash: string;
-  failed_logins: number; locked_until: string | null; disabled: number;
+  id: string;
+  organ_id: string;
+  username: string;
+  display_name: string;
+  role: string;
+  password_hash: string;
+  failed_logins: number;
+  locked_until: string | null;
+  disabled: number;
 }
-export interface ApiTokensTable { id: string; token_hash: string; user_id: string; organ_id: string; name: string; created_at: string; last_used_at: string | null; revoked_at: string | null }
-export interface RateLimitsTable { key: string; window: number; hits: number }
-export interface SessionsTable { id: string; user_id: string; created_at: string; last_seen_at: string; expires_at: string }
+export interface ApiTokensTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  organ_id: string;
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+export interface RateLimitsTable {
+  key: string;
+  window: number;
+  hits: number;
+}
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
 export interface CasesTable {
-  id: string; organ_id: string; year: number; serial: number; query_code_hash: string; applicant_name: string;
-  applicant_type: string; channel: string; description: string; received_on: string; state: string;
-  due_on: string | null; assignee_id: string | null; created_at: string; updated_at: string;
+  id: string;
+  organ_id: string;
+  year: number;
+  serial: number;
+  query_code_hash: string;
+  applicant_name: string;
+  applicant_type: string;
+  channel: string;
+  description: string;
+  received_on: string;
+  state: string;
+  due_on: string | null;
+  assignee_id: string | null;
+  created_at: string;
+  updated_at: string;
 }
-export interface CaseEventsTable { case_id: string; seq: number; kind: string; on_date: string; payload: string; actor_id: string | null; actor_role: string; recorded_at: string }
-export interface CountersTable { organ_id: string; year: number; last_serial: number }
+export interface CaseEventsTable {
+  case_id: string;
+  seq: number;
+  kind: string;
+  on_date: string;
+  payload: string;
+  actor_id: string | null;
+  actor_role: string;
+  recorded_at: string;
+}
+export interface CountersTable {
+  organ_id: string;
+  year: number;
+  last_serial: number;
+}
 export interface ApprovalsTable {
-  id: string; case_id: string; organ_id: string; kind: string; payload: string; requested_by: string; requested_at: string;
-  status: string; decided_by: string | null; decided_at: string | null; comment: string | null;
+  id: string;
+  case_id: string;
+  organ_id: string;
+  kind: string;
+  payload: string;
+  requested_by: string;
+  requested_at: string;
+  status: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  comment: string | null;
 }
-export interface AttachmentsTable { id: string; case_id: string; kind: string; filename: string; mime: string; size: number; storage_key: string; uploaded_by: string; created_at: string }
-export interface ReviewsTable { id: string; case_id: string; organ_id: string; kind: string; reference: string; filed_on: string; concluded_on: string | null; result: string | null; created_at: string }
-export interface AuditTable { id: string; at: string; organ_id: string | null; user_id: string | null; role: string; action: string; case_id: string | null; ip: string; detail: string }
+export interface AttachmentsTable {
+  id: string;
+  case_id: string;
+  kind: string;
+  filename: string;
+  mime: string;
+  size: number;
+  storage_key: string;
+  uploaded_by: string;
+  created_at: string;
+}
+export interface ReviewsTable {
+  id: string;
+  case_id: string;
+  organ_id: string;
+  kind: string;
+  reference: string;
+  filed_on: string;
+  concluded_on: string | null;
+  result: string | null;
+  created_at: string;
+}
+export interface AuditTable {
+  id: string;
+  at: string;
+  organ_id: string | null;
+  user_id: string | null;
+  role: string;
+  action: string;
+  case_id: string | null;
+  ip: string;
+  detail: string;
+}
 
-export interface ColumnsTable { id: string; organ_id: string; key: string; parent_id: string | null; name: string; kind: string; article: string | null; sort: number }
+export interface ColumnsTable {
+  id: string;
+  organ_id: string;
+  key: string;
+  parent_id: string | null;
+  name: string;
+  kind: string;
+  article: string | null;
+  sort: number;
+}
 export interface ItemsTable {
-  id: string; organ_id: string; column_id: string; index_no: string; title: string; topic: string; publisher: string; formed_on: string;
-  doc_number: string; doc_type: string; validity: string; validity_date: string | null; repealed_by: string | null; open_mode: string;
-  state: string; version: number; published_version: number | null; published_on: string | null; first_published_on: string | null;
-  search_rowid: number | null; body_html: string; body_text: string; search_text: string; unigrams: string | null; bigrams: string | null;
-  created_at: string; updated_at: string; created_by: string;
+  id: string;
+  organ_id: string;
+  column_id: string;
+  index_no: string;
+  title: string;
+  topic: string;
+  publisher: string;
+  formed_on: string;
+  doc_number: string;
+  doc_type: string;
+  validity: string;
+  validity_date: string | null;
+  repealed_by: string | null;
+  open_mode: string;
+  state: string;
+  version: number;
+  published_version: number | null;
+  published_on: string | null;
+  first_published_on: string | null;
+  search_rowid: number | null;
+  body_html: string;
+  body_text: string;
+  search_text: string;
+  unigrams: string | null;
+  bigrams: string | null;
+  created_at: string;
+  updated_at: string;
+  created_by: string;
 }
-export interface ItemVersionsTable { item_id: string; version: number; title: string; body_html: string; body_text: string; meta: string; created_at: string; created_by: string }
-export interface ItemEventsTable { item_id: string; seq: number; kind: string; payload: string; at: string; actor_id: string | null; actor_role: string }
-export interface ItemFilesTable { id: string; item_id: string; version: number; filename: string; mime: string; size: number; storage_key: string; text: string; created_at: string }
+export interface ItemVersionsTable {
+  item_id: string;
+  version: number;
+  title: string;
+  body_html: string;
+  body_text: string;
+  meta: string;
+  created_at: string;
+  created_by: string;
+}
+export interface ItemEventsTable {
+  item_id: string;
+  seq: number;
+  kind: string;
+  payload: string;
+  at: string;
+  actor_id: string | null;
+  actor_role: string;
+}
+export interface ItemFilesTable {
+  id: string;
+  item_id: string;
+  version: number;
+  filename: string;
+  mime: string;
+  size: number;
+  storage_key: string;
+  text: string;
+  created_at: string;
+}
 
-export interface CalendarEntriesTable { date: string; kind: string; name: string; source: string; created_by: string; created_at: string }
+export interface CalendarEntriesTable {
+  date: string;
+  kind: string;
+  name: string;
+  source: string;
+  created_by: string;
+  created_at: string;
+}
 
 export interface Database {
   calendar_entries: CalendarEntriesTable;
