@@ -385,27 +385,25 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
       const status =
         err instanceof AppError ? err.status : e.statusCode && e.statusCode < 500 ? e.statusCode : 500;
       if (status >= 500) req.log.error({ err }, 'api');
-      return reply
-        .code(status)
-        .send({
-          error:
-            err instanceof AppError
-              ? err.code
-              : status === 429
-                ? 'rate_limited'
-                : status === 400
-                  ? 'bad_request'
-                  : 'internal',
-          message:
-            err instanceof AppError
-              ? err.message
-              : status === 429
-                ? '请求过于频繁'
-                : status === 400
-                  ? '请求无效'
-                  : '系统错误',
-          ...(err instanceof AppError && Object.keys(err.fields).length ? { fields: err.fields } : {}),
-        });
+      return reply.code(status).send({
+        error:
+          err instanceof AppError
+            ? err.code
+            : status === 429
+              ? 'rate_limited'
+              : status === 400
+                ? 'bad_request'
+                : 'internal',
+        message:
+          err instanceof AppError
+            ? err.message
+            : status === 429
+              ? '请求过于频繁'
+              : status === 400
+                ? '请求无效'
+                : '系统错误',
+        ...(err instanceof AppError && Object.keys(err.fields).length ? { fields: err.fields } : {}),
+      });
     }
     if (err instanceof AppError)
       return send(

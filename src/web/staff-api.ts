@@ -160,15 +160,13 @@ export async function registerStaffApi(app: FastifyInstance, deps: AppDeps): Pro
         ),
         req.ip,
       );
-      return reply
-        .code(201)
-        .send({
-          id: c.caseId,
-          receivedOn: c.receivedOn,
-          dueOn: c.dueOn,
-          queryCode: c.queryCode,
-          receipt: c.receiptText,
-        });
+      return reply.code(201).send({
+        id: c.caseId,
+        receivedOn: c.receivedOn,
+        dueOn: c.dueOn,
+        queryCode: c.queryCode,
+        receipt: c.receiptText,
+      });
     },
   );
 
