@@ -22,16 +22,34 @@ export function today(deps: Pick<AppDeps, 'now'>): string {
   return new Date(deps.now().getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
 }
 
-/** An application error with a stable code, a Chinese message and, for form errors, the field. */
+/**
+ * What went wrong, in the use case's words. The web layer maps each kind to an HTTP status in one place
+ * (web/http-errors.ts); the CLI maps it to an exit code.
+ */
+export type ErrorKind =
+  | 'invalid' // the input is wrong: `fields` names each field with a Chinese message
+  | 'unauthenticated' // nobody is logged in, or the credentials are wrong
+  | 'forbidden' // the user may not do this
+  | 'not_found' // no such thing, or not in the user's scope (the two are not told apart)
+  | 'conflict' // the thing's state does not allow it now
+  | 'locked' // the account is locked
+  | 'unavailable'; // a dependency (the database) does not answer
+
+/** An application error with a stable code, a Chinese message, its kind and, for form errors, the fields. */
 export class AppError extends Error {
   readonly code: string;
-  readonly status: number;
+  readonly kind: ErrorKind;
   readonly fields: Record<string, string>;
-  constructor(code: string, message: string, status = 400, fields: Record<string, string> = {}) {
+  constructor(
+    code: string,
+    message: string,
+    kind: ErrorKind = 'invalid',
+    fields: Record<string, string> = {},
+  ) {
     super(message);
     this.name = 'AppError';
     this.code = code;
-    this.status = status;
+    this.kind = kind;
     this.fields = fields;
   }
 }

@@ -180,7 +180,7 @@ export async function registerApi(app: FastifyInstance, deps: AppDeps): Promise<
         i.state === 'withdrawn' ||
         (i.publishedOn ?? '9999') > today(deps)
       )
-        throw new AppError('item_not_found', '找不到该信息', 404);
+        throw new AppError('item_not_found', '找不到该信息', 'not_found');
       return {
         id: i.id,
         indexNo: i.indexNo,
@@ -214,7 +214,8 @@ export async function registerApi(app: FastifyInstance, deps: AppDeps): Promise<
     },
     async (req, reply) => {
       const body = typeof req.body === 'string' ? req.body : '';
-      if (!body.trim()) throw new AppError('input_empty', '请求体为空：请提交年度报告的文字或HTML', 400);
+      if (!body.trim())
+        throw new AppError('input_empty', '请求体为空：请提交年度报告的文字或HTML', 'invalid');
       const parsed = String(req.headers['content-type'] ?? '').includes('html')
         ? parseReportHtml(body)
         : parseReportText(body);

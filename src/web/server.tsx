@@ -38,6 +38,7 @@ import { renderLetterDocx, renderLetterHtml } from '../adapters/render/letter-re
 import { printPdf } from '../adapters/render/pdf-printer.js';
 import { APP_CSS, PORTAL_CSS } from './assets.js';
 import { PageCache } from './page-cache.js';
+import { httpStatus } from './http-errors.js';
 import { registerApi } from './api.js';
 import { registerStaffApi } from './staff-api.js';
 import { databaseRateLimitStore } from './rate-limit-store.js';
@@ -156,23 +157,24 @@ function body(req: FastifyRequest): Record<string, string> {
 function eventFromForm(kind: CaseEventKind, f: Record<string, string>, todayIso: string): CaseEvent {
   const on = (f.on || todayIso).trim();
   if (!isIsoDate(on))
-    throw new AppError('form_invalid', '日期无效', 400, { on: '请填写真实日期（YYYY-MM-DD）' });
-  if (on > todayIso) throw new AppError('form_invalid', '日期不能晚于今天', 400, { on: '日期不能晚于今天' });
+    throw new AppError('form_invalid', '日期无效', 'invalid', { on: '请填写真实日期（YYYY-MM-DD）' });
+  if (on > todayIso)
+    throw new AppError('form_invalid', '日期不能晚于今天', 'invalid', { on: '日期不能晚于今天' });
   const need = (k: string, label: string): string => {
     const v = (f[k] ?? '').trim();
-    if (!v) throw new AppError('form_invalid', `请填写${label}`, 400, { [k]: `请填写${label}` });
+    if (!v) throw new AppError('form_invalid', `请填写${label}`, 'invalid', { [k]: `请填写${label}` });
     return v;
   };
   const date = (k: string): string | undefined => {
     const v = (f[k] ?? '').trim();
     if (!v) return undefined;
-    if (!isIsoDate(v)) throw new AppError('form_invalid', '日期无效', 400, { [k]: '请填写真实日期' });
+    if (!isIsoDate(v)) throw new AppError('form_invalid', '日期无效', 'invalid', { [k]: '请填写真实日期' });
     return v;
   };
   const int = (k: string, label: string): number => {
     const n = Number(f[k]);
     if (!Number.isInteger(n))
-      throw new AppError('form_invalid', `${label}应为整数`, 400, { [k]: `${label}应为整数` });
+      throw new AppError('form_invalid', `${label}应为整数`, 'invalid', { [k]: `${label}应为整数` });
     return n;
   };
   switch (kind) {
@@ -235,7 +237,7 @@ function eventFromForm(kind: CaseEventKind, f: Record<string, string>, todayIso:
           ? perPieceFee(f.alreadyThisMonth ? int('alreadyThisMonth', '本月已计件数') : 0, q)
           : perVolumeFee(q);
       if (quote.amountYuan <= 0)
-        throw new AppError('form_invalid', '按此数量不收费', 400, {
+        throw new AppError('form_invalid', '按此数量不收费', 'invalid', {
           quantity: `${quote.text}无需发出收费通知`,
         });
       const r = date('receivedOn');
@@ -260,7 +262,7 @@ function eventFromForm(kind: CaseEventKind, f: Record<string, string>, todayIso:
     case 'reopened':
       return { kind, on, reason: need('reason', '重新办理的原因') };
     default:
-      throw new AppError('event_unknown', '未知的办理事项', 404);
+      throw new AppError('event_unknown', '未知的办理事项', 'not_found');
   }
 }
 
@@ -383,7 +385,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
     if (req.url.startsWith('/api/')) {
       const e = err as { statusCode?: number; code?: string; message?: string };
       const status =
-        err instanceof AppError ? err.status : e.statusCode && e.statusCode < 500 ? e.statusCode : 500;
+        err instanceof AppError ? httpStatus(err) : e.statusCode && e.statusCode < 500 ? e.statusCode : 500;
       if (status >= 500) req.log.error({ err }, 'api');
       return reply.code(status).send({
         error:
@@ -408,8 +410,8 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
     if (err instanceof AppError)
       return send(
         reply,
-        await page(<ErrorPage status={err.status} message={err.message} user={req.user} />),
-        err.status,
+        await page(<ErrorPage status={httpStatus(err)} message={err.message} user={req.user} />),
+        httpStatus(err),
       );
     const e = err as { statusCode?: number; code?: string; message?: string };
     if (e.statusCode === 429)
@@ -465,7 +467,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   });
   app.get<{ Params: { organ: string } }>('/gk/:organ/guide', async (req, reply) => {
     const organ = await deps.store.organs.find(req.params.organ);
-    if (!organ) throw new AppError('organ_not_found', '找不到该机关', 404);
+    if (!organ) throw new AppError('organ_not_found', '找不到该机关', 'not_found');
     const parent = organ.parentId ? await deps.store.organs.find(organ.parentId) : undefined;
     return send(reply, await page(<GuidePage organ={organ} parent={parent} />));
   });
@@ -617,7 +619,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   );
   app.get<{ Params: { organId: string } }>('/apply/:organId', async (req, reply) => {
     const organ = await deps.store.organs.find(req.params.organId);
-    if (!organ) throw new AppError('organ_not_found', '找不到该机关', 404);
+    if (!organ) throw new AppError('organ_not_found', '找不到该机关', 'not_found');
     return send(
       reply,
       await page(<ApplyForm organ={organ} csrf={reply.generateCsrf()} values={{}} fields={{}} />),
@@ -625,7 +627,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   });
   app.post<{ Params: { organId: string } }>('/apply/:organId', protect, async (req, reply) => {
     const organ = await deps.store.organs.find(req.params.organId);
-    if (!organ) throw new AppError('organ_not_found', '找不到该机关', 404);
+    if (!organ) throw new AppError('organ_not_found', '找不到该机关', 'not_found');
     const values = body(req);
     try {
       const c = await submitApplication(deps, organ.id, values, req.ip);
@@ -668,7 +670,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
       setApplicantCookie(reply, v.row.id);
       return reply.redirect(`/status/${encodeURIComponent(v.row.id)}`, 303);
     } catch (e) {
-      if (e instanceof AppError && e.status === 404)
+      if (e instanceof AppError && httpStatus(e) === 404)
         return send(
           reply,
           await page(<StatusQuery csrf={reply.generateCsrf()} error={e.message} caseId={f.caseId} />),
@@ -699,7 +701,8 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
     );
   }
   async function applicantView(req: FastifyRequest, caseId: string): Promise<CaseView> {
-    if (!applicantCase(req, caseId)) throw new AppError('case_not_found', '请先用案件编号和查询码查询', 404);
+    if (!applicantCase(req, caseId))
+      throw new AppError('case_not_found', '请先用案件编号和查询码查询', 'not_found');
     return getCaseForApplicantSession(deps, caseId);
   }
   const lettersOf = async (v: CaseView): Promise<Letter[]> => {
@@ -759,7 +762,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
           req.ip,
         );
       } catch (e) {
-        if (e instanceof AppError && e.status === 400 && e.code !== 'file_empty')
+        if (e instanceof AppError && httpStatus(e) === 400 && e.code !== 'file_empty')
           return send(
             reply,
             await page(
@@ -800,7 +803,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   async function sendLetter(reply: FastifyReply, letters: Letter[], name: string) {
     const m = /^(.+)\.(html|docx|pdf)$/.exec(name);
     const l = m ? letters.find((x) => x.id === m[1]) : undefined;
-    if (!m || !l) throw new AppError('letter_not_found', '找不到该文书', 404);
+    if (!m || !l) throw new AppError('letter_not_found', '找不到该文书', 'not_found');
     const file = encodeURIComponent(`${l.title}-${l.number}.${m[2]}`);
     if (m[2] === 'html') return send(reply, renderLetterHtml(l));
     if (m[2] === 'docx')
@@ -816,7 +819,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
 
   // ------------------------------------------------------------ back office
   const staff = (req: FastifyRequest): StaffUser => {
-    if (!req.user) throw new AppError('authentication_required', '请先登录', 401);
+    if (!req.user) throw new AppError('authentication_required', '请先登录', 'unauthenticated');
     return req.user;
   };
   app.addHook('preHandler', async (req, reply) => {
@@ -841,11 +844,11 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
       });
       return reply.redirect('/admin', 303);
     } catch (e) {
-      if (e instanceof AppError && (e.status === 401 || e.status === 423))
+      if (e instanceof AppError && (httpStatus(e) === 401 || httpStatus(e) === 423))
         return send(
           reply,
           await page(<LoginPage csrf={reply.generateCsrf()} error={e.message} username={f.username} />),
-          e.status,
+          httpStatus(e),
         );
       throw e;
     }
@@ -883,7 +886,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   app.get('/admin/cases/new', async (req, reply) => {
     const user = staff(req);
     if (user.role !== 'clerk' && user.role !== 'head')
-      throw new AppError('forbidden', '只有经办人或负责人可以登记申请', 403);
+      throw new AppError('forbidden', '只有经办人或负责人可以登记申请', 'forbidden');
     return send(
       reply,
       await page(
@@ -976,15 +979,16 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
       const user = staff(req);
       const kind = req.params.kind as CaseEventKind;
       if (!TRANSITIONS.some((t) => t.event === kind) || kind === 'registered')
-        throw new AppError('event_unknown', '未知的办理事项', 404);
+        throw new AppError('event_unknown', '未知的办理事项', 'not_found');
       const v = await getCaseForStaff(deps, user, req.params.id);
-      if (v.row.organId !== user.organId) throw new AppError('forbidden', '只能办理本机关的案件', 403);
+      if (v.row.organId !== user.organId)
+        throw new AppError('forbidden', '只能办理本机关的案件', 'forbidden');
       const row = findTransition(v.snapshot.state, kind);
       if (!row)
         throw new AppError(
           'transition_not_allowed',
           `当前状态下不能“${TRANSITIONS.find((t) => t.event === kind)!.label}”`,
-          409,
+          'conflict',
         );
       try {
         const ev = eventFromForm(kind, body(req), today(deps));
@@ -995,13 +999,13 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
         await recordCaseEvent(deps, { user }, v.row.id, ev, req.ip);
         return reply.redirect(`/admin/cases/${v.row.id}?ok=recorded`, 303);
       } catch (e) {
-        if (e instanceof AppError && e.status < 500 && e.status !== 403 && e.status !== 404)
+        if (e instanceof AppError && httpStatus(e) < 500 && httpStatus(e) !== 403 && httpStatus(e) !== 404)
           return renderCase(
             req,
             reply,
             v.row.id,
             { kind: 'err', text: Object.values(e.fields)[0] ?? e.message },
-            e.status,
+            httpStatus(e),
           );
         throw e;
       }
@@ -1014,19 +1018,19 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
       const user = staff(req);
       const kind = req.params.kind;
       if (kind !== 'extended' && kind !== 'decided')
-        throw new AppError('event_unknown', '只有延期和答复需要审批', 404);
+        throw new AppError('event_unknown', '只有延期和答复需要审批', 'not_found');
       const v = await getCaseForStaff(deps, user, req.params.id);
       try {
         await requestApproval(deps, user, v.row.id, eventFromForm(kind, body(req), today(deps)), req.ip);
         return reply.redirect(`/admin/cases/${v.row.id}?ok=requested`, 303);
       } catch (e) {
-        if (e instanceof AppError && e.status < 500 && e.status !== 403 && e.status !== 404)
+        if (e instanceof AppError && httpStatus(e) < 500 && httpStatus(e) !== 403 && httpStatus(e) !== 404)
           return renderCase(
             req,
             reply,
             v.row.id,
             { kind: 'err', text: Object.values(e.fields)[0] ?? e.message },
-            e.status,
+            httpStatus(e),
           );
         throw e;
       }
@@ -1056,7 +1060,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
     const user = staff(req);
     const v = await getCaseForStaff(deps, user, req.params.id);
     if (v.row.organId !== user.organId || user.role === 'supervisor')
-      throw new AppError('forbidden', '只能办理本机关的案件', 403);
+      throw new AppError('forbidden', '只能办理本机关的案件', 'forbidden');
     const b = (req.body ?? {}) as Record<
       string,
       { value?: unknown; filename?: string; toBuffer?: () => Promise<Buffer>; type?: string }
@@ -1076,7 +1080,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
         req.ip,
       );
     } catch (e) {
-      if (e instanceof AppError && e.status === 400)
+      if (e instanceof AppError && httpStatus(e) === 400)
         return renderCase(
           req,
           reply,
@@ -1094,7 +1098,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
       const user = staff(req);
       const v = await getCaseForStaff(deps, user, req.params.id);
       const a = v.attachments.find((x) => x.id === req.params.aid);
-      if (!a) throw new AppError('attachment_not_found', '找不到该附件', 404);
+      if (!a) throw new AppError('attachment_not_found', '找不到该附件', 'not_found');
       return reply
         .type(a.mime)
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.filename)}`)
@@ -1107,7 +1111,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
     try {
       await addReview(deps, user, req.params.id, body(req), req.ip);
     } catch (e) {
-      if (e instanceof AppError && e.status === 400)
+      if (e instanceof AppError && httpStatus(e) === 400)
         return renderCase(
           req,
           reply,
@@ -1129,7 +1133,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   );
   app.get('/admin/audit', async (req, reply) => {
     const user = staff(req);
-    if (!canViewAudit(user)) throw new AppError('forbidden', '只有管理员可以查看操作日志', 403);
+    if (!canViewAudit(user)) throw new AppError('forbidden', '只有管理员可以查看操作日志', 'forbidden');
     const names = Object.fromEntries(
       (await deps.store.users.listByOrgan(user.organId)).map((u) => [
         u.id,
@@ -1239,7 +1243,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
     const item = await deps.store.publication.items.find(id);
     const organs = await deps.store.organs.list();
     if (!item || !visibleOrganIds(user, organs).includes(item.organId))
-      throw new AppError('item_not_found', '找不到该信息', 404);
+      throw new AppError('item_not_found', '找不到该信息', 'not_found');
     const [events, versions, files] = await Promise.all([
       deps.store.publication.items.events(id),
       deps.store.publication.items.versions(id),
@@ -1286,13 +1290,13 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
       await updateDraft(deps, user, req.params.id, body(req), req.ip);
       return reply.redirect(`/admin/items/${req.params.id}?ok=saved`, 303);
     } catch (e) {
-      if (e instanceof AppError && (e.code === 'form_invalid' || e.status === 409))
+      if (e instanceof AppError && (e.code === 'form_invalid' || httpStatus(e) === 409))
         return renderItem(
           req,
           reply,
           req.params.id,
           { kind: 'err', text: Object.values(e.fields)[0] ?? e.message },
-          e.status,
+          httpStatus(e),
           e.fields,
           body(req),
         );
@@ -1306,18 +1310,18 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
       const user = staff(req);
       const action = req.params.action as ItemAction;
       if (!ITEM_TRANSITIONS.some((t) => t.event === action))
-        throw new AppError('action_unknown', '未知操作', 404);
+        throw new AppError('action_unknown', '未知操作', 'not_found');
       try {
         await recordItemStep(deps, user, req.params.id, action, body(req), req.ip);
         return reply.redirect(`/admin/items/${req.params.id}?ok=done`, 303);
       } catch (e) {
-        if (e instanceof AppError && e.status < 500 && e.status !== 404 && e.status !== 403)
+        if (e instanceof AppError && httpStatus(e) < 500 && httpStatus(e) !== 404 && httpStatus(e) !== 403)
           return renderItem(
             req,
             reply,
             req.params.id,
             { kind: 'err', text: Object.values(e.fields)[0] ?? e.message },
-            e.status,
+            httpStatus(e),
           );
         throw e;
       }
@@ -1344,7 +1348,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
         req.ip,
       );
     } catch (e) {
-      if (e instanceof AppError && e.status === 400)
+      if (e instanceof AppError && httpStatus(e) === 400)
         return renderItem(
           req,
           reply,
@@ -1369,7 +1373,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   // ------------------------------------------------------------ 管理员: staff and columns
   const admin = (req: FastifyRequest): StaffUser => {
     const u = staff(req);
-    if (u.role !== 'admin') throw new AppError('forbidden', '只有管理员可以管理账号和栏目', 403);
+    if (u.role !== 'admin') throw new AppError('forbidden', '只有管理员可以管理账号和栏目', 'forbidden');
     return u;
   };
   const staffPage = async (
@@ -1480,7 +1484,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
     const year = Number(today(deps).slice(0, 4));
     const own = (await deps.store.organs.find(u.organId))!;
     const below = await subordinateOrgans(deps, u).catch((e: unknown) => {
-      if (e instanceof AppError && e.status === 403 && u.role === 'admin') return [];
+      if (e instanceof AppError && httpStatus(e) === 403 && u.role === 'admin') return [];
       throw e;
     });
     return send(
@@ -1508,7 +1512,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
         ? await checkNewAdmin(deps, f.adminUsername?.trim() ?? '', f.adminName?.trim() ?? '')
         : {};
       if (Object.keys(adminFields).length)
-        throw new AppError('form_invalid', '管理员账号有误', 400, adminFields);
+        throw new AppError('form_invalid', '管理员账号有误', 'invalid', adminFields);
       const o = await addSubordinateOrgan(
         deps,
         u,
@@ -1574,7 +1578,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
     try {
       await addColumn(deps, u, body(req), req.ip);
     } catch (e) {
-      if (e instanceof AppError && e.status === 400)
+      if (e instanceof AppError && httpStatus(e) === 400)
         return send(
           reply,
           await page(
@@ -1610,7 +1614,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
     try {
       await renameColumn(deps, u, req.params.id, f.name ?? '', f.sort ? Number(f.sort) : undefined, req.ip);
     } catch (e) {
-      if (e instanceof AppError && (e.status === 400 || e.status === 409))
+      if (e instanceof AppError && (httpStatus(e) === 400 || httpStatus(e) === 409))
         return send(
           reply,
           await page(
@@ -1621,7 +1625,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
               error={Object.values(e.fields)[0] ?? e.message}
             />,
           ),
-          e.status,
+          httpStatus(e),
         );
       throw e;
     }
@@ -1653,7 +1657,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   ) {
     const u = staff(req);
     if (!(await canEditCalendar(deps, u)))
-      throw new AppError('forbidden', '只有平台管理员（最上级机关的管理员）可以修改工作日历', 403);
+      throw new AppError('forbidden', '只有平台管理员（最上级机关的管理员）可以修改工作日历', 'forbidden');
     const days = [...deps.calendar.entries.values()]
       .filter((e) => e.date.startsWith(String(year)))
       .sort((a, b) => (a.date < b.date ? -1 : 1));
@@ -1750,7 +1754,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
         const id = await draftReportItem(deps, user, compiled, req.ip);
         return reply.redirect(`/admin/items/${id}?ok=saved`, 303);
       } catch (e) {
-        if (!(e instanceof AppError) || e.status !== 409) throw e;
+        if (!(e instanceof AppError) || httpStatus(e) !== 409) throw e;
         return send(
           reply,
           await page(
@@ -1864,7 +1868,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
       const user = staff(req);
       const ext = req.params.ext;
       if (ext !== 'csv' && ext !== 'xlsx')
-        throw new AppError('not_found', '不支持的导出格式（可选CSV或XLSX）', 404);
+        throw new AppError('not_found', '不支持的导出格式（可选CSV或XLSX）', 'not_found');
       const year = /^\d{4}$/.test(req.query.year ?? '') ? Number(req.query.year) : null;
       const data =
         ext === 'csv' ? await exportCasesCsv(deps, user, year) : await exportCasesXlsx(deps, user, year);
@@ -1931,7 +1935,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
 
   app.get('/admin/organ', async (req, reply) => {
     const user = staff(req);
-    if (user.role !== 'admin') throw new AppError('forbidden', '只有管理员可以修改机关信息', 403);
+    if (user.role !== 'admin') throw new AppError('forbidden', '只有管理员可以修改机关信息', 'forbidden');
     return send(
       reply,
       await page(
@@ -1983,7 +1987,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   app.get<{ Querystring: { year?: string } }>('/admin/stats', async (req, reply) => {
     const user = staff(req);
     const year = Number(req.query.year) || Number(today(deps).slice(0, 4));
-    if (year < 2008 || year > 2100) throw new AppError('form_invalid', '年度无效', 400);
+    if (year < 2008 || year > 2100) throw new AppError('form_invalid', '年度无效', 'invalid');
     const s = await organStatistics(deps, user, year);
     return send(
       reply,

@@ -26,7 +26,12 @@ export async function registerStaffApi(app: FastifyInstance, deps: AppDeps): Pro
   const onRequest = async (req: FastifyRequest) => {
     const m = /^Bearer\s+(\S+)$/i.exec(String(req.headers.authorization ?? ''));
     const r = await apiTokenUser(deps, m?.[1]);
-    if (!r) throw new AppError('unauthorized', '缺少或无效的接口令牌（Authorization: Bearer …）', 401);
+    if (!r)
+      throw new AppError(
+        'unauthorized',
+        '缺少或无效的接口令牌（Authorization: Bearer …）',
+        'unauthenticated',
+      );
     req.user = r.user;
   };
   const log = (req: FastifyRequest, action: string, caseId: string | null = null) =>
@@ -185,7 +190,7 @@ export async function registerStaffApi(app: FastifyInstance, deps: AppDeps): Pro
     },
     async (req) => {
       const year = Number(req.query.year) || Number(today(deps).slice(0, 4));
-      if (year < 2019) throw new AppError('year_invalid', '年度应在2019年以后', 400);
+      if (year < 2019) throw new AppError('year_invalid', '年度应在2019年以后', 'invalid');
       const s = await organStatistics(deps, user(req), year);
       await log(req, 'api.statistics');
       return {

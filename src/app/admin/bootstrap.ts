@@ -35,17 +35,17 @@ function fieldsOf(e: z.ZodError): Record<string, string> {
 
 export async function addOrgan(deps: AppDeps, input: Record<string, string | undefined>): Promise<Organ> {
   const r = organSchema.safeParse(input);
-  if (!r.success) throw new AppError('form_invalid', '机关信息有误', 400, fieldsOf(r.error));
+  if (!r.success) throw new AppError('form_invalid', '机关信息有误', 'invalid', fieldsOf(r.error));
   const d = r.data;
   const all = await deps.store.organs.list();
   if (all.some((o) => o.id === d.id))
-    throw new AppError('form_invalid', '机关信息有误', 400, { id: `机关标识“${d.id}”已存在` });
+    throw new AppError('form_invalid', '机关信息有误', 'invalid', { id: `机关标识“${d.id}”已存在` });
   if (all.some((o) => o.code === d.code))
-    throw new AppError('form_invalid', '机关信息有误', 400, { code: `机关代码“${d.code}”已被使用` });
+    throw new AppError('form_invalid', '机关信息有误', 'invalid', { code: `机关代码“${d.code}”已被使用` });
   if (d.parent && !all.some((o) => o.id === d.parent))
-    throw new AppError('form_invalid', '机关信息有误', 400, { parent: `找不到上级机关“${d.parent}”` });
+    throw new AppError('form_invalid', '机关信息有误', 'invalid', { parent: `找不到上级机关“${d.parent}”` });
   if (!d.parent && all.length)
-    throw new AppError('form_invalid', '机关信息有误', 400, {
+    throw new AppError('form_invalid', '机关信息有误', 'invalid', {
       parent: '平台已有机关，请用 --parent 指定上级机关',
     });
   const organ: Organ = {
@@ -86,11 +86,11 @@ export async function addSubordinateOrgan(
   input: Record<string, string | undefined>,
   ip: string,
 ): Promise<Organ> {
-  if (admin.role !== 'admin') throw new AppError('forbidden', '只有管理员可以增加所属机关', 403);
+  if (admin.role !== 'admin') throw new AppError('forbidden', '只有管理员可以增加所属机关', 'forbidden');
   const tree = subtreeIds(admin.organId, await deps.store.organs.list());
   const parent = input.parent || admin.organId;
   if (!tree.includes(parent))
-    throw new AppError('form_invalid', '机关信息有误', 400, {
+    throw new AppError('form_invalid', '机关信息有误', 'invalid', {
       parent: '上级机关只能是本机关或本机关的所属机关',
     });
   const organ = await addOrgan(deps, { ...input, parent });
@@ -139,12 +139,14 @@ export async function addUser(
   input: Record<string, string | undefined>,
 ): Promise<{ user: StaffUser; password: string }> {
   const r = userSchema.safeParse(input);
-  if (!r.success) throw new AppError('form_invalid', '账号信息有误', 400, fieldsOf(r.error));
+  if (!r.success) throw new AppError('form_invalid', '账号信息有误', 'invalid', fieldsOf(r.error));
   const d = r.data;
   if (!(await deps.store.organs.find(d.organ)))
-    throw new AppError('form_invalid', '账号信息有误', 400, { organ: `找不到机关“${d.organ}”` });
+    throw new AppError('form_invalid', '账号信息有误', 'invalid', { organ: `找不到机关“${d.organ}”` });
   if (await deps.store.users.findByUsername(d.username))
-    throw new AppError('form_invalid', '账号信息有误', 400, { username: `用户名“${d.username}”已存在` });
+    throw new AppError('form_invalid', '账号信息有误', 'invalid', {
+      username: `用户名“${d.username}”已存在`,
+    });
   const password = newPassword();
   const user: StaffUser = {
     id: `u-${d.username}`,

@@ -43,17 +43,17 @@ export async function editCalendar(
   ip: string,
 ): Promise<DeadlineChange[]> {
   if (!(await canEditCalendar(deps, user)))
-    throw new AppError('forbidden', '只有平台管理员（最上级机关的管理员）可以修改工作日历', 403);
+    throw new AppError('forbidden', '只有平台管理员（最上级机关的管理员）可以修改工作日历', 'forbidden');
   const r = schema.safeParse(input);
   if (!r.success && !remove) {
     const fields: Record<string, string> = {};
     for (const i of r.error.issues) fields[String(i.path[0])] ??= i.message;
-    throw new AppError('form_invalid', '日历条目有误', 400, fields);
+    throw new AppError('form_invalid', '日历条目有误', 'invalid', fields);
   }
   const before = deps.calendar;
   const date = String((input as { date?: string }).date ?? '');
   if (remove) {
-    if (!isIsoDate(date)) throw new AppError('form_invalid', '日期无效', 400, { date: '日期无效' });
+    if (!isIsoDate(date)) throw new AppError('form_invalid', '日期无效', 'invalid', { date: '日期无效' });
     await deps.store.calendar.remove(date);
   } else await deps.store.calendar.upsert(r.data as CalendarEntry, user.id, deps.now().toISOString());
   const after = await loadCalendar(deps);

@@ -11,7 +11,7 @@ import { audit } from '../audit.js';
 import { ensureCatalogue } from '../publication/items.js';
 
 function requireAdmin(user: StaffUser): void {
-  if (user.role !== 'admin') throw new AppError('forbidden', '只有管理员可以管理账号和栏目', 403);
+  if (user.role !== 'admin') throw new AppError('forbidden', '只有管理员可以管理账号和栏目', 'forbidden');
 }
 
 const userSchema = z.object({
@@ -38,10 +38,10 @@ export async function createStaff(
   if (!r.success) {
     const fields: Record<string, string> = {};
     for (const i of r.error.issues) fields[String(i.path[0])] ??= i.message;
-    throw new AppError('form_invalid', '账号信息有误', 400, fields);
+    throw new AppError('form_invalid', '账号信息有误', 'invalid', fields);
   }
   if (await deps.store.users.findByUsername(r.data.username))
-    throw new AppError('form_invalid', '账号信息有误', 400, { username: '该用户名已被使用' });
+    throw new AppError('form_invalid', '账号信息有误', 'invalid', { username: '该用户名已被使用' });
   const password = newPassword();
   const user: StaffUser = {
     id: `u-${randomBytes(6).toString('hex')}`,
@@ -79,13 +79,13 @@ export async function changeStaff(
 ): Promise<string | null> {
   requireAdmin(admin);
   const u = await deps.store.users.find(userId);
-  if (!u || u.organId !== admin.organId) throw new AppError('user_not_found', '找不到该账号', 404);
+  if (!u || u.organId !== admin.organId) throw new AppError('user_not_found', '找不到该账号', 'not_found');
   if (u.id === admin.id && change !== 'reset')
-    throw new AppError('self_change', '不能修改自己的角色或停用自己', 409);
+    throw new AppError('self_change', '不能修改自己的角色或停用自己', 'conflict');
   let password: string | null = null;
   if (change === 'role') {
     if (!['clerk', 'head', 'admin'].includes(role ?? ''))
-      throw new AppError('form_invalid', '角色无效', 400, { role: '请选择角色' });
+      throw new AppError('form_invalid', '角色无效', 'invalid', { role: '请选择角色' });
     await deps.store.users.update(u.id, { role: role as StaffRole });
   } else if (change === 'disable' || change === 'enable') {
     await deps.store.users.update(u.id, { disabled: change === 'disable' });
@@ -120,10 +120,10 @@ export async function addColumn(
   const cols = await ensureCatalogue(deps, organ);
   const r = columnSchema.safeParse(input);
   if (!r.success)
-    throw new AppError('form_invalid', '栏目信息有误', 400, { name: r.error.issues[0]!.message });
+    throw new AppError('form_invalid', '栏目信息有误', 'invalid', { name: r.error.issues[0]!.message });
   const parent = r.data.parentKey ? cols.find((c) => c.key === r.data.parentKey) : undefined;
   if (r.data.parentKey && !parent)
-    throw new AppError('form_invalid', '上级栏目无效', 400, { parentKey: '上级栏目无效' });
+    throw new AppError('form_invalid', '上级栏目无效', 'invalid', { parentKey: '上级栏目无效' });
   const key = `own-${randomBytes(3).toString('hex')}`;
   const col: ColumnRow = {
     id: `${organ.id}:${key}`,
@@ -159,12 +159,13 @@ export async function renameColumn(
 ): Promise<void> {
   requireAdmin(admin);
   const col = await deps.store.publication.columns.find(columnId);
-  if (!col || col.organId !== admin.organId) throw new AppError('column_not_found', '找不到该栏目', 404);
+  if (!col || col.organId !== admin.organId)
+    throw new AppError('column_not_found', '找不到该栏目', 'not_found');
   if (['guide', 'rules', 'statutory', 'reports'].includes(col.key))
-    throw new AppError('column_fixed', '四个统一栏目的名称不能修改（国办公开办函〔2019〕61号）', 409);
+    throw new AppError('column_fixed', '四个统一栏目的名称不能修改（国办公开办函〔2019〕61号）', 'conflict');
   const r = columnSchema.safeParse({ name });
   if (!r.success)
-    throw new AppError('form_invalid', '栏目信息有误', 400, { name: r.error.issues[0]!.message });
+    throw new AppError('form_invalid', '栏目信息有误', 'invalid', { name: r.error.issues[0]!.message });
   await deps.store.publication.columns.update(col.id, {
     name: r.data.name,
     ...(sort !== undefined && Number.isInteger(sort) ? { sort } : {}),

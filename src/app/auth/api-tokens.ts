@@ -17,13 +17,14 @@ export async function issueApiToken(
   input: { userId?: string; name?: string },
   ip: string,
 ): Promise<{ token: string; row: ApiToken }> {
-  if (admin.role !== 'admin') throw new AppError('forbidden', '只有管理员可以签发接口令牌', 403);
+  if (admin.role !== 'admin') throw new AppError('forbidden', '只有管理员可以签发接口令牌', 'forbidden');
   const fields: Record<string, string> = {};
   const name = String(input.name ?? '').trim();
   if (name.length < 2 || name.length > 40) fields.name = '请填写令牌用途（2–40个字）';
   const user = input.userId ? await deps.store.users.find(String(input.userId)) : undefined;
   if (!user || user.organId !== admin.organId || user.disabled) fields.userId = '请选择本机关的在用账号';
-  if (Object.keys(fields).length) throw new AppError('form_invalid', '接口令牌有需要修改的地方', 400, fields);
+  if (Object.keys(fields).length)
+    throw new AppError('form_invalid', '接口令牌有需要修改的地方', 'invalid', fields);
   const token = `${PREFIX}${randomToken(32)}`;
   const row: ApiToken = {
     id: randomBytes(6).toString('hex'),
@@ -50,7 +51,7 @@ export async function issueApiToken(
 }
 
 export async function revokeApiToken(deps: AppDeps, admin: StaffUser, id: string, ip: string): Promise<void> {
-  if (admin.role !== 'admin') throw new AppError('forbidden', '只有管理员可以吊销接口令牌', 403);
+  if (admin.role !== 'admin') throw new AppError('forbidden', '只有管理员可以吊销接口令牌', 'forbidden');
   const ok = await deps.store.transaction(async (tx) => {
     const done = await tx.apiTokens.revoke(id, admin.organId, deps.now().toISOString());
     if (done)
@@ -64,11 +65,11 @@ export async function revokeApiToken(deps: AppDeps, admin: StaffUser, id: string
       });
     return done;
   });
-  if (!ok) throw new AppError('token_not_found', '找不到该令牌，或已吊销', 404);
+  if (!ok) throw new AppError('token_not_found', '找不到该令牌，或已吊销', 'not_found');
 }
 
 export async function listApiTokens(deps: AppDeps, admin: StaffUser): Promise<ApiToken[]> {
-  if (admin.role !== 'admin') throw new AppError('forbidden', '只有管理员可以查看接口令牌', 403);
+  if (admin.role !== 'admin') throw new AppError('forbidden', '只有管理员可以查看接口令牌', 'forbidden');
   return deps.store.apiTokens.listForOrgan(admin.organId);
 }
 

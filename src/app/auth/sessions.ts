@@ -21,7 +21,7 @@ export async function login(
 ): Promise<{ token: string; user: StaffUser }> {
   const now = deps.now();
   const user = await deps.store.users.findByUsername(String(username ?? '').trim());
-  const fail = new AppError('login_failed', '用户名或密码不正确', 401);
+  const fail = new AppError('login_failed', '用户名或密码不正确', 'unauthenticated');
   if (!user || user.disabled) {
     await verifyPassword(
       String(password),
@@ -37,7 +37,11 @@ export async function login(
       action: 'login.locked',
       ip,
     });
-    throw new AppError('login_locked', `登录失败次数过多，账号已锁定，请于${LOCKOUT_MINUTES}分钟后再试`, 423);
+    throw new AppError(
+      'login_locked',
+      `登录失败次数过多，账号已锁定，请于${LOCKOUT_MINUTES}分钟后再试`,
+      'locked',
+    );
   }
   if (!(await verifyPassword(String(password ?? ''), user.passwordHash))) {
     const n = user.failedLogins + 1;
@@ -51,7 +55,8 @@ export async function login(
       action: lock ? 'login.lockout' : 'login.failed',
       ip,
     });
-    if (lock) throw new AppError('login_locked', `登录失败次数过多，账号已锁定${LOCKOUT_MINUTES}分钟`, 423);
+    if (lock)
+      throw new AppError('login_locked', `登录失败次数过多，账号已锁定${LOCKOUT_MINUTES}分钟`, 'locked');
     throw fail;
   }
   await deps.store.users.setLoginState(user.id, 0, null);

@@ -18,14 +18,14 @@ export async function requestApproval(
   payload: CaseEvent,
   ip: string,
 ): Promise<Approval> {
-  if (user.role !== 'clerk') throw new AppError('forbidden', '由经办人提请负责人审批', 403);
+  if (user.role !== 'clerk') throw new AppError('forbidden', '由经办人提请负责人审批', 'forbidden');
   const kind = payload.kind === 'extended' ? 'extension' : payload.kind === 'decided' ? 'decision' : null;
   if (!kind) throw new AppError('approval_kind_invalid', '只有延期和答复需要负责人审批');
   const { row, snapshot } = await loadCase(deps.store, deps, caseId);
-  if (row.organId !== user.organId) throw new AppError('case_not_found', '找不到该案件', 404);
+  if (row.organId !== user.organId) throw new AppError('case_not_found', '找不到该案件', 'not_found');
   const probe = payload.kind === 'extended' ? { ...payload, approvedBy: '（待负责人同意）' } : payload;
   const r = transition(snapshot, probe, { calendar: deps.calendar, rules: deps.rules, actor: 'head' });
-  if (!r.ok) throw new AppError(r.error.code, r.error.message, 409);
+  if (!r.ok) throw new AppError(r.error.code, r.error.message, 'conflict');
   const pending = (await deps.store.approvals.listForCase(caseId)).find(
     (a) => a.status === 'pending' && a.kind === kind,
   );
@@ -72,8 +72,9 @@ export async function decideApproval(
   ip: string,
 ): Promise<Approval> {
   const a = await deps.store.approvals.find(approvalId);
-  if (!a || a.organId !== head.organId) throw new AppError('approval_not_found', '找不到该审批事项', 404);
-  if (head.role !== 'head') throw new AppError('forbidden', '只有负责人可以审批', 403);
+  if (!a || a.organId !== head.organId)
+    throw new AppError('approval_not_found', '找不到该审批事项', 'not_found');
+  if (head.role !== 'head') throw new AppError('forbidden', '只有负责人可以审批', 'forbidden');
   if (a.status !== 'pending') throw new AppError('approval_decided', '该事项已审批');
   const now = deps.now();
   await deps.store.transaction(async (tx) => {

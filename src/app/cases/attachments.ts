@@ -37,14 +37,15 @@ export async function addAttachment(
   by: { userId: string | null; role: string; organId: string },
   ip: string,
 ): Promise<Attachment> {
-  if (bytes.length === 0) throw new AppError('file_empty', '文件为空', 400, { file: '请选择要上传的文件' });
+  if (bytes.length === 0)
+    throw new AppError('file_empty', '文件为空', 'invalid', { file: '请选择要上传的文件' });
   if (bytes.length > MAX_ATTACHMENT_BYTES)
-    throw new AppError('file_too_large', '文件超过10MB', 400, { file: '文件不能超过10MB' });
+    throw new AppError('file_too_large', '文件超过10MB', 'invalid', { file: '文件不能超过10MB' });
   const mime = sniffType(bytes);
   if (!mime)
-    throw new AppError('file_type', '文件类型不支持', 400, { file: '只能上传PDF、JPG、PNG或DOCX文件' });
+    throw new AppError('file_type', '文件类型不支持', 'invalid', { file: '只能上传PDF、JPG、PNG或DOCX文件' });
   if (!(kind in ATTACHMENT_KIND_LABEL))
-    throw new AppError('file_kind', '附件类别无效', 400, { kind: '请选择附件类别' });
+    throw new AppError('file_kind', '附件类别无效', 'invalid', { kind: '请选择附件类别' });
   const id = randomBytes(8).toString('hex');
   const safeName = (filename || 'file').replace(/[\\/\u0000-\u001f<>:"|?*]/g, '_').slice(0, 120);
   const key = `${caseId}/${id}`;

@@ -53,7 +53,8 @@ async function view(deps: AppDeps, caseId: string): Promise<CaseView> {
 export async function getCaseForStaff(deps: AppDeps, user: StaffUser, caseId: string): Promise<CaseView> {
   const row = await deps.store.cases.find(caseId);
   const organs = await deps.store.organs.list();
-  if (!row || !canViewCase(user, row, organs)) throw new AppError('case_not_found', '找不到该案件', 404);
+  if (!row || !canViewCase(user, row, organs))
+    throw new AppError('case_not_found', '找不到该案件', 'not_found');
   return view(deps, caseId);
 }
 
@@ -61,7 +62,7 @@ export async function getCaseForStaff(deps: AppDeps, user: StaffUser, caseId: st
 export async function getCaseForApplicant(deps: AppDeps, caseId: string, code: string): Promise<CaseView> {
   const row = await deps.store.cases.find(caseId.trim().toUpperCase());
   if (!row || !safeEqual(row.queryCodeHash, queryCodeHash(deps.secret, row.id, code)))
-    throw new AppError('case_not_found', '案件编号或查询码不正确', 404);
+    throw new AppError('case_not_found', '案件编号或查询码不正确', 'not_found');
   return view(deps, row.id);
 }
 

@@ -37,7 +37,7 @@ async function create(
   ip: string,
 ): Promise<CreatedCase> {
   const organ = await deps.store.organs.find(organId);
-  if (!organ) throw new AppError('organ_not_found', '找不到该机关', 404);
+  if (!organ) throw new AppError('organ_not_found', '找不到该机关', 'not_found');
   const code = queryCode();
   const now = deps.now();
   const event = {
@@ -101,7 +101,7 @@ export async function submitApplication(
   ip: string,
 ): Promise<CreatedCase> {
   const v = validateApplication(input, 'online');
-  if (!v.ok) throw new AppError('form_invalid', '申请表有需要修改的地方', 400, v.fields);
+  if (!v.ok) throw new AppError('form_invalid', '申请表有需要修改的地方', 'invalid', v.fields);
   const submittedOn = today(deps);
   const rd = receiptDate({ channel: 'online', submittedOn }, deps.calendar, deps.rules)!;
   return create(
@@ -124,7 +124,7 @@ export async function registerApplication(
   ip: string,
 ): Promise<CreatedCase> {
   if (user.role !== 'clerk' && user.role !== 'head')
-    throw new AppError('forbidden', '只有经办人或负责人可以登记申请', 403);
+    throw new AppError('forbidden', '只有经办人或负责人可以登记申请', 'forbidden');
   const reg = registrationSchema.safeParse(input);
   const v = validateApplication(input, (reg.success ? reg.data.channel : 'other') as Channel);
   const fields: Record<string, string> = {};
@@ -134,10 +134,10 @@ export async function registerApplication(
       if (!fields[k]) fields[k] = i.message;
     }
   if (!v.ok) Object.assign(fields, v.fields);
-  if (!reg.success || !v.ok) throw new AppError('form_invalid', '登记表有需要修改的地方', 400, fields);
+  if (!reg.success || !v.ok) throw new AppError('form_invalid', '登记表有需要修改的地方', 'invalid', fields);
   const d = reg.data;
   if (d.submittedOn > today(deps))
-    throw new AppError('form_invalid', '登记表有需要修改的地方', 400, {
+    throw new AppError('form_invalid', '登记表有需要修改的地方', 'invalid', {
       submittedOn: '提交日期不能晚于今天',
     });
   const rd = receiptDate(
@@ -150,9 +150,9 @@ export async function registerApplication(
     deps.calendar,
     deps.rules,
   );
-  if (!rd) throw new AppError('form_invalid', '日期无效', 400, { submittedOn: '日期无效' });
+  if (!rd) throw new AppError('form_invalid', '日期无效', 'invalid', { submittedOn: '日期无效' });
   if (rd.receivedOn < d.submittedOn)
-    throw new AppError('form_invalid', '登记表有需要修改的地方', 400, {
+    throw new AppError('form_invalid', '登记表有需要修改的地方', 'invalid', {
       signedOn: '签收或确认日期不能早于提交日期',
     });
   return create(

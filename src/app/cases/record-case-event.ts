@@ -23,7 +23,7 @@ export async function loadCase(
   caseId: string,
 ): Promise<{ row: CaseRow; events: StoredEvent[]; snapshot: CaseSnapshot }> {
   const row = await store.cases.find(caseId);
-  if (!row) throw new AppError('case_not_found', '找不到该案件', 404);
+  if (!row) throw new AppError('case_not_found', '找不到该案件', 'not_found');
   const events = await store.cases.events(caseId);
   const r = replay(
     events.map((e) => e.event),
@@ -44,15 +44,19 @@ export async function recordCaseEvent(
   ip: string,
 ): Promise<Recorded> {
   const actor: Actor | null = 'user' in who ? actorOf(who.user.role) : 'applicant';
-  if (!actor) throw new AppError('forbidden', '上级主管部门只能查看，不能办理', 403);
+  if (!actor) throw new AppError('forbidden', '上级主管部门只能查看，不能办理', 'forbidden');
   if ('user' in who) event = { ...event, by: who.user.id };
   return deps.store.transaction(async (tx) => {
     const { row, events, snapshot } = await loadCase(tx, deps, caseId);
     if ('user' in who && row.organId !== who.user.organId)
-      throw new AppError('case_not_found', '找不到该案件', 404);
+      throw new AppError('case_not_found', '找不到该案件', 'not_found');
     const r = transition(snapshot, event, { calendar: deps.calendar, rules: deps.rules, actor });
     if (!r.ok)
-      throw new AppError(r.error.code, r.error.message, r.error.code === 'actor_not_allowed' ? 403 : 409);
+      throw new AppError(
+        r.error.code,
+        r.error.message,
+        r.error.code === 'actor_not_allowed' ? 'forbidden' : 'conflict',
+      );
     const now = deps.now();
     const due = replyClock(r.snapshot, deps.calendar, deps.rules)?.due ?? null;
     await tx.cases.appendEvent(

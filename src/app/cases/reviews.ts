@@ -27,22 +27,24 @@ export async function addReview(
   input: unknown,
   ip: string,
 ): Promise<ReviewRow> {
-  if (user.role === 'supervisor') throw new AppError('forbidden', '上级主管部门只能查看', 403);
+  if (user.role === 'supervisor') throw new AppError('forbidden', '上级主管部门只能查看', 'forbidden');
   const row = await deps.store.cases.find(caseId);
-  if (!row || row.organId !== user.organId) throw new AppError('case_not_found', '找不到该案件', 404);
+  if (!row || row.organId !== user.organId) throw new AppError('case_not_found', '找不到该案件', 'not_found');
   const r = schema.safeParse(input);
   if (!r.success) {
     const fields: Record<string, string> = {};
     for (const i of r.error.issues) fields[String(i.path[0])] ??= i.message;
-    throw new AppError('form_invalid', '复议诉讼信息有误', 400, fields);
+    throw new AppError('form_invalid', '复议诉讼信息有误', 'invalid', fields);
   }
   const v = r.data;
   if (!!v.concludedOn !== !!v.result)
-    throw new AppError('form_invalid', '复议诉讼信息有误', 400, {
+    throw new AppError('form_invalid', '复议诉讼信息有误', 'invalid', {
       result: '已审结的请同时填写审结日期和结果',
     });
   if (v.concludedOn && v.concludedOn < v.filedOn)
-    throw new AppError('form_invalid', '复议诉讼信息有误', 400, { concludedOn: '审结日期不能早于申请日期' });
+    throw new AppError('form_invalid', '复议诉讼信息有误', 'invalid', {
+      concludedOn: '审结日期不能早于申请日期',
+    });
   const rv: ReviewRow = {
     id: randomBytes(8).toString('hex'),
     caseId,

@@ -10,11 +10,11 @@ import { subtreeIds } from '../policies/case-policy.js';
 
 /** The organs below the admin's organ (its whole subtree, not itself). */
 export async function subordinateOrgans(deps: AppDeps, admin: StaffUser): Promise<Organ[]> {
-  if (admin.role !== 'admin') throw new AppError('forbidden', '只有管理员可以设置年报期限', 403);
+  if (admin.role !== 'admin') throw new AppError('forbidden', '只有管理员可以设置年报期限', 'forbidden');
   const organs = await deps.store.organs.list();
   const ids = subtreeIds(admin.organId, organs);
   const below = organs.filter((o) => ids.includes(o.id) && o.id !== admin.organId);
-  if (!below.length) throw new AppError('forbidden', '本机关没有所属机关，年报期限由上级设置', 403);
+  if (!below.length) throw new AppError('forbidden', '本机关没有所属机关，年报期限由上级设置', 'forbidden');
   return below;
 }
 
@@ -42,7 +42,8 @@ export async function setReportDeadlines(
     const v = raw || null;
     if (v !== o.reportDeadline) next.push({ ...o, reportDeadline: v });
   }
-  if (Object.keys(fields).length) throw new AppError('form_invalid', '年报期限有需要修改的地方', 400, fields);
+  if (Object.keys(fields).length)
+    throw new AppError('form_invalid', '年报期限有需要修改的地方', 'invalid', fields);
   await deps.store.transaction(async (tx) => {
     for (const o of next) await tx.organs.update(o);
     if (next.length)

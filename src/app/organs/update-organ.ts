@@ -50,14 +50,14 @@ export async function updateOrgan(
   input: unknown,
   ip: string,
 ): Promise<Organ> {
-  if (user.role !== 'admin') throw new AppError('forbidden', '只有管理员可以修改机关信息', 403);
+  if (user.role !== 'admin') throw new AppError('forbidden', '只有管理员可以修改机关信息', 'forbidden');
   const organ = await deps.store.organs.find(user.organId);
-  if (!organ) throw new AppError('organ_not_found', '找不到该机关', 404);
+  if (!organ) throw new AppError('organ_not_found', '找不到该机关', 'not_found');
   const r = schema.safeParse(input);
   if (!r.success) {
     const fields: Record<string, string> = {};
     for (const i of r.error.issues) fields[String(i.path[0])] ??= i.message;
-    throw new AppError('form_invalid', '机关信息有需要修改的地方', 400, fields);
+    throw new AppError('form_invalid', '机关信息有需要修改的地方', 'invalid', fields);
   }
   const { indexPattern, ...rest } = r.data;
   const next: Organ = { ...organ, ...rest, ...(indexPattern !== undefined ? { indexPattern } : {}) };

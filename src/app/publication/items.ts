@@ -85,7 +85,7 @@ function parseMeta(
     if (r.data.formedOn > todayIso) fields.formedOn = '成文日期不能晚于今天';
   }
   if (Object.keys(fields).length || !r.success)
-    throw new AppError('form_invalid', '信息有需要修改的地方', 400, fields);
+    throw new AppError('form_invalid', '信息有需要修改的地方', 'invalid', fields);
   const v = r.data;
   return {
     meta: {
@@ -106,7 +106,7 @@ function parseMeta(
 }
 
 function actorOf(user: StaffUser): ItemActor {
-  if (user.role === 'supervisor') throw new AppError('forbidden', '上级主管部门只能查看', 403);
+  if (user.role === 'supervisor') throw new AppError('forbidden', '上级主管部门只能查看', 'forbidden');
   return user.role;
 }
 
@@ -190,9 +190,10 @@ export async function updateDraft(
 ): Promise<void> {
   actorOf(user);
   const item = await deps.store.publication.items.find(itemId);
-  if (!item || item.organId !== user.organId) throw new AppError('item_not_found', '找不到该信息', 404);
+  if (!item || item.organId !== user.organId)
+    throw new AppError('item_not_found', '找不到该信息', 'not_found');
   if (item.state !== 'draft')
-    throw new AppError('not_draft', '只有草稿可以修改；已发布的信息请先“修订”生成新版本', 409);
+    throw new AppError('not_draft', '只有草稿可以修改；已发布的信息请先“修订”生成新版本', 'conflict');
   const organ = (await deps.store.organs.find(user.organId))!;
   const { meta, body } = parseMeta(input, organ, await ensureCatalogue(deps, organ), today(deps));
   await deps.store.transaction(async (tx) => {
@@ -238,7 +239,8 @@ export async function recordItemStep(
   const actor = actorOf(user);
   await deps.store.transaction(async (tx) => {
     const item = await tx.publication.items.find(itemId);
-    if (!item || item.organId !== user.organId) throw new AppError('item_not_found', '找不到该信息', 404);
+    if (!item || item.organId !== user.organId)
+      throw new AppError('item_not_found', '找不到该信息', 'not_found');
     const events = await tx.publication.items.events(itemId);
     const { snapshot } = replayItem(events.map((e) => e.event));
     const at = deps.now().toISOString();
@@ -270,9 +272,9 @@ export async function recordItemStep(
       case 'published': {
         const on = (f.publishOn || t).trim();
         if (!isIsoDate(on))
-          throw new AppError('form_invalid', '发布日期无效', 400, { publishOn: '请填写真实日期' });
+          throw new AppError('form_invalid', '发布日期无效', 'invalid', { publishOn: '请填写真实日期' });
         if (on < t)
-          throw new AppError('form_invalid', '发布日期不能早于今天', 400, {
+          throw new AppError('form_invalid', '发布日期不能早于今天', 'invalid', {
             publishOn: '发布日期不能早于今天（定时发布填写以后的日期）',
           });
         ev = { kind: 'published', at, by: user.displayName, version: snapshot.version, publishOn: on };
@@ -291,7 +293,7 @@ export async function recordItemStep(
           | 'repealed';
         const d = (f.date ?? '').trim();
         if (v !== 'valid' && !isIsoDate(d))
-          throw new AppError('form_invalid', '日期无效', 400, { date: '失效或废止须填写真实日期' });
+          throw new AppError('form_invalid', '日期无效', 'invalid', { date: '失效或废止须填写真实日期' });
         ev = {
           kind: 'validity_changed',
           at,
@@ -303,10 +305,11 @@ export async function recordItemStep(
         break;
       }
       default:
-        throw new AppError('action_unknown', '未知操作', 404);
+        throw new AppError('action_unknown', '未知操作', 'not_found');
     }
     const r = applyItemEvent(snapshot, ev, actor);
-    if (!r.ok) throw new AppError(r.code, r.message, r.code === 'actor_not_allowed' ? 403 : 409);
+    if (!r.ok)
+      throw new AppError(r.code, r.message, r.code === 'actor_not_allowed' ? 'forbidden' : 'conflict');
     await tx.publication.items.appendEvent(
       { itemId, seq: events.length + 1, event: ev, actorId: user.id, actorRole: user.role },
       { state: r.snapshot.state, version: r.snapshot.version, updatedAt: at },
@@ -367,12 +370,13 @@ export async function addItemFile(
 ): Promise<ItemFile> {
   actorOf(user);
   const item = await deps.store.publication.items.find(itemId);
-  if (!item || item.organId !== user.organId) throw new AppError('item_not_found', '找不到该信息', 404);
+  if (!item || item.organId !== user.organId)
+    throw new AppError('item_not_found', '找不到该信息', 'not_found');
   if (bytes.length === 0 || bytes.length > 20 * 1024 * 1024)
-    throw new AppError('file_size', '文件为空或超过20MB', 400, { file: '文件为空或超过20MB' });
+    throw new AppError('file_size', '文件为空或超过20MB', 'invalid', { file: '文件为空或超过20MB' });
   const mime = sniff(bytes);
   if (!mime)
-    throw new AppError('file_type', '文件类型不支持', 400, { file: '只能上传PDF、DOCX、JPG或PNG文件' });
+    throw new AppError('file_type', '文件类型不支持', 'invalid', { file: '只能上传PDF、DOCX、JPG或PNG文件' });
   const id = randomBytes(8).toString('hex');
   const key = `items/${itemId}/${id}`;
   await deps.files.put(key, bytes);

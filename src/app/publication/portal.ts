@@ -39,7 +39,7 @@ export function forgetPortalMemo(): void {
 
 async function organOr404(deps: AppDeps, organId: string): Promise<Organ> {
   const o = await remember(`organ:${organId}`, () => deps.store.organs.find(organId));
-  if (!o) throw new AppError('organ_not_found', '找不到该机关', 404);
+  if (!o) throw new AppError('organ_not_found', '找不到该机关', 'not_found');
   return o;
 }
 const catalogueOf = (deps: AppDeps, organ: Organ) =>
@@ -75,7 +75,7 @@ export async function columnPage(deps: AppDeps, organId: string, key: string, be
   const organ = await organOr404(deps, organId);
   const columns = await catalogueOf(deps, organ);
   const column = columns.find((c) => c.key === key);
-  if (!column) throw new AppError('column_not_found', '找不到该栏目', 404);
+  if (!column) throw new AppError('column_not_found', '找不到该栏目', 'not_found');
   const t = today(deps);
   const q = {
     columnIds: subtree(columns, column.id),
@@ -112,7 +112,7 @@ export async function itemPage(deps: AppDeps, organId: string, itemId: string) {
     item.state === 'withdrawn' ||
     (item.publishedOn ?? '9999') > t
   )
-    throw new AppError('item_not_found', '找不到该信息，或已撤回', 404);
+    throw new AppError('item_not_found', '找不到该信息，或已撤回', 'not_found');
   const columns = await catalogueOf(deps, organ);
   const files = (await deps.store.publication.files.list(item.id)).filter(
     (f) => f.version <= item.publishedVersion!,
@@ -123,9 +123,9 @@ export async function itemPage(deps: AppDeps, organId: string, itemId: string) {
 
 export async function publicFile(deps: AppDeps, organId: string, fileId: string): Promise<ItemFile> {
   const f = await deps.store.publication.files.find(fileId);
-  if (!f) throw new AppError('file_not_found', '找不到该附件', 404);
+  if (!f) throw new AppError('file_not_found', '找不到该附件', 'not_found');
   const { item } = await itemPage(deps, organId, f.itemId);
-  if (f.version > item.publishedVersion!) throw new AppError('file_not_found', '找不到该附件', 404);
+  if (f.version > item.publishedVersion!) throw new AppError('file_not_found', '找不到该附件', 'not_found');
   return f;
 }
 

@@ -58,10 +58,10 @@ export async function compileAnnualReport(
   user: StaffUser,
   input: CompileInput,
 ): Promise<Compiled> {
-  if (user.role === 'supervisor') throw new AppError('forbidden', '上级主管部门只能查看', 403);
+  if (user.role === 'supervisor') throw new AppError('forbidden', '上级主管部门只能查看', 'forbidden');
   const year = input.year;
   if (!Number.isInteger(year) || year < 2019 || year > Number(today(deps).slice(0, 4)))
-    throw new AppError('form_invalid', '年度无效', 400, { year: '年度应在2019年至今年之间' });
+    throw new AppError('form_invalid', '年度无效', 'invalid', { year: '年度应在2019年至今年之间' });
   const organ = (await deps.store.organs.find(user.organId))!;
   const report = emptyReport(formatForYear(year), year, organ.name);
   report.title = `${organ.name}${year}年政府信息公开工作年度报告`;
@@ -125,7 +125,7 @@ export async function draftReportItem(
   ip: string,
 ): Promise<string> {
   if (compiled.findings.some((f) => f.severity === 'error'))
-    throw new AppError('report_has_errors', '年度报告还有“错误”级问题，请先修正再生成稿件', 409);
+    throw new AppError('report_has_errors', '年度报告还有“错误”级问题，请先修正再生成稿件', 'conflict');
   const body = renderReportSections(compiled.report);
   const item = await createItem(
     deps,

@@ -20,27 +20,29 @@ export async function importReport(
   ip: string,
 ): Promise<{ itemId: string; year: number; findings: Finding[] }> {
   if (user.role !== 'clerk' && user.role !== 'head')
-    throw new AppError('forbidden', '只有经办人或负责人可以导入年报', 403);
+    throw new AppError('forbidden', '只有经办人或负责人可以导入年报', 'forbidden');
   if (!bytes.length)
-    throw new AppError('form_invalid', '请选择年报文件', 400, {
+    throw new AppError('form_invalid', '请选择年报文件', 'invalid', {
       file: '请选择年报文件（PDF、DOCX、HTML或TXT）',
     });
   const r = await readAndCheckReport(defaultReportParsers, filename, bytes, { check: true });
   if (r.unreadable)
-    throw new AppError('form_invalid', '无法读取该文件', 400, {
+    throw new AppError('form_invalid', '无法读取该文件', 'invalid', {
       file: '无法读取该文件，请上传文字版PDF、DOCX、HTML或TXT',
     });
   const year = r.report.year;
   if (!year)
-    throw new AppError('form_invalid', '未能从报告中识别年度', 400, {
+    throw new AppError('form_invalid', '未能从报告中识别年度', 'invalid', {
       file: '未能从报告标题或正文中识别报告年度',
     });
   if (year >= Number(today(deps).slice(0, 4)))
-    throw new AppError('form_invalid', '年度无效', 400, { file: `报告年度为${year}年，只能导入往年的年报` });
+    throw new AppError('form_invalid', '年度无效', 'invalid', {
+      file: `报告年度为${year}年，只能导入往年的年报`,
+    });
   const organ = (await deps.store.organs.find(user.organId))!;
   const short = organ.name.replace(/人民政府$|政府$/, '');
   if (r.report.organ && !r.report.organ.includes(short) && !organ.name.includes(r.report.organ)) {
-    throw new AppError('form_invalid', '不是本机关的年报', 400, {
+    throw new AppError('form_invalid', '不是本机关的年报', 'invalid', {
       file: `报告中的机关为“${r.report.organ}”，不是${organ.name}`,
     });
   }

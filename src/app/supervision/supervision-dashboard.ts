@@ -52,7 +52,7 @@ export async function supervisionDashboard(
   user: StaffUser,
 ): Promise<{ rows: OrganRow[]; months: MonthRow[]; year: number; today: string }> {
   if (user.role !== 'supervisor' && user.role !== 'admin' && user.role !== 'head')
-    throw new AppError('forbidden', '无权查看', 403);
+    throw new AppError('forbidden', '无权查看', 'forbidden');
   const organs = await deps.store.organs.list();
   const ids = user.role === 'supervisor' ? visibleOrganIds(user, organs) : [user.organId];
   const t = today(deps);
@@ -150,7 +150,7 @@ async function lastTwelveMonths(deps: AppDeps, ids: string[], t: string): Promis
 
 /** The supervisor's roll-up of the subordinate organs' published reports for a year (read from the portal pages). */
 export async function rollUpSubordinates(deps: AppDeps, user: StaffUser, year: number) {
-  if (user.role !== 'supervisor') throw new AppError('forbidden', '只有上级主管部门可以汇总', 403);
+  if (user.role !== 'supervisor') throw new AppError('forbidden', '只有上级主管部门可以汇总', 'forbidden');
   const { rollUpReports } = await import('../../core/annual-report/roll-up.js');
   const { renderReportHtml } = await import('../../adapters/render/html-report-renderer.js');
   const organs = await deps.store.organs.list();
