@@ -1,8 +1,10 @@
 /**
  * Parse + check throughput for text and HTML reports, in complete reports per second on one core.
- * Inputs: the real 淮安 2024 report (text layer), the seed, and rendered random reports of both formats.
+ * Inputs: the real 淮安 2024 report (text layer) and the seed, from test/fixtures/reports (required: a missing file
+ * fails the bench), and rendered random reports of both formats.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseReportText } from '../src/adapters/parse/text/text-report-parser.js';
 import { parseReportHtml } from '../src/adapters/parse/html/html-report-parser.js';
 import { validateReport } from '../src/core/annual-report/validate-report.js';
@@ -26,30 +28,44 @@ function measure(name: string, inputs: string[], fn: (s: string) => unknown, min
   return perSec;
 }
 
+/** The real reports the bench measures: test/fixtures/reports, inside the repository (see its INDEX.tsv). */
+export const REAL_REPORTS = ['real-full/001.txt', 'seed/000_b24edaa19e85be6d.txt'] as const;
+const FIXTURES = new URL('../test/fixtures/reports/', import.meta.url);
+
+/** Reads the real reports, or throws naming the file that is missing: never falls back to random reports. */
+export function readRealReports(dir: URL = FIXTURES): string[] {
+  return REAL_REPORTS.map((f) => {
+    const file = new URL(f, dir);
+    if (!existsSync(file))
+      throw new Error(
+        `report bench: real report ${fileURLToPath(file)} not found; the fixtures in test/fixtures/reports are part of the repository, restore them (see test/fixtures/reports/INDEX.tsv)`,
+      );
+    return readFileSync(file, 'utf8');
+  });
+}
+
 export function runReportBench(): void {
-  const corpus = new URL('../../shared/corpus/', import.meta.url);
-  const real: string[] = [];
-  try {
-    real.push(readFileSync(new URL('real-full/001.txt', corpus), 'utf8'));
-    real.push(readFileSync(new URL('seed/000_b24edaa19e85be6d.txt', corpus), 'utf8'));
-  } catch {
-    /* corpus not present: synthetic inputs only */
-  }
+  const real = readRealReports();
   const reps = Array.from({ length: 40 }, (_, i) => randomReport(1000 + i));
   const texts = reps.map(renderReportText);
   const htmls = reps.map(renderReportHtml);
   const check = (r: { report: Parameters<typeof validateReport>[0] }) => validateReport(r.report);
   console.log('\n== 年度报告：解析 + 核对（单核） ==');
-  const a = real.length
-    ? measure('文本：真实报告（淮安2024、田湖镇2020）', real, (s) => check(parseReportText(s)))
-    : 0;
+  const a = measure('文本：真实报告（淮安2024、田湖镇2020）', real, (s) => check(parseReportText(s)));
   const b = measure('文本：随机生成的完整报告（两种格式）', texts, (s) => check(parseReportText(s)));
   const c = measure('HTML：随机生成的完整报告（官方表格样式）', htmls, (s) => check(parseReportHtml(s)));
   const goal = 2000;
   console.log(
     `目标：文本 > ${goal} 份/秒；实测 真实/目标 = ${(a / goal).toFixed(2)}×，随机/目标 = ${(b / goal).toFixed(2)}×；HTML/文本 = ${(c / b).toFixed(2)}`,
   );
-  console.log(`对照：依赖大模型的同类工具约 5–6 ms/份，本引擎真实报告 ${(1000 / (a || b)).toFixed(2)} ms/份`);
+  console.log(`对照：依赖大模型的同类工具约 5–6 ms/份，本引擎真实报告 ${(1000 / a).toFixed(2)} ms/份`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) runReportBench();
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    runReportBench();
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  }
+}

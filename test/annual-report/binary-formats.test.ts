@@ -12,7 +12,7 @@ import { parseReportText } from '../../src/adapters/parse/text/text-report-parse
 import { validateReport } from '../../src/core/annual-report/validate-report.js';
 import { randomReport } from '../helpers/random-report.js';
 
-const CORPUS = new URL('../../../shared/corpus/', import.meta.url);
+const CORPUS = new URL('../fixtures/reports/', import.meta.url);
 const cellsOf = (r: {
   cells: { table: string; row: string; column: string; value: number | null; raw: string }[];
 }) => r.cells.map((c) => `${c.table}|${c.row}|${c.column}|${c.value}|${c.raw}`);

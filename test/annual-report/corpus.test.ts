@@ -1,5 +1,5 @@
 /**
- * Every real report in shared/corpus parses without throwing, recovers every number present, and reports
+ * Every real report in test/fixtures/reports parses without throwing, recovers every number present, and reports
  * what is missing. Expectations were checked by hand against each file and its INDEX.tsv notes.
  */
 import { test } from 'node:test';
@@ -9,7 +9,7 @@ import { parseReportText } from '../../src/adapters/parse/text/text-report-parse
 import { validateReport } from '../../src/core/annual-report/validate-report.js';
 import { cellKey, indexCells } from '../../src/core/annual-report/report-model.js';
 
-const CORPUS = new URL('../../../shared/corpus/', import.meta.url);
+const CORPUS = new URL('../fixtures/reports/', import.meta.url);
 const read = (f: string): string => readFileSync(new URL(f, CORPUS), 'utf8');
 
 interface Expect {

@@ -1,6 +1,6 @@
 /**
  * The seed report (田湖镇人民政府 2020, 2019 trial format) parses to exactly its numbers.
- * Expected values are written out by hand from the published text (shared/corpus/seed).
+ * Expected values are written out by hand from the published text (test/fixtures/reports/seed).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,7 +9,7 @@ import { parseReportText } from '../../src/adapters/parse/text/text-report-parse
 import { validateReport } from '../../src/core/annual-report/validate-report.js';
 import { S3_COLUMNS, cellKey, indexCells } from '../../src/core/annual-report/report-model.js';
 
-const SEED = new URL('../../../shared/corpus/seed/000_b24edaa19e85be6d.txt', import.meta.url);
+const SEED = new URL('../fixtures/reports/seed/000_b24edaa19e85be6d.txt', import.meta.url);
 const text = readFileSync(SEED, 'utf8');
 
 /** Section 二 of the seed, by hand: [row, column, raw]. */

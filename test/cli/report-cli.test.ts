@@ -6,11 +6,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.js';
 import { renderReportText } from '../../src/adapters/render/text-report-renderer.js';
 import { randomReport } from '../helpers/random-report.js';
 
-const CORPUS = new URL('../../../shared/corpus/', import.meta.url).pathname;
+const CORPUS = fileURLToPath(new URL('../fixtures/reports/', import.meta.url));
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';

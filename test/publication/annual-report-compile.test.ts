@@ -191,9 +191,7 @@ test("an existing report is imported into the 年报 column, read and checked; a
       await clerk.get('/admin/report');
       return clerk.postFile('/admin/report/import', {}, { name, bytes });
     };
-    const seed = readFileSync(
-      new URL('../../../shared/corpus/seed/000_b24edaa19e85be6d.txt', import.meta.url),
-    );
+    const seed = readFileSync(new URL('../fixtures/reports/seed/000_b24edaa19e85be6d.txt', import.meta.url));
     const r = await upload('田湖镇2020年报.txt', seed);
     assert.equal(r.statusCode, 201, r.body.slice(0, 300));
     assert.match(r.body, /已将2020年年报导入/);
@@ -212,7 +210,7 @@ test("an existing report is imported into the 年报 column, read and checked; a
     assert.match(versions[0]!.bodyHtml, /第二十条第（五）项/);
     assert.match(versions[0]!.bodyHtml, /126/, '行政许可 处理决定数量 126 in the imported tables');
 
-    const pdf = readFileSync(new URL('../../../shared/corpus/real-full/001.pdf', import.meta.url));
+    const pdf = readFileSync(new URL('../fixtures/reports/real-full/001.pdf', import.meta.url));
     const other = await upload('淮安.pdf', pdf);
     assert.equal(other.statusCode, 400);
     assert.match(other.body, /报告中的机关为“淮安市人民政府”，不是田湖镇人民政府/);

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { Client, testApp } from '../helpers/test-app.js';
 
 const SEED = readFileSync(
-  new URL('../../../shared/corpus/seed/000_b24edaa19e85be6d.txt', import.meta.url),
+  new URL('../fixtures/reports/seed/000_b24edaa19e85be6d.txt', import.meta.url),
   'utf8',
 );
 
@@ -83,7 +83,7 @@ test('the public 年度报告核对 page: a PDF upload, pasted text, and bad inp
     assert.match(form.body, /enctype="multipart\/form-data"/);
     assert.match((await c.get('/')).body, /href="\/nianbao\/check"/, 'linked from the platform home');
 
-    const pdf = readFileSync(new URL('../../../shared/corpus/real-full/001.pdf', import.meta.url));
+    const pdf = readFileSync(new URL('../fixtures/reports/real-full/001.pdf', import.meta.url));
     const r = await c.postFile('/nianbao/check', { text: '' }, { name: '淮安2024年报.pdf', bytes: pdf });
     assert.equal(r.statusCode, 200);
     assert.match(r.body, /核对结果：淮安2024年报\.pdf/);
