@@ -25,3 +25,23 @@ export async function audit(store: Store, now: Date, a: AuditInput): Promise<voi
     detail: JSON.stringify(a.detail ?? {}),
   });
 }
+
+/** Records what a staff member did or read (e.g. through the staff API), in their organ's log. */
+export async function auditStaffAction(
+  deps: { store: Store; now: () => Date },
+  user: { id: string; organId: string; role: string },
+  action: string,
+  caseId: string | null,
+  ip: string,
+  detail: Record<string, unknown> = {},
+): Promise<void> {
+  await audit(deps.store, deps.now(), {
+    organId: user.organId,
+    userId: user.id,
+    role: user.role,
+    action,
+    caseId,
+    ip,
+    detail,
+  });
+}

@@ -4,7 +4,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createCalendar, dayNumber, isIsoDate, weekday } from '../../src/core/calendar/holiday-calendar.js';
+import { createCalendar } from '../../src/core/calendar/holiday-calendar.js';
+import { dayNumber, isIsoDate, weekday } from '../../src/core/calendar/iso-date.js';
 import {
   addWorkingDays,
   explainAddWorkingDays,
@@ -177,7 +178,7 @@ test('CLI: calendar add-workdays / explain / is-workday', async () => {
 });
 
 test('day numbers agree with the platform calendar for every day 1990–2040', async () => {
-  const { dayNumber, isoOf } = await import('../../src/core/calendar/holiday-calendar.js');
+  const { dayNumber, isoOf } = await import('../../src/core/calendar/iso-date.js');
   for (let t = Date.UTC(1990, 0, 1); t < Date.UTC(2041, 0, 1); t += 86400000) {
     const iso = new Date(t).toISOString().slice(0, 10);
     assert.equal(dayNumber(iso), t / 86400000, iso);

@@ -6,9 +6,12 @@ import assert from 'node:assert/strict';
 import { createCalendar } from '../../src/core/calendar/holiday-calendar.js';
 import { nationalCalendarEntries } from '../../src/adapters/calendar/chinese-days-seed.js';
 import {
+  type Actor,
   type CaseSnapshot,
   type MachineContext,
   TRANSITIONS,
+  allowedEvents,
+  availableEvents,
   canRecord,
   replay,
   transition,
@@ -355,4 +358,295 @@ test('a calendar change recomputes running cases and says which due dates moved'
     rules,
   );
   assert.deepEqual(moved, [{ id: 'A', before: '2026-03-16', after: '2026-03-17' }]);
+});
+
+test('条例第三十三条第二款、第三十条、第三十二条、第三十四条、国办函〔2020〕109号: availableEvents is a dry run of the table and its guards on a given day', () => {
+  const extended: CaseEvent = {
+    kind: 'extended',
+    on: '2024-02-20',
+    days: 10,
+    approvedBy: '王主任',
+    reason: '需调取档案',
+  };
+  const asked: CaseEvent = { kind: 'clarification_requested', on: '2024-03-08', items: ['请写明年份'] };
+  const rows: {
+    name: string;
+    events: CaseEvent[];
+    actor: Actor;
+    today: string;
+    /** every event the table allows the actor now: true, or the refusal code of a probe dated `today` */
+    expect: Record<string, true | string>;
+  }[] = [
+    {
+      name: 'received 2024-02-01 (due 2024-03-05): the head may do everything the table allows',
+      events: [reg('2024-02-01')],
+      actor: 'head',
+      today: '2024-02-20',
+      expect: {
+        clarification_requested: true,
+        third_party_consulted: true,
+        co_producer_consulted: true,
+        extended: true,
+        fee_notice_issued: true,
+        withdrawn: true,
+        decided: true,
+      },
+    },
+    {
+      name: '条例第三十三条第二款: on the last day of the period an extension is still possible',
+      events: [reg('2024-02-01')],
+      actor: 'head',
+      today: '2024-03-05',
+      expect: {
+        clarification_requested: true,
+        third_party_consulted: true,
+        co_producer_consulted: true,
+        extended: true,
+        fee_notice_issued: true,
+        withdrawn: true,
+        decided: true,
+      },
+    },
+    {
+      name: '条例第三十三条第二款: after the period ran out, no extension (the reply is late)',
+      events: [reg('2024-02-01')],
+      actor: 'head',
+      today: '2024-03-06',
+      expect: {
+        clarification_requested: true,
+        third_party_consulted: true,
+        co_producer_consulted: true,
+        extended: 'extension_too_late',
+        fee_notice_issued: true,
+        withdrawn: true,
+        decided: true,
+      },
+    },
+    {
+      name: '条例第三十三条第二款: extended once already',
+      events: [reg('2024-02-01'), extended],
+      actor: 'head',
+      today: '2024-02-21',
+      expect: {
+        clarification_requested: true,
+        third_party_consulted: true,
+        co_producer_consulted: true,
+        extended: 'extension_once',
+        fee_notice_issued: true,
+        withdrawn: true,
+        decided: true,
+      },
+    },
+    {
+      name: 'a clerk: the table leaves extension and decision to the head',
+      events: [reg('2024-02-01')],
+      actor: 'clerk',
+      today: '2024-02-20',
+      expect: {
+        clarification_requested: true,
+        third_party_consulted: true,
+        co_producer_consulted: true,
+        fee_notice_issued: true,
+        withdrawn: true,
+      },
+    },
+    {
+      name: '条例第三十条: the 补正 period (to 2024-03-29) has not run out',
+      events: [reg('2024-03-04'), asked],
+      actor: 'clerk',
+      today: '2024-03-29',
+      expect: {
+        clarification_received: true,
+        clarification_lapsed: 'clarification_not_lapsed',
+        withdrawn: true,
+      },
+    },
+    {
+      name: '条例第三十条: after the 补正 period, the lapse can be recorded',
+      events: [reg('2024-03-04'), asked],
+      actor: 'clerk',
+      today: '2024-04-01',
+      expect: { clarification_received: true, clarification_lapsed: true, withdrawn: true },
+    },
+    {
+      name: '条例第三十条: 补正 is told once per handling',
+      events: [reg('2024-03-04'), asked, { kind: 'clarification_received', on: '2024-03-15' }],
+      actor: 'clerk',
+      today: '2024-03-18',
+      expect: {
+        clarification_requested: 'clarification_once',
+        third_party_consulted: true,
+        co_producer_consulted: true,
+        fee_notice_issued: true,
+        withdrawn: true,
+      },
+    },
+    {
+      name: '条例第三十二条、第三十四条: only the co-producing organ is consulted, so no third party can reply',
+      events: [reg('2024-02-01'), { kind: 'co_producer_consulted', on: '2024-02-05', organ: '县自然资源局' }],
+      actor: 'clerk',
+      today: '2024-02-06',
+      expect: {
+        third_party_consulted: true,
+        third_party_replied: 'consultation_not_open',
+        co_producer_consulted: true,
+        co_producer_replied: true,
+        withdrawn: true,
+      },
+    },
+    {
+      name: '国办函〔2020〕109号: the 20 working days to pay have not run out',
+      events: [
+        reg('2024-02-01'),
+        { kind: 'fee_notice_issued', on: '2024-02-05', method: 'per_piece', amountYuan: 100 },
+      ],
+      actor: 'clerk',
+      today: '2024-02-06',
+      expect: { fee_paid: true, fee_lapsed: 'fee_not_lapsed', withdrawn: true },
+    },
+    {
+      name: '国办函〔2020〕109号: not paid in time, the lapse can be recorded',
+      events: [
+        reg('2024-02-01'),
+        { kind: 'fee_notice_issued', on: '2024-02-05', method: 'per_piece', amountYuan: 100 },
+      ],
+      actor: 'clerk',
+      today: '2024-04-30',
+      expect: { fee_paid: true, fee_lapsed: true, withdrawn: true },
+    },
+    {
+      name: '条例第四十条、第五十一条: after the reply, the head delivers or reopens',
+      events: [reg('2024-02-01'), { kind: 'decided', on: '2024-02-20', outcome: 'disclosed' }],
+      actor: 'head',
+      today: '2024-02-21',
+      expect: { delivered: true, reopened: true },
+    },
+    {
+      name: 'the history is appended in date order: nothing can be dated before its last event',
+      events: [reg('2024-02-01')],
+      actor: 'clerk',
+      today: '2024-01-31',
+      expect: {
+        clarification_requested: 'event_out_of_order',
+        third_party_consulted: 'event_out_of_order',
+        co_producer_consulted: 'event_out_of_order',
+        fee_notice_issued: 'event_out_of_order',
+        withdrawn: 'event_out_of_order',
+      },
+    },
+  ];
+  for (const r of rows) {
+    const s = run(r.events);
+    const got = availableEvents(s, r.actor, { calendar: cal, rules, today: r.today });
+    assert.deepEqual(
+      got.map((a) => a.event),
+      allowedEvents(s.state, r.actor),
+      `${r.name}: exactly the table's events, in table order`,
+    );
+    assert.deepEqual(
+      Object.fromEntries(got.map((a) => [a.event, a.ok ? true : a.error!.code])),
+      r.expect,
+      r.name,
+    );
+    for (const a of got) {
+      assert.equal(a.row.event, a.event, r.name);
+      assert.equal(a.ok, a.error === undefined, r.name);
+    }
+  }
+  const late = availableEvents(run([reg('2024-02-01')]), 'head', {
+    calendar: cal,
+    rules,
+    today: '2024-03-06',
+  }).find((a) => a.event === 'extended')!;
+  assert.match(late.error!.message, /2024年3月5日届满/);
+});
+
+test('条例第三十三条第二款: the case page offers what the table allows its viewer today — the clerk proposes extension and reply, the head records them, a supervisor nothing', async () => {
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { openSqliteStore } = await import('../../src/adapters/storage/kysely/kysely-store.js');
+  const { localFileStore } = await import('../../src/adapters/files/local-file-store.js');
+  const { seedDemo } = await import('../../src/app/demo/seed-demo.js');
+  const { registerApplication } = await import('../../src/app/cases/create-case.js');
+  const { getCaseForStaff } = await import('../../src/app/cases/case-view.js');
+  const { requestApproval } = await import('../../src/app/cases/approvals.js');
+  const dir = mkdtempSync(join(tmpdir(), 'gk-actions-'));
+  const store = await openSqliteStore(join(dir, 'a.db'));
+  await store.migrate();
+  const clock = { now: new Date('2024-02-05T02:00:00.000Z') };
+  const deps = {
+    store,
+    files: localFileStore(join(dir, 'files')),
+    calendar: cal,
+    rules,
+    now: () => clock.now,
+    secret: 'test-secret-0123456789abcdef',
+  };
+  try {
+    await seedDemo(deps, { cases: false, items: 0 });
+    const user = async (name: string) => (await store.users.findByUsername(name))!;
+    const clerk = await user('th-clerk');
+    const created = await registerApplication(
+      deps,
+      clerk,
+      {
+        channel: 'in_person',
+        submittedOn: '2024-02-01',
+        applicantType: 'natural_person',
+        name: '张三',
+        idNumber: '11010519491231002X',
+        phone: '13800138000',
+        email: 'zhangsan@example.com',
+        description: '2023年本镇农村危房改造补助发放名单',
+        requestedForm: 'electronic',
+        delivery: 'email',
+      },
+      '127.0.0.1',
+    );
+    const actions = async (name: string) =>
+      (await getCaseForStaff(deps, await user(name), created.caseId)).actions;
+    // received 2024-02-01, due 2024-03-05
+    assert.deepEqual(await actions('th-clerk'), {
+      direct: [
+        'clarification_requested',
+        'third_party_consulted',
+        'co_producer_consulted',
+        'fee_notice_issued',
+        'withdrawn',
+      ],
+      viaApproval: ['extended', 'decided'],
+    });
+    assert.deepEqual(await actions('th-head'), {
+      direct: [
+        'clarification_requested',
+        'third_party_consulted',
+        'co_producer_consulted',
+        'extended',
+        'fee_notice_issued',
+        'withdrawn',
+        'decided',
+      ],
+      viaApproval: [],
+    });
+    assert.deepEqual(await actions('th-admin'), { direct: [], viaApproval: [] });
+    assert.deepEqual(await actions('county-super'), { direct: [], viaApproval: [] }, 'supervisor: read-only');
+    await assert.rejects(actions('ss-clerk'), /找不到该案件/, 'another organ: not found');
+    // 2024-03-06: the reply period ran out, no extension any more (条例第三十三条第二款)
+    clock.now = new Date('2024-03-06T02:00:00.000Z');
+    assert.deepEqual((await actions('th-clerk')).viaApproval, ['decided']);
+    assert.equal((await actions('th-head')).direct.includes('extended'), false);
+    // back in time: an extension is pending, so the clerk cannot propose another
+    clock.now = new Date('2024-02-05T02:00:00.000Z');
+    await requestApproval(
+      deps,
+      clerk,
+      created.caseId,
+      { kind: 'extended', on: '2024-02-05', days: 10, approvedBy: '', reason: '需调取档案' },
+      '127.0.0.1',
+    );
+    assert.deepEqual((await actions('th-clerk')).viaApproval, ['decided']);
+  } finally {
+    await store.close();
+  }
 });

@@ -3,7 +3,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CaseRow, Organ, Store, StoredEvent } from '../../src/core/ports.js';
+import type { CaseRow, Organ, StoredEvent } from '../../src/core/entities.js';
+import type { Store } from '../../src/core/ports.js';
 
 export { caseRow, ev };
 

@@ -2,7 +2,8 @@
  * Random valid case histories: each step picks an event the transition table allows from the current state,
  * with lawful parameters and increasing dates, and keeps it only if the machine accepts it.
  */
-import { type HolidayCalendar, addDays, dayNumber } from '../../src/core/calendar/holiday-calendar.js';
+import type { HolidayCalendar } from '../../src/core/calendar/holiday-calendar.js';
+import { addDays, dayNumber } from '../../src/core/calendar/iso-date.js';
 import { addWorkingDays } from '../../src/core/calendar/working-days.js';
 import {
   type CaseSnapshot,

@@ -10,7 +10,7 @@ import { recordCaseEvent } from '../../src/app/cases/record-case-event.js';
 import { compileAnnualReport, manualSection2Slots } from '../../src/app/reports/compile-annual-report.js';
 import { parseReportHtml } from '../../src/adapters/parse/html/html-report-parser.js';
 import { cellKey, indexCells } from '../../src/core/annual-report/report-model.js';
-import type { StaffUser } from '../../src/core/ports.js';
+import type { StaffUser } from '../../src/core/entities.js';
 
 test('compile → check → 年报 draft → review → published → parsed back to the same numbers', async () => {
   const t = await testApp({ now: '2025-01-10T02:00:00.000Z' });

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ItemRow, Store } from '../../src/core/ports.js';
+import type { ItemRow } from '../../src/core/entities.js';
+import type { Store } from '../../src/core/ports.js';
 import { openPostgresStore, openSqliteStore } from '../../src/adapters/storage/kysely/kysely-store.js';
 import {
   bigrams,

@@ -9,7 +9,7 @@ import { TRANSITIONS, canRecord, type CaseState } from '../../src/core/case/case
 import type { CaseEvent, CaseEventKind } from '../../src/core/case/case-event.js';
 import { recordCaseEvent } from '../../src/app/cases/record-case-event.js';
 import { submitApplication } from '../../src/app/cases/create-case.js';
-import type { StaffUser } from '../../src/core/ports.js';
+import type { StaffUser } from '../../src/core/entities.js';
 
 test('applicant: applies without an account, gets a receipt with case number, query code and due date', async () => {
   const t = await testApp();

@@ -3,7 +3,7 @@
  * 3号仿宋 body, 28 pt line pitch) and PDF (Chromium printing the same HTML).
  */
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
-import type { Letter } from '../../app/letters/build-letters.js';
+import type { Letter } from '../../core/letters/build-letters.js';
 import { escapeHtml } from './html-report-renderer.js';
 
 export const LETTER_CSS = `@page{size:A4;margin:37mm 26mm 35mm 28mm}

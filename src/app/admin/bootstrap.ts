@@ -4,7 +4,7 @@
  * 管理员 then maintains its own data, staff and columns in the web app. Every step is audited as 系统.
  */
 import { z } from 'zod';
-import type { Organ, StaffRole, StaffUser } from '../../core/ports.js';
+import type { Organ, StaffRole, StaffUser } from '../../core/entities.js';
 import { DEFAULT_INDEX_PATTERN } from '../../core/publication/item-model.js';
 import { hashPassword } from '../../adapters/security/password-hasher.js';
 import { AppError, type AppDeps } from '../deps.js';

@@ -4,10 +4,13 @@
  * recomputed, with the list of those that moved.
  */
 import { z } from 'zod';
-import type { StaffUser } from '../../core/ports.js';
-import { type CalendarEntry, createCalendar, isIsoDate } from '../../core/calendar/holiday-calendar.js';
+import type { StaffUser } from '../../core/entities.js';
+import { type CalendarEntry, createCalendar } from '../../core/calendar/holiday-calendar.js';
+import { isIsoDate } from '../../core/calendar/iso-date.js';
 import { changedDeadlines, type DeadlineChange } from '../../core/case/deadlines.js';
 import { nationalCalendarEntries } from '../../adapters/calendar/chinese-days-seed.js';
+import { authorize } from '../policies/authorize.js';
+import { canEditCalendar } from '../policies/admin-policy.js';
 import { AppError, type AppDeps } from '../deps.js';
 import { audit } from '../audit.js';
 import { loadCase } from '../cases/record-case-event.js';
@@ -28,10 +31,18 @@ const schema = z.object({
   source: z.string().trim().min(2, { error: '请填写依据（通知名称或文号）' }).max(100),
 });
 
-export async function canEditCalendar(deps: AppDeps, user: StaffUser): Promise<boolean> {
-  if (user.role !== 'admin') return false;
-  const organ = await deps.store.organs.find(user.organId);
-  return !!organ && organ.parentId === null;
+/** Refuses anyone but the platform administrator. */
+export async function authorizeCalendarEdit(deps: AppDeps, user: StaffUser): Promise<void> {
+  authorize(user, canEditCalendar, await deps.store.organs.find(user.organId));
+}
+
+/** The year's calendar entries and every local edit, for the platform administrator. */
+export async function calendarView(deps: AppDeps, user: StaffUser, year: number) {
+  await authorizeCalendarEdit(deps, user);
+  const days = [...deps.calendar.entries.values()]
+    .filter((e) => e.date.startsWith(String(year)))
+    .sort((a, b) => (a.date < b.date ? -1 : 1));
+  return { days, edits: await deps.store.calendar.list() };
 }
 
 /** Saves an entry (or removes one) and recomputes running cases; returns the moved due dates. */
@@ -42,8 +53,7 @@ export async function editCalendar(
   remove: boolean,
   ip: string,
 ): Promise<DeadlineChange[]> {
-  if (!(await canEditCalendar(deps, user)))
-    throw new AppError('forbidden', '只有平台管理员（最上级机关的管理员）可以修改工作日历', 'forbidden');
+  await authorizeCalendarEdit(deps, user);
   const r = schema.safeParse(input);
   if (!r.success && !remove) {
     const fields: Record<string, string> = {};
@@ -78,4 +88,22 @@ export async function editCalendar(
     });
   });
   return moved;
+}
+
+const seenVersion = new WeakMap<object, number>();
+
+/**
+ * Reloads the calendar when another process changed it since this one last looked (a version counter in the
+ * database); the first look only records the version unless edits exist.
+ */
+export async function loadCalendarIfChanged(deps: AppDeps): Promise<void> {
+  const v = await deps.store.calendar.version();
+  const seen = seenVersion.get(deps);
+  if (v !== seen && (seen !== undefined || v > 0)) deps.calendar = await loadCalendar(deps);
+  seenVersion.set(deps, v);
+}
+
+/** The built-in national calendar (the State Council notices) with optional local entries on top. */
+export function builtInCalendar(local: readonly CalendarEntry[] = []) {
+  return createCalendar(nationalCalendarEntries(), [...local]);
 }

@@ -4,14 +4,16 @@
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { ColumnRow, StaffRole, StaffUser } from '../../core/ports.js';
+import type { ColumnRow, StaffRole, StaffUser } from '../../core/entities.js';
 import { hashPassword } from '../../adapters/security/password-hasher.js';
+import { authorize } from '../policies/authorize.js';
+import { canManageStaff } from '../policies/admin-policy.js';
 import { AppError, type AppDeps } from '../deps.js';
 import { audit } from '../audit.js';
 import { ensureCatalogue } from '../publication/items.js';
 
 function requireAdmin(user: StaffUser): void {
-  if (user.role !== 'admin') throw new AppError('forbidden', '只有管理员可以管理账号和栏目', 'forbidden');
+  authorize(user, canManageStaff, undefined);
 }
 
 const userSchema = z.object({

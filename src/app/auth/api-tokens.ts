@@ -4,7 +4,7 @@
  * organ scope and role checks as the web pages. Every issue, revocation and use is audited.
  */
 import { randomBytes } from 'node:crypto';
-import type { ApiToken, StaffUser } from '../../core/ports.js';
+import type { ApiToken, StaffUser } from '../../core/entities.js';
 import { hmac, randomToken } from '../../adapters/security/password-hasher.js';
 import { AppError, type AppDeps } from '../deps.js';
 import { audit } from '../audit.js';

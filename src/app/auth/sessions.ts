@@ -2,7 +2,7 @@
  * Staff login and sessions: scrypt passwords, lockout after repeated failures, idle and absolute timeouts.
  * Sessions live in the database, so the web process keeps no state of its own.
  */
-import type { StaffUser } from '../../core/ports.js';
+import type { StaffUser } from '../../core/entities.js';
 import { hmac, randomToken, verifyPassword } from '../../adapters/security/password-hasher.js';
 import { AppError, type AppDeps } from '../deps.js';
 import { audit } from '../audit.js';

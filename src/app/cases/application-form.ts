@@ -3,7 +3,7 @@
  */
 import { z } from 'zod';
 import { APPLICANT_TYPES, type CaseFacts, CHANNELS } from '../../core/case/case-model.js';
-import { isIsoDate } from '../../core/calendar/holiday-calendar.js';
+import { isIsoDate } from '../../core/calendar/iso-date.js';
 
 /** 18-digit 居民身份证号码 with its check digit (GB 11643). */
 export function isValidIdCard(id: string): boolean {

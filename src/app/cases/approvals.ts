@@ -3,9 +3,11 @@
  * or to sign a reply; the head approves (the event is recorded in the head's name) or sends it back.
  */
 import { randomBytes } from 'node:crypto';
-import type { Approval, StaffUser } from '../../core/ports.js';
+import type { Approval, StaffUser } from '../../core/entities.js';
 import type { CaseEvent } from '../../core/case/case-event.js';
 import { transition } from '../../core/case/case-machine.js';
+import { authorize } from '../policies/authorize.js';
+import { canDecideApproval, canProposeApproval } from '../policies/case-policy.js';
 import { AppError, type AppDeps } from '../deps.js';
 import { audit } from '../audit.js';
 import { loadCase, recordCaseEvent } from './record-case-event.js';
@@ -18,7 +20,7 @@ export async function requestApproval(
   payload: CaseEvent,
   ip: string,
 ): Promise<Approval> {
-  if (user.role !== 'clerk') throw new AppError('forbidden', '由经办人提请负责人审批', 'forbidden');
+  authorize(user, canProposeApproval, undefined);
   const kind = payload.kind === 'extended' ? 'extension' : payload.kind === 'decided' ? 'decision' : null;
   if (!kind) throw new AppError('approval_kind_invalid', '只有延期和答复需要负责人审批');
   const { row, snapshot } = await loadCase(deps.store, deps, caseId);
@@ -74,7 +76,7 @@ export async function decideApproval(
   const a = await deps.store.approvals.find(approvalId);
   if (!a || a.organId !== head.organId)
     throw new AppError('approval_not_found', '找不到该审批事项', 'not_found');
-  if (head.role !== 'head') throw new AppError('forbidden', '只有负责人可以审批', 'forbidden');
+  authorize(head, canDecideApproval, undefined);
   if (a.status !== 'pending') throw new AppError('approval_decided', '该事项已审批');
   const now = deps.now();
   await deps.store.transaction(async (tx) => {

@@ -3,7 +3,7 @@
  * released). Size and type limits are checked on the bytes (magic numbers), not the name.
  */
 import { randomBytes } from 'node:crypto';
-import type { Attachment } from '../../core/ports.js';
+import type { Attachment } from '../../core/entities.js';
 import { AppError, type AppDeps } from '../deps.js';
 import { audit } from '../audit.js';
 

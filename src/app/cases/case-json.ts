@@ -3,7 +3,7 @@
  * existing register gets a clear message naming the field.
  */
 import { z } from 'zod';
-import { isIsoDate } from '../../core/calendar/holiday-calendar.js';
+import { isIsoDate } from '../../core/calendar/iso-date.js';
 import { APPLICANT_TYPES, CHANNELS, OUTCOMES } from '../../core/case/case-model.js';
 import type { CaseEvent } from '../../core/case/case-event.js';
 import type { ReviewCase } from '../../core/case/case-statistics.js';

@@ -3,12 +3,14 @@
  * application with its receipt date under 条例第三十一条. Either way: one case, one `registered` event, a case
  * number, and a query code shown once (only its HMAC is stored).
  */
-import type { CaseRow, StaffUser } from '../../core/ports.js';
+import type { CaseRow, StaffUser } from '../../core/entities.js';
 import { type CaseFacts, type Channel } from '../../core/case/case-model.js';
 import { replay } from '../../core/case/case-machine.js';
 import { replyClock } from '../../core/case/deadlines.js';
 import { receiptDate } from '../../core/case/receipt-date.js';
 import { hmac, queryCode } from '../../adapters/security/password-hasher.js';
+import { authorize } from '../policies/authorize.js';
+import { canRegisterCase } from '../policies/case-policy.js';
 import { AppError, type AppDeps, maskName, today } from '../deps.js';
 import { audit } from '../audit.js';
 import { registrationSchema, validateApplication } from './application-form.js';
@@ -116,6 +118,12 @@ export async function submitApplication(
   );
 }
 
+/** The registration form's first values (the day it was submitted: today), for those who may register. */
+export function newCaseDefaults(deps: AppDeps, user: StaffUser): Record<string, string> {
+  authorize(user, canRegisterCase, undefined);
+  return { submittedOn: today(deps) };
+}
+
 /** A clerk registers an application received by letter, in person, fax, e-mail or another channel. */
 export async function registerApplication(
   deps: AppDeps,
@@ -123,8 +131,7 @@ export async function registerApplication(
   input: Record<string, unknown>,
   ip: string,
 ): Promise<CreatedCase> {
-  if (user.role !== 'clerk' && user.role !== 'head')
-    throw new AppError('forbidden', '只有经办人或负责人可以登记申请', 'forbidden');
+  authorize(user, canRegisterCase, undefined);
   const reg = registrationSchema.safeParse(input);
   const v = validateApplication(input, (reg.success ? reg.data.channel : 'other') as Channel);
   const fields: Record<string, string> = {};

@@ -2,11 +2,12 @@
  * Use case: export the cases a user may see as CSV (UTF-8 with BOM for spreadsheet programs) or XLSX. Personal
  * data is masked: applicant names shortened (张*), no ID numbers, phones or addresses.
  */
-import type { StaffUser } from '../../core/ports.js';
+import type { StaffUser } from '../../core/entities.js';
 import { STATE_LABEL, replay } from '../../core/case/case-machine.js';
 import { APPLICANT_COLUMN, CHANNEL_LABEL, findOutcome, outcomeRow } from '../../core/case/case-model.js';
 import { formatForYear } from '../../core/annual-report/report-model.js';
-import { type AppDeps, maskName } from '../deps.js';
+import { AppError, type AppDeps, maskName } from '../deps.js';
+import { audit } from '../audit.js';
 import { visibleOrganIds } from '../policies/case-policy.js';
 import { toCsv } from '../../adapters/render/csv-writer.js';
 
@@ -72,4 +73,32 @@ export async function exportCaseRows(
     ]);
   }
   return lines;
+}
+
+/** The export the back office downloads: CSV or XLSX of the user's cases (masked), audited. */
+export async function exportCases(
+  deps: AppDeps,
+  user: StaffUser,
+  format: string,
+  yearParam: string | undefined,
+  ip: string,
+): Promise<{ mime: string; filename: string; bytes: string | Buffer }> {
+  if (format !== 'csv' && format !== 'xlsx')
+    throw new AppError('not_found', '不支持的导出格式（可选CSV或XLSX）', 'not_found');
+  const year = /^\d{4}$/.test(yearParam ?? '') ? Number(yearParam) : null;
+  const bytes =
+    format === 'csv' ? await exportCasesCsv(deps, user, year) : await exportCasesXlsx(deps, user, year);
+  await audit(deps.store, deps.now(), {
+    organId: user.organId,
+    userId: user.id,
+    role: user.role,
+    action: 'export.cases',
+    ip,
+    detail: { year, format },
+  });
+  const mime =
+    format === 'csv'
+      ? 'text/csv; charset=utf-8'
+      : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  return { mime, filename: `依申请公开案件${year ?? ''}.${format}`, bytes };
 }

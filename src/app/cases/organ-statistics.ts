@@ -2,20 +2,13 @@
  * Use case: Section 三 and 四 of an organ's (and, for a supervisor, its subordinates') annual report, computed
  * from the case histories, rendered in the official table layout.
  */
-import type { StaffUser } from '../../core/ports.js';
-import { replay } from '../../core/case/case-machine.js';
-import {
-  type CaseSummary,
-  section3Cells,
-  section4Cells,
-  summarizeCase,
-} from '../../core/case/case-statistics.js';
-import { emptyReport, formatForYear } from '../../core/annual-report/report-model.js';
+import type { StaffUser } from '../../core/entities.js';
+import { type ReportCell, emptyReport, formatForYear } from '../../core/annual-report/report-model.js';
 import { layoutS2, layoutS3, layoutS4 } from '../../adapters/render/report-layout.js';
-import { section2Article1 } from '../../core/publication/section2.js';
 import { escapeHtml } from '../../adapters/render/html-report-renderer.js';
 import { visibleOrganIds } from '../policies/case-policy.js';
 import type { AppDeps } from '../deps.js';
+import { gatherOrganYear } from '../reports/gather-organ-year.js';
 
 export async function organStatistics(
   deps: AppDeps,
@@ -24,43 +17,14 @@ export async function organStatistics(
 ): Promise<{
   organName: string;
   html: string;
-  cells: ReturnType<typeof section3Cells>;
+  cells: ReportCell[];
   report: ReturnType<typeof emptyReport>;
 }> {
   const organs = await deps.store.organs.list();
   const ids = visibleOrganIds(user, organs);
-  const all = await deps.store.cases.allWithEvents(ids);
-  const sums: CaseSummary[] = [];
-  for (const c of all) {
-    const s = summarizeCase(
-      replay(
-        c.events.map((e) => e.event),
-        { calendar: deps.calendar, rules: deps.rules },
-      ).snapshot,
-    );
-    if (s) sums.push(s);
-  }
-  const reviews = (await deps.store.reviews.listForOrgans(ids)).map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    filedOn: r.filedOn,
-    ...(r.concludedOn ? { concludedOn: r.concludedOn } : {}),
-    ...(r.result ? { result: r.result } : {}),
-  }));
+  const y = await gatherOrganYear(deps, ids, year);
   const report = emptyReport(formatForYear(year), year, null);
-  const s3 = section3Cells(sums, year);
-  const docs = (await deps.store.publication.items.documents(ids)).map((d) => ({
-    docType: d.docType,
-    firstPublishedOn: d.firstPublishedOn,
-    withdrawn: d.state === 'withdrawn',
-    validity: d.validity,
-    validityDate: d.validityDate,
-  }));
-  report.cells = [
-    ...(report.format === '2021' ? section2Article1(docs, year) : []),
-    ...s3,
-    ...section4Cells(reviews, year),
-  ];
+  report.cells = [...y.section2, ...y.section3, ...y.section4];
   const table = (t: ReturnType<typeof layoutS3>) =>
     `<table>${t.rows.map((r) => `<tr>${r.map((c) => `<${c.head ? 'th' : 'td'}${c.rowspan ? ` rowspan="${c.rowspan}"` : ''}${c.colspan ? ` colspan="${c.colspan}"` : ''}>${escapeHtml(c.text)}</${c.head ? 'th' : 'td'}>`).join('')}</tr>`).join('')}</table>`;
   const own = organs.find((o) => o.id === user.organId)!;
@@ -71,7 +35,7 @@ export async function organStatistics(
   return {
     organName: ids.length > 1 ? `${own.name}及所属` : own.name,
     html: `${s2}<h2>三、收到和处理政府信息公开申请情况</h2>${table(layoutS3(report))}<h2>四、政府信息公开行政复议、行政诉讼情况</h2>${table(layoutS4(report))}`,
-    cells: s3,
+    cells: y.section3,
     report,
   };
 }

@@ -3,7 +3,8 @@
  * table for the actor, and appended with the recomputed caches (state, reply due date) in one transaction —
  * a failed action leaves nothing written.
  */
-import type { CaseRow, StaffUser, Store, StoredEvent } from '../../core/ports.js';
+import type { CaseRow, StaffUser, StoredEvent } from '../../core/entities.js';
+import type { Store } from '../../core/ports.js';
 import type { CaseEvent } from '../../core/case/case-event.js';
 import { type Actor, type CaseSnapshot, replay, transition } from '../../core/case/case-machine.js';
 import { replyClock } from '../../core/case/deadlines.js';

@@ -3,8 +3,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { ReviewRow, StaffUser } from '../../core/ports.js';
-import { isIsoDate } from '../../core/calendar/holiday-calendar.js';
+import type { ReviewRow, StaffUser } from '../../core/entities.js';
+import { isIsoDate } from '../../core/calendar/iso-date.js';
 import { AppError, type AppDeps } from '../deps.js';
 import { audit } from '../audit.js';
 

@@ -3,12 +3,13 @@
  * role, and a few dozen cases in every state spread over two years, recorded through the case machine.
  */
 import { randomBytes } from 'node:crypto';
-import type { Organ, StaffRole, Store } from '../../core/ports.js';
+import type { Organ, StaffRole } from '../../core/entities.js';
+import type { Store } from '../../core/ports.js';
 import type { CaseEvent } from '../../core/case/case-event.js';
 import type { CaseFacts, OutcomeCode } from '../../core/case/case-model.js';
 import { replay } from '../../core/case/case-machine.js';
 import { replyClock } from '../../core/case/deadlines.js';
-import { addDays, dayNumber } from '../../core/calendar/holiday-calendar.js';
+import { addDays, dayNumber } from '../../core/calendar/iso-date.js';
 import { addWorkingDays, nextWorkdayOnOrAfter } from '../../core/calendar/working-days.js';
 import { hashPassword, queryCode } from '../../adapters/security/password-hasher.js';
 import { type AppDeps, today } from '../deps.js';

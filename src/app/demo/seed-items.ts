@@ -3,11 +3,11 @@
  * recorded workflow (拟稿 → 公开属性认定 → 保密审查 → 审核 → 发布), written straight to the store with their dates.
  */
 import { randomBytes } from 'node:crypto';
-import type { ColumnRow, ItemRow, Organ } from '../../core/ports.js';
+import type { ColumnRow, ItemRow, Organ } from '../../core/entities.js';
 import type { ItemEvent, ItemMeta } from '../../core/publication/item-model.js';
 import { DEFAULT_INDEX_PATTERN, indexNumber } from '../../core/publication/item-model.js';
 import { bigrams, normalizeSearchText, unigrams } from '../../core/publication/search-text.js';
-import { addDays } from '../../core/calendar/holiday-calendar.js';
+import { addDays } from '../../core/calendar/iso-date.js';
 import { addWorkingDays, nextWorkdayOnOrAfter } from '../../core/calendar/working-days.js';
 import { sanitizeBody } from '../../adapters/render/sanitize-html.js';
 import { type AppDeps, today } from '../deps.js';

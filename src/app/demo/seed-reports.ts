@@ -4,7 +4,7 @@
  * through the ordinary workflow (公开属性认定 → 保密审查 → 审核 → 发布) before the 条例第四十九条 deadline — so the
  * supervisor's dashboard and roll-up show real, checkable reports.
  */
-import type { StaffUser } from '../../core/ports.js';
+import type { StaffUser } from '../../core/entities.js';
 import { cellKey, indexCells } from '../../core/annual-report/report-model.js';
 import { nextWorkdayOnOrAfter } from '../../core/calendar/working-days.js';
 import { type AppDeps, today } from '../deps.js';

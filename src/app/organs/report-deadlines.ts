@@ -2,15 +2,17 @@
  * Use case: a supervising jurisdiction's 管理员 (an organ with subordinate organs) sets the 年报 deadline of each
  * organ below it. 条例第四十九条 fixes only 县级以上 bodies' dates; townships' are set locally. Blank: the default.
  */
-import type { Organ, StaffUser } from '../../core/ports.js';
-import { isIsoDate } from '../../core/calendar/holiday-calendar.js';
+import type { Organ, StaffUser } from '../../core/entities.js';
+import { isIsoDate } from '../../core/calendar/iso-date.js';
+import { authorize } from '../policies/authorize.js';
+import { canSetReportDeadlines } from '../policies/admin-policy.js';
 import { AppError, type AppDeps } from '../deps.js';
 import { audit } from '../audit.js';
 import { subtreeIds } from '../policies/case-policy.js';
 
 /** The organs below the admin's organ (its whole subtree, not itself). */
 export async function subordinateOrgans(deps: AppDeps, admin: StaffUser): Promise<Organ[]> {
-  if (admin.role !== 'admin') throw new AppError('forbidden', '只有管理员可以设置年报期限', 'forbidden');
+  authorize(admin, canSetReportDeadlines, undefined);
   const organs = await deps.store.organs.list();
   const ids = subtreeIds(admin.organId, organs);
   const below = organs.filter((o) => ids.includes(o.id) && o.id !== admin.organId);

@@ -3,7 +3,9 @@
  * address, postcode, phone, office hours and e-mail; and the organ's 索引号 pattern.
  */
 import { z } from 'zod';
-import type { Organ, StaffUser } from '../../core/ports.js';
+import type { Organ, StaffUser } from '../../core/entities.js';
+import { authorize } from '../policies/authorize.js';
+import { canEditOrgan } from '../policies/admin-policy.js';
 import { AppError, type AppDeps } from '../deps.js';
 import { audit } from '../audit.js';
 import { indexPatternProblem } from '../../core/publication/item-model.js';
@@ -50,7 +52,7 @@ export async function updateOrgan(
   input: unknown,
   ip: string,
 ): Promise<Organ> {
-  if (user.role !== 'admin') throw new AppError('forbidden', '只有管理员可以修改机关信息', 'forbidden');
+  authorize(user, canEditOrgan, undefined);
   const organ = await deps.store.organs.find(user.organId);
   if (!organ) throw new AppError('organ_not_found', '找不到该机关', 'not_found');
   const r = schema.safeParse(input);

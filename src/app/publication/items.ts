@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { ColumnRow, ItemFile, ItemRow, Organ, StaffUser } from '../../core/ports.js';
+import type { ColumnRow, ItemFile, ItemRow, Organ, StaffUser } from '../../core/entities.js';
 import {
   type ItemActor,
   type ItemEvent,
@@ -17,7 +17,7 @@ import {
 } from '../../core/publication/item-model.js';
 import { bigrams, normalizeSearchText, unigrams } from '../../core/publication/search-text.js';
 import { defaultCatalogue } from '../../core/publication/catalogue.js';
-import { isIsoDate } from '../../core/calendar/holiday-calendar.js';
+import { isIsoDate } from '../../core/calendar/iso-date.js';
 import { sanitizeBody } from '../../adapters/render/sanitize-html.js';
 import { AppError, type AppDeps, today } from '../deps.js';
 import { audit } from '../audit.js';

@@ -1,9 +1,10 @@
 /**
  * The public 政府信息公开专栏: what every page shows, read through the storage (keyset paging, search, feeds).
  */
-import type { ColumnRow, ItemFile, ItemRow, Organ } from '../../core/ports.js';
+import type { ColumnRow, ItemFile, ItemRow, Organ } from '../../core/entities.js';
 import { queryTerms, snippet } from '../../core/publication/search-text.js';
 import { timeliness } from '../../core/publication/item-model.js';
+import { isPublicNow } from '../../core/publication/public-now.js';
 import { escapeHtml } from '../../adapters/render/html-report-renderer.js';
 import { AppError, type AppDeps, today } from '../deps.js';
 import { ensureCatalogue } from './items.js';
@@ -105,13 +106,7 @@ export async function itemPage(deps: AppDeps, organId: string, itemId: string) {
   const organ = await organOr404(deps, organId);
   const item = await deps.store.publication.items.find(itemId);
   const t = today(deps);
-  if (
-    !item ||
-    item.organId !== organ.id ||
-    item.publishedVersion === null ||
-    item.state === 'withdrawn' ||
-    (item.publishedOn ?? '9999') > t
-  )
+  if (!item || item.organId !== organ.id || !isPublicNow(item, t))
     throw new AppError('item_not_found', '找不到该信息，或已撤回', 'not_found');
   const columns = await catalogueOf(deps, organ);
   const files = (await deps.store.publication.files.list(item.id)).filter(

@@ -5,7 +5,7 @@
  * check it with every rule and render it in the official layout. The result becomes a draft item in the
  * 政府信息公开年报 column and is published through the ordinary 保密审查 workflow.
  */
-import type { StaffUser } from '../../core/ports.js';
+import type { StaffUser } from '../../core/entities.js';
 import {
   type AnnualReport,
   type ReportCell,
@@ -15,17 +15,10 @@ import {
 } from '../../core/annual-report/report-model.js';
 import type { Finding } from '../../core/annual-report/report-findings.js';
 import { validateReport } from '../../core/annual-report/validate-report.js';
-import { replay } from '../../core/case/case-machine.js';
-import {
-  type CaseSummary,
-  section3Cells,
-  section4Cells,
-  summarizeCase,
-} from '../../core/case/case-statistics.js';
-import { section2Article1 } from '../../core/publication/section2.js';
 import { renderReportHtml, renderReportSections } from '../../adapters/render/html-report-renderer.js';
 import { AppError, type AppDeps, today } from '../deps.js';
 import { createItem } from '../publication/items.js';
+import { gatherOrganYear } from './gather-organ-year.js';
 
 /** The Section 二 cells the organ fills in by hand (everything but 第二十条第（一）项 in the 2021 format). */
 export function manualSection2Slots(year: number): { row: string; column: string; key: string }[] {
@@ -77,34 +70,8 @@ export async function compileAnnualReport(
     const v = Number(raw.replace(/[,，]/g, ''));
     cells.push({ table: '二', row: s.row, column: s.column, value: Number.isFinite(v) ? v : null, raw });
   }
-  if (report.format === '2021') {
-    const docs = (await deps.store.publication.items.documents([organ.id])).map((d) => ({
-      docType: d.docType,
-      firstPublishedOn: d.firstPublishedOn,
-      withdrawn: d.state === 'withdrawn',
-      validity: d.validity,
-      validityDate: d.validityDate,
-    }));
-    cells.push(...section2Article1(docs, year));
-  }
-  const sums: CaseSummary[] = [];
-  for (const c of await deps.store.cases.allWithEvents([organ.id])) {
-    const s = summarizeCase(
-      replay(
-        c.events.map((e) => e.event),
-        { calendar: deps.calendar, rules: deps.rules },
-      ).snapshot,
-    );
-    if (s) sums.push(s);
-  }
-  const reviews = (await deps.store.reviews.listForOrgans([organ.id])).map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    filedOn: r.filedOn,
-    ...(r.concludedOn ? { concludedOn: r.concludedOn } : {}),
-    ...(r.result ? { result: r.result } : {}),
-  }));
-  cells.push(...section3Cells(sums, year), ...section4Cells(reviews, year));
+  const y = await gatherOrganYear(deps, [organ.id], year);
+  cells.push(...y.section2, ...y.section3, ...y.section4);
   report.cells = cells;
   // order as the format lists them
   const order = new Map<string, number>();

@@ -4,7 +4,7 @@
  * the draft holds the report in the official layout and goes through 保密审查 like any item. A report of another
  * year or organ than the file claims is refused, so history is not mislabelled.
  */
-import type { StaffUser } from '../../core/ports.js';
+import type { StaffUser } from '../../core/entities.js';
 import type { Finding } from '../../core/annual-report/report-findings.js';
 import { defaultReportParsers } from '../../adapters/parse/report-parsers.js';
 import { escapeHtml, renderReportSections } from '../../adapters/render/html-report-renderer.js';

@@ -4,8 +4,9 @@
  * allows, and whether last year's annual report is published on time and passes the checker (against the year
  * before's published report too, for the carry-over).
  */
-import type { Organ, StaffUser } from '../../core/ports.js';
+import type { Organ, StaffUser } from '../../core/entities.js';
 import { addWorkingDays } from '../../core/calendar/working-days.js';
+import { reportDeadline } from '../../core/annual-report/report-deadline.js';
 import { validateReport } from '../../core/annual-report/validate-report.js';
 import { parseReportHtml } from '../../adapters/parse/html/html-report-parser.js';
 import { AppError, type AppDeps, today } from '../deps.js';
@@ -28,16 +29,6 @@ export interface OrganRow {
     errors: number | null;
     itemId: string | null;
   };
-}
-
-/**
- * 条例第四十九条: 县级以上人民政府部门 by 1月31日, 县级以上地方人民政府 by 3月31日. Townships' deadlines are set
- * locally (regulation.md: e.g. 2月20日 in one city), so a supervising jurisdiction may set any organ's (MM-DD);
- * unset, a township defaults to 1月31日.
- */
-export function reportDeadline(organ: Organ, year: number): string {
-  if (organ.reportDeadline) return `${year}-${organ.reportDeadline}`;
-  return organ.kind === 'government' ? `${year}-03-31` : `${year}-01-31`;
 }
 
 /** One month of the last twelve, across every organ on the dashboard. */

@@ -2,14 +2,15 @@
  * `gongkai calendar add-workdays|explain|is-workday` on the national calendar (2019–2026).
  */
 import { readFileSync } from 'node:fs';
-import { type CalendarEntry, createCalendar, isIsoDate } from '../../core/calendar/holiday-calendar.js';
+import type { CalendarEntry } from '../../core/calendar/holiday-calendar.js';
+import { isIsoDate } from '../../core/calendar/iso-date.js';
 import {
   addWorkingDays,
   dayReason,
   explainAddWorkingDays,
   isWorkday,
 } from '../../core/calendar/working-days.js';
-import { nationalCalendarEntries } from '../../adapters/calendar/chinese-days-seed.js';
+import { builtInCalendar } from '../../app/admin/calendar.js';
 import type { CliIO } from '../main.js';
 
 export const CALENDAR_USAGE = `  gongkai calendar add-workdays 日期 N     输出该日次日起算第N个工作日（ISO日期）
@@ -43,7 +44,7 @@ export function runCalendarCommand(argsIn: string[], io: CliIO): number {
     io.err(`日期“${date ?? ''}”无效，应为YYYY-MM-DD格式的真实日期`);
     return 2;
   }
-  const cal = createCalendar(nationalCalendarEntries(), overlay);
+  const cal = builtInCalendar(overlay);
   const y = Number(date.slice(0, 4));
   if (y < cal.firstYear || y > cal.lastYear)
     io.err(`提示：${y}年不在内置节假日数据（${cal.firstYear}–${cal.lastYear}年）内，只按周末计算`);

@@ -2,24 +2,18 @@
  * `gongkai cases replay FILE` and `gongkai cases stats --year Y FILE…`.
  */
 import { readFile } from 'node:fs/promises';
-import { createCalendar, isIsoDate } from '../../core/calendar/holiday-calendar.js';
+import { isIsoDate } from '../../core/calendar/iso-date.js';
 import { cnDate } from '../../core/calendar/working-days.js';
-import { nationalCalendarEntries } from '../../adapters/calendar/chinese-days-seed.js';
+import { builtInCalendar } from '../../app/admin/calendar.js';
 import { STATE_LABEL, replay } from '../../core/case/case-machine.js';
 import { DEFAULT_CASE_RULES } from '../../core/case/case-rules.js';
 import { caseClocks, caseStatus } from '../../core/case/deadlines.js';
 import { findOutcome, outcomeRow } from '../../core/case/case-model.js';
-import {
-  type CaseSummary,
-  type ReviewCase,
-  section3Cells,
-  section4Cells,
-  summarizeCase,
-} from '../../core/case/case-statistics.js';
 import { emptyReport, formatForYear } from '../../core/annual-report/report-model.js';
 import { validateReport } from '../../core/annual-report/validate-report.js';
 import { renderReportJson } from '../../adapters/render/json-report-renderer.js';
 import { parseCaseFiles } from '../../app/cases/case-json.js';
+import { countOrganYear } from '../../app/reports/gather-organ-year.js';
 import type { CliIO } from '../main.js';
 
 export const CASES_USAGE = `  gongkai cases replay 案件JSON [--today 日期]   重放案件记录：状态、每个期限及其计算过程
@@ -78,7 +72,7 @@ export async function runCasesCommand(args: string[], io: CliIO, today: string):
   }
   const cases = await load(files, io);
   if (!cases) return 2;
-  const calendar = createCalendar(nationalCalendarEntries());
+  const calendar = builtInCalendar();
   const ctx = { calendar, rules: DEFAULT_CASE_RULES };
   if (sub === 'replay') {
     let code = 0;
@@ -112,23 +106,13 @@ export async function runCasesCommand(args: string[], io: CliIO, today: string):
     io.err('--year 应为四位年度，如 --year 2024');
     return 2;
   }
-  const summaries: CaseSummary[] = [];
-  const reviews: ReviewCase[] = [];
-  let refused = 0;
-  for (const c of cases) {
-    const r = replay(c.events, ctx);
-    if (r.error) {
-      refused++;
-      io.err(`案件 ${c.id} 第${r.error.index + 1}个事件被拒绝：${r.error.message}（按此前记录统计）`);
-    }
-    const s = summarizeCase(r.snapshot);
-    if (s) summaries.push(s);
-    if (c.reviews) reviews.push(...c.reviews);
-  }
+  const counted = countOrganYear({ cases, reviews: cases.flatMap((c) => c.reviews ?? []) }, year, ctx);
+  for (const r of counted.refused)
+    io.err(`案件 ${r.caseId} 第${r.index + 1}个事件被拒绝：${r.message}（按此前记录统计）`);
   const organs = [...new Set(cases.map((c) => c.organ).filter(Boolean))];
   const report = emptyReport(formatForYear(year), year, organs.length === 1 ? organs[0]! : null);
-  report.cells = [...section3Cells(summaries, year), ...section4Cells(reviews, year)];
+  report.cells = [...counted.section3, ...counted.section4];
   const findings = validateReport(report).filter((f) => !(f.cells[0]?.table === '二'));
   io.out(renderReportJson(report, findings));
-  return refused ? 1 : 0;
+  return counted.refused.length ? 1 : 0;
 }

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import type { CliIO } from '../main.js';
 import type { AppDeps } from '../../app/deps.js';
+import { listOrgans } from '../../app/publication/public-pages.js';
 import { AppError } from '../../app/deps.js';
 import { addOrgan, addUser } from '../../app/admin/bootstrap.js';
 
@@ -68,7 +69,7 @@ export async function runOrganCommand(
   const { pos, f } = flags(rest);
   if (sub === 'list') {
     return withDeps(async (deps) => {
-      const organs = await deps.store.organs.list();
+      const organs = await listOrgans(deps);
       if (!organs.length) io.out('还没有机关。先用 gongkai organ add 增加平台最上级机关。');
       for (const o of organs)
         io.out(

@@ -4,16 +4,8 @@
  * Counting convention: a period of N working days starts on the day after the triggering day (收到申请之日的
  * 次日起算), and ends on the N-th working day. Configurable elsewhere; this module implements the count.
  */
-import {
-  type HolidayCalendar,
-  type IsoDate,
-  WEEKDAY_NAMES,
-  addDays,
-  dayNumber,
-  isWorkdayNumber,
-  isoOf,
-  weekday,
-} from './holiday-calendar.js';
+import { type HolidayCalendar, isWorkdayNumber } from './holiday-calendar.js';
+import { type IsoDate, WEEKDAY_NAMES, addDays, dayNumber, isoOf, weekday } from './iso-date.js';
 
 /** Whether `d` is a working day: a make-up working day counts, a holiday does not, otherwise Monday–Friday. */
 export function isWorkday(d: IsoDate, cal: HolidayCalendar): boolean {

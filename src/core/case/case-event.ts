@@ -2,7 +2,7 @@
  * Case events: the append-only history of a case. Every change of state is one of these, with the day it
  * happened (`on`, ISO) and who did it (`by`, optional in imports).
  */
-import type { IsoDate } from '../calendar/holiday-calendar.js';
+import type { IsoDate } from '../calendar/iso-date.js';
 import type { CaseFacts, OutcomeCode } from './case-model.js';
 
 interface Base {

@@ -3,7 +3,8 @@
  * against the table and the statutory guards and returns the new snapshot, or a refusal. `replay` folds a whole
  * history. Nothing here reads a clock: "overdue" and "days left" are derived in deadlines.ts from a given day.
  */
-import { type HolidayCalendar, type IsoDate, dayNumber, isIsoDate } from '../calendar/holiday-calendar.js';
+import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
+import { type IsoDate, dayNumber, isIsoDate } from '../calendar/iso-date.js';
 import { addWorkingDays, cnDate } from '../calendar/working-days.js';
 import type { CaseEvent, CaseEventKind } from './case-event.js';
 import { type CaseFacts, type OutcomeCode, findOutcome } from './case-model.js';
@@ -310,6 +311,76 @@ export function allowedEvents(state: CaseState, actor?: Actor): CaseEventKind[] 
   return TRANSITIONS.filter((t) => t.from.includes(state) && (!actor || t.actors.includes(actor))).map(
     (t) => t.event,
   );
+}
+
+/** One event the transition table allows an actor in the current state, and whether it can be taken today. */
+export interface AvailableEvent {
+  event: CaseEventKind;
+  row: TransitionRow;
+  /** `transition()` accepts a probe of this event dated `today` */
+  ok: boolean;
+  /** the refusal of that probe (stable code and message), when not ok */
+  error: TransitionError | undefined;
+}
+
+const TBD = '（待填写）';
+
+/**
+ * A probe of each event dated `on`, with placeholders for what a form supplies (items, names, reasons …), so that
+ * only the guards that depend on the history and the day can refuse it.
+ */
+const PROBE: { [K in CaseEventKind]: (on: IsoDate) => Extract<CaseEvent, { kind: K }> } = {
+  registered: (on) => ({
+    kind: 'registered',
+    on,
+    submittedOn: on,
+    facts: {
+      applicant: { type: 'natural_person', name: TBD },
+      channel: 'in_person',
+      description: TBD,
+      requestedForm: 'paper',
+      delivery: 'pickup',
+    },
+  }),
+  clarification_requested: (on) => ({ kind: 'clarification_requested', on, items: [TBD] }),
+  clarification_received: (on) => ({ kind: 'clarification_received', on }),
+  clarification_lapsed: (on) => ({ kind: 'clarification_lapsed', on }),
+  third_party_consulted: (on) => ({ kind: 'third_party_consulted', on, party: TBD }),
+  third_party_replied: (on) => ({ kind: 'third_party_replied', on, answer: 'no_answer' }),
+  co_producer_consulted: (on) => ({ kind: 'co_producer_consulted', on, organ: TBD }),
+  co_producer_replied: (on) => ({ kind: 'co_producer_replied', on, answer: 'no_answer' }),
+  extended: (on) => ({ kind: 'extended', on, days: 1, approvedBy: TBD, reason: TBD }),
+  fee_notice_issued: (on) => ({ kind: 'fee_notice_issued', on, method: 'per_piece', amountYuan: 1 }),
+  fee_paid: (on) => ({ kind: 'fee_paid', on }),
+  fee_lapsed: (on) => ({ kind: 'fee_lapsed', on }),
+  withdrawn: (on) => ({ kind: 'withdrawn', on }),
+  decided: (on) => ({ kind: 'decided', on, outcome: 'disclosed' }),
+  delivered: (on) => ({ kind: 'delivered', on, method: TBD }),
+  reopened: (on) => ({ kind: 'reopened', on, reason: TBD }),
+};
+
+/**
+ * A dry run of the transition table: every event the table allows `actor` from the snapshot's state (in table
+ * order), each probed through `transition()` on `today`, so the same guards decide — e.g. 条例第三十三条第二款
+ * (extend once, only while the reply period runs), 条例第三十条 (补正 once; lapse only after its period). Guards
+ * on form data (names, reasons, amounts) are passed by placeholders; the real event is checked again when recorded.
+ *
+ * @example availableEvents(snapshot, 'head', { calendar, rules, today: '2024-03-04' }).filter((a) => a.ok)
+ */
+export function availableEvents(
+  s: CaseSnapshot,
+  actor: Actor,
+  ctx: Omit<MachineContext, 'actor'> & { today: IsoDate },
+): AvailableEvent[] {
+  const out: AvailableEvent[] = [];
+  for (const t of TRANSITIONS) {
+    if (out.some((a) => a.event === t.event)) continue;
+    const row = findTransition(s.state, t.event);
+    if (!row || !row.actors.includes(actor)) continue;
+    const r = apply(s, PROBE[t.event](ctx.today), { calendar: ctx.calendar, rules: ctx.rules, actor }, false);
+    out.push({ event: t.event, row, ok: r.ok, error: r.ok ? undefined : r.error });
+  }
+  return out;
 }
 
 function episodeClosed(s: CaseSnapshot, e: Episode, on: IsoDate, outcome: OutcomeCode): Episode[] {

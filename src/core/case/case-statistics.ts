@@ -24,7 +24,7 @@ import {
   formatForYear,
   tablesOf,
 } from '../annual-report/report-model.js';
-import { dayNumber } from '../calendar/holiday-calendar.js';
+import { dayNumber } from '../calendar/iso-date.js';
 import type { CaseSnapshot } from './case-machine.js';
 import { APPLICANT_COLUMN, type OutcomeCode, OUTCOMES, outcomeRow } from './case-model.js';
 

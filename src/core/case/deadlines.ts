@@ -2,13 +2,8 @@
  * Every statutory clock of a case, derived from its history and a calendar (never stored), each with its
  * article and an explanation. "Overdue", "due soon" and "days left" need a day, which the caller passes in.
  */
-import {
-  type HolidayCalendar,
-  type IsoDate,
-  dayNumber,
-  isWorkdayNumber,
-  isoOf,
-} from '../calendar/holiday-calendar.js';
+import { type HolidayCalendar, isWorkdayNumber } from '../calendar/holiday-calendar.js';
+import { type IsoDate, dayNumber, isoOf } from '../calendar/iso-date.js';
 import { addWorkingDays, cnDate, workingDayNumbersBetween } from '../calendar/working-days.js';
 import { type CaseSnapshot, type CaseState, isOpen } from './case-machine.js';
 import type { CaseRules } from './case-rules.js';

@@ -1,7 +1,8 @@
 /**
  * 条例第三十一条: the day an application counts as received, by channel.
  */
-import { type HolidayCalendar, type IsoDate, isIsoDate } from '../calendar/holiday-calendar.js';
+import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
+import { type IsoDate, isIsoDate } from '../calendar/iso-date.js';
 import { cnDate, isWorkday, nextWorkdayOnOrAfter } from '../calendar/working-days.js';
 import type { Channel } from './case-model.js';
 import type { CaseRules } from './case-rules.js';

@@ -3,7 +3,7 @@
  * commonly used), 法定主动公开内容 by 条例第二十条 item and 第二十一条 (for city, county and township governments),
  * the 基层政务公开 standard areas (国办发〔2019〕54号) and the organ's own columns. An administrator edits it.
  */
-import type { OrganKind } from '../ports.js';
+import type { OrganKind } from '../entities.js';
 
 export type ColumnKind = 'guide' | 'rules' | 'statutory' | 'reports' | 'own' | 'area';
 

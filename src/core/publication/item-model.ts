@@ -6,8 +6,8 @@
  * approval again while the published version stays up) or withdrawn (with a reason). Nothing is published without
  * a recorded 保密审查 that passed for the very version published, and an approval after it.
  */
-import type { HolidayCalendar, IsoDate } from '../calendar/holiday-calendar.js';
-import { dayNumber } from '../calendar/holiday-calendar.js';
+import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
+import { type IsoDate, dayNumber } from '../calendar/iso-date.js';
 import { addWorkingDays, workingDayNumbersBetween } from '../calendar/working-days.js';
 
 export type ItemState = 'draft' | 'attributed' | 'reviewed' | 'approved' | 'published' | 'withdrawn';
@@ -266,19 +266,6 @@ export const ITEM_STATE_LABEL: Readonly<Record<ItemState, string>> = {
   published: '已发布',
   withdrawn: '已撤回',
 };
-
-/** Whether the public sees an item on a given day (scheduled items appear on their day). */
-export function isPublic(
-  s: Pick<ItemSnapshot, 'state' | 'publishedVersion' | 'publishedOn'>,
-  today: IsoDate,
-): boolean {
-  return (
-    s.publishedVersion !== null &&
-    s.publishedOn !== null &&
-    s.state !== 'withdrawn' &&
-    dayNumber(s.publishedOn) <= dayNumber(today)
-  );
-}
 
 /**
  * 条例第二十六条: proactive information is published within 20 working days of being formed or changed.

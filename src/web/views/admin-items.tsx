@@ -7,7 +7,7 @@ import type {
   ItemVersion,
   StaffUser,
   StoredItemEvent,
-} from '../../core/ports.js';
+} from '../../core/entities.js';
 import {
   DOC_TYPE_LABEL,
   ITEM_STATE_LABEL,

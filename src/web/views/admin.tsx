@@ -8,7 +8,7 @@ import type {
   ColumnRow,
   Organ,
   StaffUser,
-} from '../../core/ports.js';
+} from '../../core/entities.js';
 import {
   APPLICANT_COLUMN,
   CHANNEL_LABEL,
@@ -17,19 +17,12 @@ import {
   OUTCOMES,
   findOutcome,
 } from '../../core/case/case-model.js';
-import {
-  STATE_LABEL,
-  TRANSITIONS,
-  type CaseState,
-  canRecord,
-  findTransition,
-} from '../../core/case/case-machine.js';
+import { STATE_LABEL, TRANSITIONS, findTransition } from '../../core/case/case-machine.js';
 import type { CaseEventKind } from '../../core/case/case-event.js';
 import { cnDate } from '../../core/calendar/working-days.js';
 import type { CaseList, CaseView, ListTab } from '../../app/cases/case-view.js';
-import type { Letter } from '../../app/letters/build-letters.js';
+import type { Letter } from '../../core/letters/build-letters.js';
 import { ATTACHMENT_KIND_LABEL } from '../../app/cases/attachments.js';
-import { actorOf } from '../../app/policies/case-policy.js';
 import { Csrf, ErrorSummary, Field, Layout, Pager, Radios, Select } from './layout.js';
 import { APPLICATION_LABELS } from './portal.js';
 import { GroupedColumns, StackedBars } from './charts.js';
@@ -412,25 +405,9 @@ export const CasePage: FC<{
 }> = ({ user, csrf, v, letters, flash, organs }) => {
   const s = v.snapshot;
   const a = s.facts?.applicant;
-  const actor = actorOf(user.role);
   const own = v.row.organId === user.organId;
-  const kinds = [...new Set(TRANSITIONS.map((t) => t.event))].filter((k) => k !== 'registered');
-  const direct = own && actor ? kinds.filter((k) => canRecord(s.state as CaseState, k, actor)) : [];
-  // an extension is possible only while the reply period runs (条例第三十三条第二款) and only once
-  const canExtend =
-    !v.status.overdue &&
-    !(s.extension && s.episodes.length && s.extension.on >= s.episodes[s.episodes.length - 1]!.start);
-  const viaApproval =
-    own && user.role === 'clerk'
-      ? (['extended', 'decided'] as CaseEventKind[]).filter(
-          (k) =>
-            findTransition(s.state, k) &&
-            (k !== 'extended' || canExtend) &&
-            !v.approvals.some(
-              (p) => p.status === 'pending' && p.kind === (k === 'extended' ? 'extension' : 'decision'),
-            ),
-        )
-      : [];
+  // the transition table's dry run for this user today (app/cases/case-view.ts)
+  const { direct, viaApproval } = v.actions;
   const pending = v.approvals.filter((p) => p.status === 'pending');
   const outcome = s.outcome ? findOutcome(s.outcome) : undefined;
   return (

@@ -1,6 +1,6 @@
 /** The public 政府信息公开专栏 pages (no JavaScript, accessible, phone-friendly). */
 import type { Child, FC } from 'hono/jsx';
-import type { ColumnRow, ItemFile, ItemRow, Organ } from '../../core/ports.js';
+import type { ColumnRow, ItemFile, ItemRow, Organ } from '../../core/entities.js';
 import { VALIDITY_LABEL } from '../../core/publication/item-model.js';
 import { cnDate } from '../../core/calendar/working-days.js';
 import { OrganTree } from './layout.js';

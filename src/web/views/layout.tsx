@@ -1,6 +1,6 @@
 /** Page layout and form components (server-rendered JSX, escaped by default; no JavaScript). */
 import type { Child, FC } from 'hono/jsx';
-import type { Organ, StaffUser } from '../../core/ports.js';
+import type { Organ, StaffUser } from '../../core/entities.js';
 
 export interface PageProps {
   title: string;

@@ -1,6 +1,6 @@
 /** The applicant's pages: choose the organ, apply, receipt, status by case number + query code, 补正, letters. */
 import type { FC } from 'hono/jsx';
-import type { Organ } from '../../core/ports.js';
+import type { Organ } from '../../core/entities.js';
 import {
   APPLICANT_COLUMN,
   APPLICANT_TYPES,
@@ -11,7 +11,7 @@ import {
 import { STATE_LABEL } from '../../core/case/case-machine.js';
 import { cnDate } from '../../core/calendar/working-days.js';
 import type { CaseView } from '../../app/cases/case-view.js';
-import type { Letter } from '../../app/letters/build-letters.js';
+import type { Letter } from '../../core/letters/build-letters.js';
 import { Csrf, ErrorSummary, Field, Layout, OrganTree, Radios } from './layout.js';
 
 export const APPLICATION_LABELS: Record<string, string> = {

@@ -520,7 +520,7 @@ function assignRow(
         acc += toks[i]!.raw.length;
         cuts.add(acc);
       }
-      const sols = splitRunTogether(digits, N, check ?? (() => true), cuts, def.table === '三' ? 400 : 2);
+      const sols = splitRunTogether(digits, N, check, cuts, def.table === '三' ? 400 : 2);
       const raws = toks.map((t) => t.raw).join(' ');
       if (sols.length === 1) {
         const sol = sols[0]!;

@@ -4,15 +4,8 @@
  * results: every term is a substring of the normalised searchable text (core/publication/search-text.ts).
  */
 import { type Kysely, type Transaction, sql } from 'kysely';
-import type {
-  ColumnRow,
-  ItemFile,
-  ItemRow,
-  ItemVersion,
-  PublicQuery,
-  PublicationStore,
-  StoredItemEvent,
-} from '../../../core/ports.js';
+import type { ColumnRow, ItemFile, ItemRow, ItemVersion, StoredItemEvent } from '../../../core/entities.js';
+import type { PublicQuery, PublicationStore } from '../../../core/ports.js';
 import type { ItemState } from '../../../core/publication/item-model.js';
 import type { ItemEvent, ItemMeta } from '../../../core/publication/item-model.js';
 import { termBigrams } from '../../../core/publication/search-text.js';
@@ -89,6 +82,11 @@ const toListItem = (
   r: Omit<Database['items'], 'body_html' | 'body_text' | 'search_text' | 'unigrams' | 'bigrams'>,
 ): ItemRow => toItem({ ...r, body_html: '', body_text: '', search_text: '', unigrams: null, bigrams: null });
 
+/**
+ * "The public sees this item today" in SQL: the same three conditions as `isPublicNow` in
+ * src/core/publication/public-now.ts (published version, not withdrawn, published on or before today). The
+ * SQLite full-text query below repeats them; change all three together.
+ */
 function publicFilter(db: Db, q: PublicQuery) {
   let x = db
     .selectFrom('items as i')
@@ -128,6 +126,7 @@ export function buildPublicationStore(db: Db, dialect: Dialect, wrap: Wrap): Pub
   ) => {
     const where = [
       sql`items_fts MATCH ${ftsMatch(q.terms)}`,
+      // isPublicNow (src/core/publication/public-now.ts), as in publicFilter
       sql`i.published_version IS NOT NULL`,
       sql`i.state != 'withdrawn'`,
       sql`i.published_on <= ${q.today}`,

@@ -7,16 +7,15 @@ import type {
   Approval,
   Attachment,
   AuditEntry,
-  CaseListFilter,
   CaseRow,
   Organ,
   ReviewRow,
   Session,
   StaffUser,
-  Store,
   StoredEvent,
   ApiToken,
-} from '../../../core/ports.js';
+} from '../../../core/entities.js';
+import type { CaseListFilter, Store } from '../../../core/ports.js';
 import type { CaseEvent } from '../../../core/case/case-event.js';
 import type { Database } from './schema.js';
 import { type Dialect, migrationProvider } from './migrations.js';

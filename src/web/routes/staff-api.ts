@@ -5,15 +5,15 @@
  * no cookies, so no CSRF; applicants' personal data is masked; every call is audited.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { StaffUser } from '../core/ports.js';
-import { STATE_LABEL } from '../core/case/case-machine.js';
-import { findOutcome } from '../core/case/case-model.js';
-import { AppError, type AppDeps, maskName, today } from '../app/deps.js';
-import { audit } from '../app/audit.js';
-import { apiTokenUser } from '../app/auth/api-tokens.js';
-import { getCaseForStaff, listCases, type ListTab } from '../app/cases/case-view.js';
-import { registerApplication } from '../app/cases/create-case.js';
-import { organStatistics } from '../app/cases/organ-statistics.js';
+import type { StaffUser } from '../../core/entities.js';
+import { STATE_LABEL } from '../../core/case/case-machine.js';
+import { findOutcome } from '../../core/case/case-model.js';
+import { AppError, type AppDeps, maskName, today } from '../../app/deps.js';
+import { auditStaffAction } from '../../app/audit.js';
+import { apiTokenUser } from '../../app/auth/api-tokens.js';
+import { getCaseForStaff, listCases, type ListTab } from '../../app/cases/case-view.js';
+import { registerApplication } from '../../app/cases/create-case.js';
+import { organStatistics } from '../../app/cases/organ-statistics.js';
 
 const TABS: ListTab[] = ['all', 'mine', 'due_soon', 'overdue', 'open', 'closed'];
 const security = [{ bearer: [] as string[] }];
@@ -35,15 +35,7 @@ export async function registerStaffApi(app: FastifyInstance, deps: AppDeps): Pro
     req.user = r.user;
   };
   const log = (req: FastifyRequest, action: string, caseId: string | null = null) =>
-    audit(deps.store, deps.now(), {
-      organId: user(req).organId,
-      userId: user(req).id,
-      role: user(req).role,
-      action,
-      caseId,
-      ip: req.ip,
-      detail: { via: 'api' },
-    });
+    auditStaffAction(deps, user(req), action, caseId, req.ip, { via: 'api' });
 
   app.get<{ Querystring: { tab?: string; q?: string; page?: string } }>(
     '/api/v1/staff/cases',

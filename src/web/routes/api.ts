@@ -4,14 +4,11 @@
  * with every finding). Nothing personal is ever served here.
  */
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app/deps.js';
-import { today } from '../app/deps.js';
-import { AppError } from '../app/deps.js';
-import { searchItems } from '../app/publication/portal.js';
-import { parseReportText } from '../adapters/parse/text/text-report-parser.js';
-import { parseReportHtml } from '../adapters/parse/html/html-report-parser.js';
-import { validateReport } from '../core/annual-report/validate-report.js';
-import { toReportJson } from '../adapters/render/json-report-renderer.js';
+import type { AppDeps } from '../../app/deps.js';
+import { AppError } from '../../app/deps.js';
+import { searchItems } from '../../app/publication/portal.js';
+import { getPublicItem, latestPublicItems, listOrgans } from '../../app/publication/public-pages.js';
+import { checkReportBody } from '../../app/reports/check-submitted-report.js';
 
 const itemSummary = {
   type: 'object',
@@ -71,7 +68,7 @@ export async function registerApi(app: FastifyInstance, deps: AppDeps): Promise<
       },
     },
     async () =>
-      (await deps.store.organs.list()).map((o) => ({
+      (await listOrgans(deps)).map((o) => ({
         id: o.id,
         parentId: o.parentId,
         name: o.name,
@@ -152,13 +149,7 @@ export async function registerApi(app: FastifyInstance, deps: AppDeps): Promise<
         });
         return { total: r.total, next: r.next, items: r.items.map(toJson) };
       }
-      const rows = await deps.store.publication.items.listPublic({
-        today: today(deps),
-        limit: 50,
-        ...(q.organ ? { organIds: [q.organ] } : {}),
-        ...(q.year ? { year: Number(q.year) } : {}),
-        ...(q.validity ? { validity: q.validity } : {}),
-      });
+      const rows = await latestPublicItems(deps, q);
       return { total: rows.length, next: null, items: rows.map(toJson) };
     },
   );
@@ -173,14 +164,7 @@ export async function registerApi(app: FastifyInstance, deps: AppDeps): Promise<
       },
     },
     async (req) => {
-      const i = await deps.store.publication.items.find(req.params.id);
-      if (
-        !i ||
-        i.publishedVersion === null ||
-        i.state === 'withdrawn' ||
-        (i.publishedOn ?? '9999') > today(deps)
-      )
-        throw new AppError('item_not_found', '找不到该信息', 'not_found');
+      const i = await getPublicItem(deps, req.params.id);
       return {
         id: i.id,
         indexNo: i.indexNo,
@@ -216,11 +200,8 @@ export async function registerApi(app: FastifyInstance, deps: AppDeps): Promise<
       const body = typeof req.body === 'string' ? req.body : '';
       if (!body.trim())
         throw new AppError('input_empty', '请求体为空：请提交年度报告的文字或HTML', 'invalid');
-      const parsed = String(req.headers['content-type'] ?? '').includes('html')
-        ? parseReportHtml(body)
-        : parseReportText(body);
-      const findings = [...parsed.findings, ...validateReport(parsed.report)];
-      return reply.send(toReportJson(parsed.report, findings));
+      const html = String(req.headers['content-type'] ?? '').includes('html');
+      return reply.send(checkReportBody(body, html));
     },
   );
 

@@ -3,14 +3,14 @@
  * 征求意见书 (to a third party), 延期答复告知书, 收费通知书, a 答复书 for each outcome (with the notice of the right to
  * 行政复议 within 60 days and 行政诉讼 within 6 months), and a 终止办理告知书 for lapses.
  */
-import type { Organ } from '../../core/ports.js';
-import type { CaseSnapshot } from '../../core/case/case-machine.js';
-import type { CaseEvent } from '../../core/case/case-event.js';
-import { DELIVERY_LABEL, FORM_LABEL, findOutcome } from '../../core/case/case-model.js';
-import { addWorkingDays, cnDate } from '../../core/calendar/working-days.js';
-import type { HolidayCalendar } from '../../core/calendar/holiday-calendar.js';
-import type { CaseRules } from '../../core/case/case-rules.js';
-import { replyClock } from '../../core/case/deadlines.js';
+import type { Organ } from '../entities.js';
+import type { CaseSnapshot } from '../case/case-machine.js';
+import type { CaseEvent } from '../case/case-event.js';
+import { DELIVERY_LABEL, FORM_LABEL, findOutcome } from '../case/case-model.js';
+import { addWorkingDays, cnDate } from '../calendar/working-days.js';
+import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
+import type { CaseRules } from '../case/case-rules.js';
+import { replyClock } from '../case/deadlines.js';
 
 export type LetterKind =
   | 'receipt'

@@ -1,0 +1,43 @@
+/** Staff login and logout (the session cookie; lockout and rate limits are the use case's and the route's). */
+import type { FastifyInstance } from 'fastify';
+import { login, logout } from '../../app/auth/sessions.js';
+import { SESSION_COOKIE, type WebContext } from '../http/context.js';
+import { formFields } from '../http/request.js';
+import { sendHtml } from '../http/reply.js';
+import { submitForm } from '../http/form.js';
+import { page } from '../views/layout.js';
+import { LoginPage } from '../views/admin.js';
+
+export async function authRoutes(app: FastifyInstance, { deps, opts }: WebContext): Promise<void> {
+  const protect = { preHandler: app.csrfProtection };
+  const loginLimit = { config: { rateLimit: { max: opts.loginPerMinute ?? 10, timeWindow: '1 minute' } } };
+
+  app.get('/admin/login', async (req, reply) => {
+    if (req.user) return reply.redirect('/admin', 303);
+    return sendHtml(reply, await page(<LoginPage csrf={reply.generateCsrf()} />));
+  });
+  app.post('/admin/login', { ...loginLimit, ...protect }, async (req, reply) => {
+    const f = formFields(req);
+    return submitForm(
+      reply,
+      () => login(deps, f.username ?? '', f.password ?? '', req.ip),
+      ({ token }) => {
+        reply.setCookie(SESSION_COOKIE, token, {
+          path: '/admin',
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: !!opts.secureCookies,
+          signed: true,
+        });
+        return reply.redirect('/admin', 303);
+      },
+      async (e) => page(<LoginPage csrf={reply.generateCsrf()} error={e.message} username={f.username} />),
+      ['unauthenticated', 'locked'],
+    );
+  });
+  app.post('/admin/logout', protect, async (req, reply) => {
+    await logout(deps, req.sessionToken, req.user, req.ip);
+    reply.clearCookie(SESSION_COOKIE, { path: '/admin' });
+    return reply.redirect('/admin/login', 303);
+  });
+}

@@ -1,0 +1,213 @@
+/**
+ * 依申请公开 in the back office: the case list, registration of letter/in-person/fax applications, the case page,
+ * events, approvals, attachments, 复议/诉讼, letters and the audit log.
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { StaffUser } from '../../core/entities.js';
+import { today } from '../../app/deps.js';
+import { listCases, type ListTab } from '../../app/cases/case-view.js';
+import { newCaseDefaults, registerApplication } from '../../app/cases/create-case.js';
+import { decideApproval } from '../../app/cases/approvals.js';
+import { addReview } from '../../app/cases/reviews.js';
+import { pickLetter } from '../../app/cases/case-letters.js';
+import {
+  attachStaffFile,
+  downloadCaseAttachment,
+  openStaffCase,
+  organAuditLog,
+  pendingApprovals,
+  proposeStaffEvent,
+  recordStaffEvent,
+  staffCasePage,
+} from '../../app/cases/staff-case.js';
+import type { WebContext } from '../http/context.js';
+import { formFields, staffUser, uploadedFile } from '../http/request.js';
+import { sendDownload, sendHtml } from '../http/reply.js';
+import { submitForm, type FormFailure } from '../http/form.js';
+import { sendLetter } from '../http/letters.js';
+import { page } from '../views/layout.js';
+import { ApprovalsPage, AuditPage, CaseListPage, CasePage, NewCasePage } from '../views/admin.js';
+
+const TABS: ListTab[] = ['open', 'mine', 'due_soon', 'overdue', 'closed', 'all'];
+
+const FLASH: Record<string, string> = {
+  registered: '已登记。',
+  recorded: '已记录。',
+  requested: '已提请负责人审批。',
+  approved: '已审批。',
+  uploaded: '已上传。',
+  review: '已登记复议诉讼。',
+};
+
+type CaseRoute = { Params: { id: string } };
+
+export async function caseRoutes(app: FastifyInstance, { deps }: WebContext): Promise<void> {
+  const protect = { preHandler: app.csrfProtection };
+
+  const casePage = async (
+    reply: FastifyReply,
+    user: StaffUser,
+    p: Awaited<ReturnType<typeof staffCasePage>>,
+    flash: { kind: 'ok' | 'err'; text: string } | null,
+  ) =>
+    page(
+      <CasePage
+        user={user}
+        csrf={reply.generateCsrf()}
+        v={p.view}
+        letters={p.letters}
+        flash={flash}
+        organs={p.organs}
+      />,
+    );
+  /** The case page again, with the refusal as its flash. */
+  const caseAgain = (reply: FastifyReply, user: StaffUser, caseId: string) => async (f: FormFailure) =>
+    casePage(reply, user, await staffCasePage(deps, user, caseId), f.flash);
+  const toCase = (reply: FastifyReply, caseId: string, ok: string) =>
+    reply.redirect(`/admin/cases/${caseId}?ok=${ok}`, 303);
+
+  app.get<{ Querystring: { tab?: string; q?: string; page?: string } }>('/admin', async (req, reply) => {
+    const user = staffUser(req);
+    const tab = (TABS.includes(req.query.tab as ListTab) ? req.query.tab : 'open') as ListTab;
+    const search = req.query.q ?? '';
+    const list = await listCases(deps, user, tab, search.slice(0, 50), Number(req.query.page) || 1);
+    const view = (
+      <CaseListPage
+        user={user}
+        csrf={reply.generateCsrf()}
+        list={list}
+        tab={tab}
+        search={search}
+        today={today(deps)}
+      />
+    );
+    return sendHtml(reply, await page(view));
+  });
+
+  app.get('/admin/cases/new', async (req, reply) => {
+    const user = staffUser(req);
+    const values = newCaseDefaults(deps, user);
+    return sendHtml(
+      reply,
+      await page(<NewCasePage user={user} csrf={reply.generateCsrf()} values={values} fields={{}} />),
+    );
+  });
+  app.post('/admin/cases/new', protect, async (req, reply) => {
+    const user = staffUser(req);
+    const values = formFields(req);
+    return submitForm(
+      reply,
+      () => registerApplication(deps, user, values, req.ip),
+      (c) => toCase(reply, c.caseId, 'registered'),
+      async (f) =>
+        page(<NewCasePage user={user} csrf={reply.generateCsrf()} values={values} fields={f.fields} />),
+      ['invalid'],
+    );
+  });
+
+  app.get<CaseRoute & { Querystring: { ok?: string } }>('/admin/cases/:id', async (req, reply) => {
+    const user = staffUser(req);
+    const text = req.query.ok ? FLASH[req.query.ok] : undefined;
+    const p = await openStaffCase(deps, user, req.params.id, req.ip);
+    return sendHtml(reply, await casePage(reply, user, p, text ? { kind: 'ok', text } : null));
+  });
+  app.post<{ Params: { id: string; kind: string } }>(
+    '/admin/cases/:id/events/:kind',
+    protect,
+    async (req, reply) => {
+      const user = staffUser(req);
+      const { id, kind } = req.params;
+      return submitForm(
+        reply,
+        () => recordStaffEvent(deps, user, id, kind, formFields(req), req.ip),
+        () => toCase(reply, id, 'recorded'),
+        caseAgain(reply, user, id),
+      );
+    },
+  );
+  app.post<{ Params: { id: string; kind: string } }>(
+    '/admin/cases/:id/approvals/:kind',
+    protect,
+    async (req, reply) => {
+      const user = staffUser(req);
+      const { id, kind } = req.params;
+      return submitForm(
+        reply,
+        () => proposeStaffEvent(deps, user, id, kind, formFields(req), req.ip),
+        () => toCase(reply, id, 'requested'),
+        caseAgain(reply, user, id),
+      );
+    },
+  );
+  app.get('/admin/approvals', async (req, reply) => {
+    const user = staffUser(req);
+    const items = await pendingApprovals(deps, user);
+    return sendHtml(
+      reply,
+      await page(<ApprovalsPage user={user} csrf={reply.generateCsrf()} items={items} />),
+    );
+  });
+  app.post<CaseRoute>('/admin/approvals/:id', protect, async (req, reply) => {
+    const user = staffUser(req);
+    const f = formFields(req);
+    const a = await decideApproval(
+      deps,
+      user,
+      req.params.id,
+      f.decision === 'approve',
+      f.comment ?? '',
+      req.ip,
+    );
+    const back =
+      f.back && /^\/admin\/(cases\/[\w-]+|approvals)$/.test(f.back) ? f.back : `/admin/cases/${a.caseId}`;
+    return reply.redirect(`${back}?ok=approved`, 303);
+  });
+  app.post<CaseRoute>('/admin/cases/:id/attachments', protect, async (req, reply) => {
+    const user = staffUser(req);
+    const id = req.params.id;
+    const kind = formFields(req).kind ?? 'other';
+    const file = await uploadedFile(req);
+    return submitForm(
+      reply,
+      () => attachStaffFile(deps, user, id, kind, file, req.ip),
+      () => toCase(reply, id, 'uploaded'),
+      caseAgain(reply, user, id),
+      ['invalid'],
+    );
+  });
+  app.get<{ Params: { id: string; aid: string } }>(
+    '/admin/cases/:id/attachments/:aid',
+    async (req, reply) => {
+      const a = await downloadCaseAttachment(deps, staffUser(req), req.params.id, req.params.aid);
+      return sendDownload(reply, a.mime, a.filename, a.bytes);
+    },
+  );
+  app.post<CaseRoute>('/admin/cases/:id/reviews', protect, async (req, reply) => {
+    const user = staffUser(req);
+    const id = req.params.id;
+    return submitForm(
+      reply,
+      () => addReview(deps, user, id, formFields(req), req.ip),
+      () => toCase(reply, id, 'review'),
+      caseAgain(reply, user, id),
+      ['invalid'],
+    );
+  });
+  app.get<{ Params: { id: string; letter: string } }>(
+    '/admin/cases/:id/letters/:letter',
+    async (req, reply) => {
+      const p = await staffCasePage(deps, staffUser(req), req.params.id);
+      return sendLetter(reply, pickLetter(p.letters, req.params.letter));
+    },
+  );
+  app.get('/admin/audit', async (req, reply) => {
+    const user = staffUser(req);
+    const log = await organAuditLog(deps, user);
+    return sendHtml(
+      reply,
+      await page(
+        <AuditPage user={user} csrf={reply.generateCsrf()} entries={log.entries} names={log.names} />,
+      ),
+    );
+  });
+}

@@ -1,0 +1,107 @@
+/** 政府信息公开专栏 (public): platform and organ homes, 指南, columns, items, attachments, search, RSS, sitemap. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { columnPage, itemPage, portalHome, searchItems } from '../../app/publication/portal.js';
+import {
+  downloadPublicFile,
+  listOrgans,
+  organGuide,
+  sitemapPaths,
+} from '../../app/publication/public-pages.js';
+import type { WebContext } from '../http/context.js';
+import { sendDownload, sendHtml } from '../http/reply.js';
+import { page } from '../views/layout.js';
+import { ColumnPage, GuidePage, ItemPage, OrganHome, PlatformHome, SearchPage } from '../views/gk.js';
+import { columnRss, sitemapXml } from '../views/portal/feeds.js';
+import { APP_CSS, PORTAL_CSS } from '../assets.js';
+
+const SEARCH_FILTERS = ['organ', 'column', 'year', 'validity'] as const;
+
+const baseUrl = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
+
+export async function portalRoutes(app: FastifyInstance, { deps }: WebContext): Promise<void> {
+  app.get('/assets/app.css', async (_req, reply) =>
+    reply
+      .type('text/css; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(APP_CSS + PORTAL_CSS),
+  );
+  app.get('/healthz', async () => ({ ok: true }));
+  app.get('/', async (_req, reply) =>
+    sendHtml(reply, await page(<PlatformHome organs={await listOrgans(deps)} />)),
+  );
+
+  app.get<{ Params: { organ: string } }>('/gk/:organ', async (req, reply) => {
+    const h = await portalHome(deps, req.params.organ);
+    return sendHtml(reply, await page(<OrganHome organ={h.organ} latest={h.latest} blocks={h.blocks} />));
+  });
+  app.get<{ Params: { organ: string } }>('/gk/:organ/guide', async (req, reply) => {
+    const g = await organGuide(deps, req.params.organ);
+    return sendHtml(reply, await page(<GuidePage organ={g.organ} parent={g.parent} />));
+  });
+  app.get<{ Params: { organ: string; key: string }; Querystring: { before?: string } }>(
+    '/gk/:organ/c/:key',
+    async (req, reply) => {
+      const c = await columnPage(deps, req.params.organ, req.params.key, req.query.before);
+      return sendHtml(
+        reply,
+        await page(
+          <ColumnPage
+            organ={c.organ}
+            column={c.column}
+            items={c.items}
+            next={c.next}
+            total={c.total}
+            children={c.children}
+            before={req.query.before}
+          />,
+        ),
+      );
+    },
+  );
+  app.get<{ Params: { organ: string; key: string } }>('/gk/:organ/c/:key/rss.xml', async (req, reply) => {
+    const c = await columnPage(deps, req.params.organ, req.params.key, undefined);
+    return reply
+      .type('application/rss+xml; charset=utf-8')
+      .send(columnRss(baseUrl(req), c.organ, c.column, c.items));
+  });
+  app.get<{ Params: { organ: string; id: string } }>('/gk/:organ/i/:id', async (req, reply) => {
+    const p = await itemPage(deps, req.params.organ, req.params.id);
+    return sendHtml(
+      reply,
+      await page(
+        <ItemPage organ={p.organ} item={p.item} column={p.column} files={p.files} revised={p.revised} />,
+      ),
+    );
+  });
+  app.get<{ Params: { organ: string; id: string } }>('/gk/:organ/f/:id', async (req, reply) => {
+    const f = await downloadPublicFile(deps, req.params.organ, req.params.id);
+    return sendDownload(reply, f.mime, f.filename, f.bytes);
+  });
+  app.get<{ Querystring: Record<string, string> }>('/search', async (req, reply) => {
+    const params: Record<string, string> = {};
+    for (const k of SEARCH_FILTERS)
+      if (typeof req.query[k] === 'string' && req.query[k]) params[k] = String(req.query[k]).slice(0, 40);
+    const q = String(req.query.q ?? '').slice(0, 100);
+    const before = req.query.before ? { before: String(req.query.before) } : {};
+    const r = await searchItems(deps, { q, ...params, ...before });
+    const organ = params.organ ? r.organs.find((o) => o.id === params.organ) : undefined;
+    return sendHtml(
+      reply,
+      await page(
+        <SearchPage
+          q={q}
+          organs={r.organs}
+          organ={organ}
+          items={r.items}
+          snippets={r.snippets}
+          total={r.total}
+          next={r.next}
+          params={params}
+        />,
+      ),
+    );
+  });
+  app.get('/sitemap.xml', async (req, reply) =>
+    reply.type('application/xml; charset=utf-8').send(sitemapXml(baseUrl(req), await sitemapPaths(deps))),
+  );
+}
