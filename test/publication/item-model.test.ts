@@ -26,6 +26,7 @@ import { createCalendar } from '../../src/core/calendar/holiday-calendar.js';
 import { nationalCalendarEntries } from '../../src/adapters/calendar/chinese-days-seed.js';
 import { rng } from '../helpers/random-report.js';
 import { sanitizeBody } from '../../src/adapters/render/sanitize-html.js';
+import { isPublicNow } from '../../src/core/publication/public-now.js';
 
 const cal = createCalendar(nationalCalendarEntries());
 
@@ -248,5 +249,71 @@ test('Section 二 第二十条第（一）项 is counted from the published 规�
   assert.deepEqual(
     [v('规章', '本年制发件数'), v('规章', '本年废止件数'), v('规章', '现行有效件数')],
     [0, 0, 0],
+  );
+});
+
+test('property (条例第十七条): a file is public only after 保密审查 of its version, and a withdrawn item stays off the portal through a revision until it is published again', () => {
+  const kinds = [
+    'attributed',
+    'reviewed',
+    'approved',
+    'published',
+    'revised',
+    'withdrawn',
+    'file_added',
+    'file_added',
+  ] as const;
+  let filesPublished = 0;
+  let revisedAfterWithdrawal = 0;
+  for (let seed = 1; seed <= 4000; seed++) {
+    const r = rng(seed);
+    let s = EMPTY_ITEM;
+    const files: { version: number; covered: boolean }[] = [];
+    let withdrawnSincePublish = false;
+    for (let step = 0; step < 40; step++) {
+      const kind = kinds[Math.floor(r() * kinds.length)]!;
+      const version = r() < 0.9 ? s.version : s.version + 1;
+      const at = '2024-01-01T00:00:00Z';
+      const ev: ItemEvent =
+        kind === 'attributed'
+          ? { kind, at, by: 'x', disclosure: 'proactive', basis: '条例第二十条' }
+          : kind === 'reviewed'
+            ? { kind, at, by: 'x', version, passed: r() < 0.8, basis: '审查' }
+            : kind === 'approved'
+              ? { kind, at, by: 'x', version }
+              : kind === 'published'
+                ? { kind, at, by: 'x', version, publishOn: '2024-01-02' }
+                : kind === 'revised'
+                  ? { kind, at, by: 'x', version: s.version + 1 }
+                  : kind === 'withdrawn'
+                    ? { kind, at, by: 'x', reason: '过时' }
+                    : { kind, at, by: 'x', version, fileId: `f${step}`, filename: 'a.pdf' };
+      const res = applyItemEvent(s, ev, r() < 0.5 ? 'clerk' : 'head');
+      if (!res.ok) continue;
+      if (ev.kind === 'file_added') files.push({ version: ev.version, covered: false });
+      if (ev.kind === 'reviewed' && ev.passed)
+        for (const f of files) if (f.version === ev.version) f.covered = true;
+      if (ev.kind === 'published') {
+        for (const f of files.filter((x) => x.version <= ev.version)) {
+          assert.ok(f.covered, `seed ${seed}: a file of version ${f.version} published without 保密审查`);
+          filesPublished++;
+        }
+        withdrawnSincePublish = false;
+      }
+      if (ev.kind === 'withdrawn') withdrawnSincePublish = true;
+      if (ev.kind === 'revised' && withdrawnSincePublish) revisedAfterWithdrawal++;
+      s = res.snapshot;
+      if (withdrawnSincePublish)
+        assert.equal(
+          isPublicNow(s, '2030-01-01'),
+          false,
+          `seed ${seed}: withdrawn item public again (${s.state})`,
+        );
+    }
+  }
+  assert.ok(filesPublished > 100, `the generator publishes files (${filesPublished})`);
+  assert.ok(
+    revisedAfterWithdrawal > 30,
+    `the generator revises withdrawn items (${revisedAfterWithdrawal})`,
   );
 });

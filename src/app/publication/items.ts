@@ -19,6 +19,7 @@ import { bigrams, normalizeSearchText, unigrams } from '../../core/publication/s
 import { defaultCatalogue } from '../../core/publication/catalogue.js';
 import { isIsoDate } from '../../core/calendar/iso-date.js';
 import { sanitizeBody } from '../../adapters/render/sanitize-html.js';
+import type { Store } from '../../core/ports.js';
 import { AppError, type AppDeps, today } from '../deps.js';
 import { audit } from '../audit.js';
 
@@ -333,16 +334,7 @@ export async function recordItemStep(
         meta: v.meta,
       });
     }
-    if (ev.kind === 'revised') {
-      const versions = await tx.publication.items.versions(itemId);
-      const last = versions[versions.length - 1]!;
-      await tx.publication.items.saveVersion({
-        ...last,
-        version: ev.version,
-        createdAt: at,
-        createdBy: user.id,
-      });
-    }
+    if (ev.kind === 'revised') await saveRevision(tx, itemId, ev.version, at, user.id);
     if (ev.kind === 'withdrawn') await tx.publication.items.unpublish(itemId);
     if (ev.kind === 'validity_changed')
       await tx.publication.items.setValidity(itemId, ev.validity, ev.date, ev.repealedBy);
@@ -357,7 +349,12 @@ export async function recordItemStep(
   });
 }
 
-/** Attaches a file to the working version; PDF and DOCX text becomes searchable when published. */
+/**
+ * Attaches a file to the working version; PDF and DOCX text becomes searchable when published. A file is part of
+ * its version (条例第十七条: nothing is public without 保密审查): added to a reviewed or approved version it sends it
+ * back to review; added to a published or withdrawn item it starts a new version (修订), and the public keeps
+ * seeing the published version — without the file — until the new one passes review and is published.
+ */
 export async function addItemFile(
   deps: AppDeps,
   user: StaffUser,
@@ -368,31 +365,60 @@ export async function addItemFile(
   sniff: (b: Uint8Array) => string | null,
   ip: string,
 ): Promise<ItemFile> {
-  actorOf(user);
-  const item = await deps.store.publication.items.find(itemId);
-  if (!item || item.organId !== user.organId)
-    throw new AppError('item_not_found', '找不到该信息', 'not_found');
-  if (bytes.length === 0 || bytes.length > 20 * 1024 * 1024)
+  const actor = actorOf(user);
+  const id = randomBytes(8).toString('hex');
+  const at = deps.now().toISOString();
+  // the events the upload records: checked before any byte is stored
+  const plan = async (tx: Store) => {
+    const item = await tx.publication.items.find(itemId);
+    if (!item || item.organId !== user.organId)
+      throw new AppError('item_not_found', '找不到该信息', 'not_found');
+    const events = await tx.publication.items.events(itemId);
+    let { snapshot } = replayItem(events.map((e) => e.event));
+    const out: ItemEvent[] = [];
+    const apply = (ev: ItemEvent) => {
+      const r = applyItemEvent(snapshot, ev, actor);
+      if (!r.ok)
+        throw new AppError(r.code, r.message, r.code === 'actor_not_allowed' ? 'forbidden' : 'conflict');
+      snapshot = r.snapshot;
+      out.push(ev);
+    };
+    if (snapshot.state === 'published' || snapshot.state === 'withdrawn')
+      apply({ kind: 'revised', at, by: user.displayName, version: snapshot.version + 1 });
+    apply({ kind: 'file_added', at, by: user.displayName, version: snapshot.version, fileId: id, filename });
+    return { item, events, out, snapshot };
+  };
+  await plan(deps.store);
+  if (bytes.length === 0 || bytes.length > MAX_ITEM_FILE_BYTES)
     throw new AppError('file_size', '文件为空或超过20MB', 'invalid', { file: '文件为空或超过20MB' });
   const mime = sniff(bytes);
   if (!mime)
     throw new AppError('file_type', '文件类型不支持', 'invalid', { file: '只能上传PDF、DOCX、JPG或PNG文件' });
-  const id = randomBytes(8).toString('hex');
   const key = `items/${itemId}/${id}`;
   await deps.files.put(key, bytes);
   const text = (await extract(mime, bytes).catch(() => '')).slice(0, 500000);
-  const f: ItemFile = {
-    id,
-    itemId,
-    version: item.version,
-    filename: filename.replace(/[\\/\u0000-\u001f<>:"|?*]/g, '_').slice(0, 120),
-    mime,
-    size: bytes.length,
-    storageKey: key,
-    text,
-    createdAt: deps.now().toISOString(),
-  };
-  await deps.store.transaction(async (tx) => {
+  return deps.store.transaction(async (tx) => {
+    const { item, events, out, snapshot } = await plan(tx);
+    let seq = events.length;
+    for (const ev of out) {
+      seq += 1;
+      await tx.publication.items.appendEvent(
+        { itemId, seq, event: ev, actorId: user.id, actorRole: user.role },
+        { state: snapshot.state, version: snapshot.version, updatedAt: at },
+      );
+      if (ev.kind === 'revised') await saveRevision(tx, itemId, ev.version, at, user.id);
+    }
+    const f: ItemFile = {
+      id,
+      itemId,
+      version: snapshot.version,
+      filename: filename.replace(/[\\/\u0000-\u001f<>:"|?*]/g, '_').slice(0, 120),
+      mime,
+      size: bytes.length,
+      storageKey: key,
+      text,
+      createdAt: at,
+    };
     await tx.publication.files.add(f);
     await audit(tx, deps.now(), {
       organId: item.organId,
@@ -400,8 +426,18 @@ export async function addItemFile(
       role: user.role,
       action: 'item.file',
       ip,
-      detail: { item: itemId, size: f.size },
+      detail: { item: itemId, size: f.size, version: f.version },
     });
+    return f;
   });
-  return f;
+}
+
+/** The largest file an item may carry. */
+export const MAX_ITEM_FILE_BYTES = 20 * 1024 * 1024;
+
+/** A revision starts as a copy of the latest version. */
+async function saveRevision(tx: Store, itemId: string, version: number, at: string, userId: string) {
+  const versions = await tx.publication.items.versions(itemId);
+  const last = versions[versions.length - 1]!;
+  await tx.publication.items.saveVersion({ ...last, version, createdAt: at, createdBy: userId });
 }

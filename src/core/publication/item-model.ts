@@ -67,6 +67,8 @@ export type ItemEvent =
   | { kind: 'published'; at: string; by: string; version: number; publishOn: IsoDate }
   | { kind: 'revised'; at: string; by: string; version: number }
   | { kind: 'withdrawn'; at: string; by: string; reason: string }
+  /** a file joins the working version; a version already reviewed must be reviewed again (条例第十七条) */
+  | { kind: 'file_added'; at: string; by: string; version: number; fileId: string; filename: string }
   | {
       kind: 'validity_changed';
       at: string;
@@ -128,6 +130,15 @@ export const ITEM_TRANSITIONS: readonly ItemTransition[] = [
     label: '修订',
   },
   { event: 'withdrawn', from: ['published'], to: 'withdrawn', actors: ['head'], rule: '', label: '撤回' },
+  {
+    // a published or withdrawn item gets a new version first (app/publication/items.ts addItemFile)
+    event: 'file_added',
+    from: ['draft', 'attributed', 'reviewed', 'approved'],
+    to: 'same',
+    actors: ['clerk', 'head'],
+    rule: '条例第十七条（附件随版本经保密审查）',
+    label: '添加附件',
+  },
   {
     event: 'validity_changed',
     from: ['published', 'withdrawn', 'draft', 'attributed', 'reviewed', 'approved'],
@@ -236,6 +247,17 @@ export function applyItemEvent(s: ItemSnapshot, ev: ItemEvent, actor?: ItemActor
     case 'withdrawn':
       if (!ev.reason.trim()) return no('reason_missing', '请写明撤回原因');
       n.withdrawnReason = ev.reason;
+      // nothing is published any more: a revision must pass 保密审查 and be published again to be public
+      n.publishedVersion = null;
+      break;
+    case 'file_added':
+      if (ev.version !== s.version) return no('version_mismatch', '附件须加入当前版本');
+      // the file changes the version: an earlier review or approval of it no longer covers it
+      if (s.state === 'reviewed' || s.state === 'approved') {
+        n.state = 'attributed';
+        n.lastReview = null;
+        n.approvedVersion = null;
+      }
       break;
     case 'validity_changed':
       if (ev.validity !== 'valid' && !ev.date) return no('date_missing', '失效或废止须填写日期');

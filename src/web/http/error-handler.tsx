@@ -18,7 +18,24 @@ interface Answer {
   showUser: boolean;
 }
 
+/** The database cannot be reached (restart, failover, outage): the store says so (`storage_unavailable`). */
+function unavailable(err: unknown): boolean {
+  const x = err as { code?: unknown; cause?: unknown } | null;
+  if (!x || typeof x !== 'object') return false;
+  return (
+    x.code === 'storage_unavailable' || (x.cause !== undefined && x.cause !== err && unavailable(x.cause))
+  );
+}
+
+const UNAVAILABLE: Answer = {
+  status: 503,
+  code: 'unavailable',
+  message: '数据库暂时不可用，请稍后再试；您的数据没有受到影响',
+  showUser: false,
+};
+
 function apiAnswer(err: Error): Answer {
+  if (unavailable(err)) return UNAVAILABLE;
   if (err instanceof AppError) return pageAnswer(err);
   const sc = (err as { statusCode?: number }).statusCode;
   const status = sc && sc < 500 ? sc : 500;
@@ -28,6 +45,7 @@ function apiAnswer(err: Error): Answer {
 }
 
 function pageAnswer(err: Error): Answer {
+  if (unavailable(err)) return UNAVAILABLE;
   if (err instanceof AppError) {
     const fields = Object.keys(err.fields).length ? { fields: err.fields } : {};
     return { status: httpStatus(err), code: err.code, message: err.message, showUser: true, ...fields };
@@ -58,7 +76,8 @@ export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler(async (err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     const api = req.url.startsWith('/api/');
     const a = api ? apiAnswer(err) : pageAnswer(err);
-    if (a.status >= 500) req.log.error({ err }, api ? 'api' : 'unhandled');
+    if (a.status === 503) req.log.warn({ err }, 'database unavailable');
+    else if (a.status >= 500) req.log.error({ err }, api ? 'api' : 'unhandled');
     if (api)
       return reply
         .code(a.status)

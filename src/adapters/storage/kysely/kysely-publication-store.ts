@@ -439,7 +439,12 @@ export function buildPublicationStore(db: Db, dialect: Dialect, wrap: Wrap): Pub
             .executeTakeFirstOrThrow();
           if (old.search_rowid !== null && dialect === 'sqlite')
             await sql`DELETE FROM items_fts WHERE rowid = ${old.search_rowid}`.execute(db);
-          await db.updateTable('items').set({ unigrams: null, bigrams: null }).where('id', '=', id).execute();
+          // withdrawn (撤回): no version is published any more (isPublicNow: published_version IS NOT NULL)
+          await db
+            .updateTable('items')
+            .set({ unigrams: null, bigrams: null, published_version: null })
+            .where('id', '=', id)
+            .execute();
         }),
       setValidity: (id, v, d, by) =>
         wrap('change validity', async () => {

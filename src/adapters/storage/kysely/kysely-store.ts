@@ -34,6 +34,27 @@ export class StorageError extends Error {
   }
 }
 
+/**
+ * Whether a driver error means the database cannot be reached now (down, restarting, failed over, renamed,
+ * connection dropped), as opposed to a bad query: SQLSTATE class 08 (connection exception), 57P01–57P03
+ * (admin shutdown, crash shutdown, cannot connect now), 3D000 (database does not exist), socket errors.
+ */
+export function isUnavailable(e: unknown): boolean {
+  const x = e as { code?: unknown; message?: unknown; cause?: unknown } | null;
+  if (!x || typeof x !== 'object') return false;
+  const code = typeof x.code === 'string' ? x.code : '';
+  if (code === 'storage_unavailable') return true;
+  if (/^08|^57P0[123]$|^3D000$|^ECONNREFUSED$|^ECONNRESET$|^EPIPE$|^ETIMEDOUT$/.test(code)) return true;
+  const msg = typeof x.message === 'string' ? x.message : '';
+  if (
+    /Connection terminated|terminating connection|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+      msg,
+    )
+  )
+    return true;
+  return x.cause !== undefined && x.cause !== e ? isUnavailable(x.cause) : false;
+}
+
 async function wrap<T>(what: string, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
@@ -42,7 +63,7 @@ async function wrap<T>(what: string, fn: () => Promise<T>): Promise<T> {
     const msg = e instanceof Error ? e.message : String(e);
     const conflict = /UNIQUE|unique|duplicate key|PRIMARY KEY/.test(msg);
     throw new StorageError(
-      conflict ? 'storage_conflict' : 'storage_failed',
+      conflict ? 'storage_conflict' : isUnavailable(e) ? 'storage_unavailable' : 'storage_failed',
       `store: unable to ${what}: ${msg}`,
       e,
     );
@@ -194,7 +215,17 @@ function build(db: Db, dialect: Dialect, root: Kysely<Database>): Store {
     },
     async transaction(fn) {
       if (db !== root) return fn(store);
-      return root.transaction().execute((trx) => fn(build(trx, dialect, root)));
+      try {
+        return await root.transaction().execute((trx) => fn(build(trx, dialect, root)));
+      } catch (e) {
+        if (!(e instanceof StorageError) && isUnavailable(e))
+          throw new StorageError(
+            'storage_unavailable',
+            `store: database unavailable: ${(e as Error).message}`,
+            e,
+          );
+        throw e;
+      }
     },
     organs: {
       create: (o) =>
@@ -841,9 +872,14 @@ export async function openSqliteStore(file: string): Promise<Store> {
 /** A Store on PostgreSQL. */
 export async function openPostgresStore(connectionString: string): Promise<Store> {
   const { default: pg } = await import('pg');
-  const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString, max: 10 }) }),
+  // A restart or failover ends idle connections with an 'error' event: without a listener Node would exit.
+  // The pool drops the broken client and opens new connections when the database answers again; requests
+  // meanwhile fail fast (connectionTimeoutMillis) and the web layer answers 503.
+  const pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: 5000 });
+  pool.on('error', (err) => {
+    process.emitWarning(`store: a PostgreSQL connection failed (${err.message}); it will be replaced`);
   });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return build(db, 'postgres', db);
 }
 
