@@ -95,7 +95,9 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   const refreshMs = (opts.calendarRefreshSeconds ?? 5) * 1000;
   let calendarCheckedAt = -Infinity;
   let calendarCheck: Promise<void> | null = null;
-  app.addHook('onRequest', async () => {
+  app.addHook('onRequest', async (req) => {
+    // the liveness probe and the stylesheet need no database
+    if (req.url === '/healthz' || req.url.startsWith('/assets/')) return;
     if (Date.now() - calendarCheckedAt < refreshMs) return;
     calendarCheck ??= (async () => {
       try {

@@ -721,7 +721,7 @@ test('the case list pages through long lists, keeps tab and search in the links,
 test('every audit action the code writes has a Chinese name on the audit page', async () => {
   const { readdirSync, readFileSync, statSync } = await import('node:fs');
   const { join } = await import('node:path');
-  const { auditActionLabel } = await import('../../src/web/views/audit-labels.js');
+  const { auditActionLabel } = await import('../../src/web/views/cases/audit-labels.js');
   const { TRANSITIONS } = await import('../../src/core/case/case-machine.js');
   const codes = new Set<string>();
   const walk = (d: string) => {

@@ -23,7 +23,11 @@ import { formFields, staffUser, yearParam } from '../http/request.js';
 import { sendHtml } from '../http/reply.js';
 import { submitForm } from '../http/form.js';
 import { page } from '../views/layout.js';
-import { CalendarPage, ColumnsPage, DeadlinesPage, OrganPage, StaffPage } from '../views/admin.js';
+import { CalendarPage } from '../views/admin/calendar.js';
+import { ColumnsPage } from '../views/admin/columns.js';
+import { DeadlinesPage } from '../views/admin/deadlines.js';
+import { OrganPage } from '../views/admin/organ.js';
+import { StaffPage } from '../views/admin/staff.js';
 
 type Flash = { kind: 'ok' | 'err'; text: string };
 type Form = { fields?: Record<string, string>; values?: Record<string, string> };

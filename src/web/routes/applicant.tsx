@@ -17,7 +17,8 @@ import { sendHtml } from '../http/reply.js';
 import { submitForm, type FormFailure } from '../http/form.js';
 import { sendLetter } from '../http/letters.js';
 import { page } from '../views/layout.js';
-import { ApplyForm, ApplyOrgans, Receipt, StatusPage, StatusQuery } from '../views/portal.js';
+import { ApplyForm, ApplyOrgans, Receipt } from '../views/applicant/apply.js';
+import { StatusPage, StatusQuery } from '../views/applicant/status.js';
 
 export async function applicantRoutes(app: FastifyInstance, { deps, opts }: WebContext): Promise<void> {
   const protect = { preHandler: app.csrfProtection };

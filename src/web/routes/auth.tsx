@@ -6,7 +6,7 @@ import { formFields } from '../http/request.js';
 import { sendHtml } from '../http/reply.js';
 import { submitForm } from '../http/form.js';
 import { page } from '../views/layout.js';
-import { LoginPage } from '../views/admin.js';
+import { LoginPage } from '../views/admin/login.js';
 
 export async function authRoutes(app: FastifyInstance, { deps, opts }: WebContext): Promise<void> {
   const protect = { preHandler: app.csrfProtection };

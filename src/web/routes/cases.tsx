@@ -26,7 +26,11 @@ import { sendDownload, sendHtml } from '../http/reply.js';
 import { submitForm, type FormFailure } from '../http/form.js';
 import { sendLetter } from '../http/letters.js';
 import { page } from '../views/layout.js';
-import { ApprovalsPage, AuditPage, CaseListPage, CasePage, NewCasePage } from '../views/admin.js';
+import { ApprovalsPage } from '../views/cases/approvals.js';
+import { AuditPage } from '../views/cases/audit.js';
+import { CaseListPage } from '../views/cases/case-list.js';
+import { CasePage } from '../views/cases/case-page.js';
+import { NewCasePage } from '../views/cases/new-case.js';
 
 const TABS: ListTab[] = ['open', 'mine', 'due_soon', 'overdue', 'closed', 'all'];
 

@@ -15,7 +15,9 @@ import { formFields, staffUser, uploadedFile, yearParam } from '../http/request.
 import { sendHtml } from '../http/reply.js';
 import { submitForm, type FormFailure } from '../http/form.js';
 import { page } from '../views/layout.js';
-import { ItemAdminPage, ItemsListPage, NewItemPage, TimelinessPage } from '../views/admin-items.js';
+import { ItemsListPage, TimelinessPage } from '../views/items/item-list.js';
+import { NewItemPage } from '../views/items/item-form.js';
+import { ItemAdminPage } from '../views/items/item-page.js';
 
 const ITEM_FLASH: Record<string, string> = { saved: '已保存。', done: '已办理。', file: '已上传。' };
 

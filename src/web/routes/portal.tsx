@@ -10,7 +10,9 @@ import {
 import type { WebContext } from '../http/context.js';
 import { sendDownload, sendHtml } from '../http/reply.js';
 import { page } from '../views/layout.js';
-import { ColumnPage, GuidePage, ItemPage, OrganHome, PlatformHome, SearchPage } from '../views/gk.js';
+import { GuidePage, OrganHome, PlatformHome } from '../views/portal/home.js';
+import { ColumnPage, ItemPage } from '../views/portal/items.js';
+import { SearchPage } from '../views/portal/search.js';
 import { columnRss, sitemapXml } from '../views/portal/feeds.js';
 import { APP_CSS, PORTAL_CSS } from '../assets.js';
 

@@ -6,7 +6,7 @@ import type { WebContext } from '../http/context.js';
 import { formFields, uploadedFile } from '../http/request.js';
 import { sendHtml } from '../http/reply.js';
 import { page } from '../views/layout.js';
-import { ReportCheckPage } from '../views/report-check.js';
+import { ReportCheckPage } from '../views/reports/report-check.js';
 
 export async function reportCheckRoutes(app: FastifyInstance, { opts }: WebContext): Promise<void> {
   const limit = { config: { rateLimit: { max: opts.reportCheckPerMinute ?? 20, timeWindow: '1 minute' } } };

@@ -16,7 +16,8 @@ import { formFields, staffUser, uploadedFile, yearParam } from '../http/request.
 import { sendHtml } from '../http/reply.js';
 import { submitForm } from '../http/form.js';
 import { page } from '../views/layout.js';
-import { ReportPage, StatsPage } from '../views/admin.js';
+import { ReportPage } from '../views/reports/report.js';
+import { StatsPage } from '../views/reports/stats.js';
 
 type ReportPageProps = Omit<Parameters<typeof ReportPage>[0], 'user' | 'csrf'>;
 

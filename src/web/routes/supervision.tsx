@@ -6,7 +6,8 @@ import type { WebContext } from '../http/context.js';
 import { staffUser } from '../http/request.js';
 import { sendHtml } from '../http/reply.js';
 import { page } from '../views/layout.js';
-import { RollUpPage, SupervisePage } from '../views/admin.js';
+import { RollUpPage } from '../views/supervision/rollup.js';
+import { SupervisePage } from '../views/supervision/supervise.js';
 
 export async function supervisionRoutes(app: FastifyInstance, { deps }: WebContext): Promise<void> {
   app.get<{ Querystring: { year?: string } }>('/admin/supervise/rollup', async (req, reply) => {

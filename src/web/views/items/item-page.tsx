@@ -1,4 +1,4 @@
-/** Back-office pages for 主动公开: item list, draft form, the item page with workflow, versions and history. */
+/** The back office's item page: facts, workflow steps, the draft form, files, history and versions. */
 import type { FC } from 'hono/jsx';
 import type {
   ColumnRow,
@@ -7,172 +7,16 @@ import type {
   ItemVersion,
   StaffUser,
   StoredItemEvent,
-} from '../../core/entities.js';
+} from '../../../core/entities.js';
 import {
-  DOC_TYPE_LABEL,
   ITEM_STATE_LABEL,
   ITEM_TRANSITIONS,
   type ItemSnapshot,
   VALIDITY_LABEL,
-} from '../../core/publication/item-model.js';
-import { Csrf, ErrorSummary, Field, Layout, Select, Pager } from './layout.js';
-import { ITEM_FIELD_LABELS } from '../../app/publication/items.js';
-
-type Flash = { kind: 'ok' | 'err'; text: string } | null;
-
-export const ItemsListPage: FC<{
-  user: StaffUser;
-  csrf: string;
-  items: ItemRow[];
-  state: string;
-  search: string;
-  page: number;
-  pages: number;
-  total: number;
-  flash?: Flash;
-}> = ({ user, csrf, items, state, search, page, pages, total, flash }) => (
-  <Layout title="主动公开" user={user} csrf={csrf} flash={flash ?? null}>
-    <h1>主动公开信息</h1>
-    <p>
-      <a class="button" href="/admin/items/new">
-        拟稿
-      </a>{' '}
-      <a class="button secondary" href="/admin/items/timeliness">
-        发布时效（条例第二十六条）
-      </a>
-    </p>
-    <ul class="tabs">
-      {[['', '全部'], ...Object.entries(ITEM_STATE_LABEL)].map(([k, v]) => (
-        <li>
-          <a href={`/admin/items${k ? `?state=${k}` : ''}`} aria-current={state === k ? 'page' : undefined}>
-            {v}
-          </a>
-        </li>
-      ))}
-    </ul>
-    <form method="get" action="/admin/items" class="field">
-      {state ? <input type="hidden" name="state" value={state} /> : null}
-      <label for="q">搜索（标题、索引号）</label>
-      <span class="inline-input">
-        <input id="q" type="text" name="q" value={search} />{' '}
-        <button type="submit" class="secondary">
-          搜索
-        </button>
-      </span>
-    </form>
-    {items.length ? (
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">索引号</th>
-            <th scope="col">标题</th>
-            <th scope="col">状态</th>
-            <th scope="col">发布日期</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((i) => (
-            <tr>
-              <td class="nowrap">{i.indexNo}</td>
-              <td>
-                <a href={`/admin/items/${i.id}`}>{i.title}</a>
-              </td>
-              <td class="nowrap">{ITEM_STATE_LABEL[i.state]}</td>
-              <td class="nowrap">{i.publishedOn ?? '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    ) : (
-      <p class="muted">{search ? `没有标题或索引号包含“${search}”的信息。` : '暂无。'}</p>
-    )}
-    {pages > 1 ? (
-      <Pager
-        page={page}
-        pages={pages}
-        href={(p) =>
-          `/admin/items?${new URLSearchParams({ ...(state ? { state } : {}), ...(search ? { q: search } : {}), page: String(p) }).toString()}`
-        }
-      />
-    ) : null}
-    <p class="small muted">共{total}条。</p>
-  </Layout>
-);
-
-export const ItemForm: FC<{
-  action: string;
-  csrf: string;
-  columns: ColumnRow[];
-  values: Record<string, string>;
-  fields: Record<string, string>;
-  submit: string;
-}> = ({ action, csrf, columns, values, fields, submit }) => (
-  <form method="post" action={action} novalidate>
-    <Csrf token={csrf} />
-    <ErrorSummary fields={fields} labels={ITEM_FIELD_LABELS} />
-    <Field name="title" label="标题" required value={values.title} error={fields.title} />
-    <Select
-      name="columnId"
-      label="栏目"
-      value={values.columnId}
-      error={fields.columnId}
-      options={columns
-        .filter((c) => c.kind !== 'guide')
-        .map((c) => ({ value: c.id, label: `${c.parentId ? '　' : ''}${c.name}` }))}
-    />
-    <Field name="topic" label="主题分类" value={values.topic ?? '综合政务\\政务公开'} error={fields.topic} />
-    <Field
-      name="publisher"
-      label="发布机构（默认本机关全称）"
-      value={values.publisher}
-      error={fields.publisher}
-    />
-    <Field
-      name="formedOn"
-      label="成文日期（形成或变更之日，条例第二十六条起算）"
-      type="date"
-      required
-      value={values.formedOn}
-      error={fields.formedOn}
-    />
-    <Field name="docNumber" label="文号" value={values.docNumber} error={fields.docNumber} />
-    <Select
-      name="docType"
-      label="文件类型（计入年度报告第二部分）"
-      value={values.docType ?? 'other'}
-      options={Object.entries(DOC_TYPE_LABEL).map(([value, label]) => ({ value, label }))}
-    />
-    <Field name="openMode" label="公开方式" value={values.openMode ?? '主动公开'} />
-    <Field
-      name="body"
-      label="正文（可粘贴网页格式，系统自动清理不安全内容）"
-      textarea
-      value={values.body}
-      error={fields.body}
-    />
-    <button type="submit">{submit}</button>
-  </form>
-);
-
-export const NewItemPage: FC<{
-  user: StaffUser;
-  csrf: string;
-  columns: ColumnRow[];
-  values: Record<string, string>;
-  fields: Record<string, string>;
-}> = (p) => (
-  <Layout title="拟稿" user={p.user} csrf={p.csrf}>
-    <h1>拟稿：主动公开信息</h1>
-    <ItemForm
-      action="/admin/items/new"
-      csrf={p.csrf}
-      columns={p.columns}
-      values={p.values}
-      fields={p.fields}
-      submit="保存草稿"
-    />
-  </Layout>
-);
+} from '../../../core/publication/item-model.js';
+import { Csrf, Field, Layout, Select } from '../layout.js';
+import type { Flash } from '../shared.js';
+import { ItemForm } from './item-form.js';
 
 const STEP_FORMS: Record<string, (p: { today: string }) => unknown> = {
   attributed: () => (
@@ -241,7 +85,9 @@ export const ItemAdminPage: FC<{
   const steps =
     own && role !== 'supervisor'
       ? ITEM_TRANSITIONS.filter(
-          (t) => t.from.includes(p.snapshot.state) && t.actors.includes(role as 'clerk'),
+          // a file is added by the upload form below, not as a step
+          (t) =>
+            t.event in STEP_FORMS && t.from.includes(p.snapshot.state) && t.actors.includes(role as 'clerk'),
         )
       : [];
   const working = p.versions.find((v) => v.version === p.snapshot.version);
@@ -381,10 +227,12 @@ export const ItemAdminPage: FC<{
                     revised: '修订',
                     withdrawn: '撤回',
                     validity_changed: '变更有效性',
+                    file_added: '添加附件',
                   } as Record<string, string>
                 )[e.event.kind]
               }
               （{e.event.by}）
+              {e.event.kind === 'file_added' ? `：${e.event.filename}（第${e.event.version}版）` : ''}
               {e.event.kind === 'reviewed' ? `：${e.event.passed ? '通过' : '未通过'}，${e.event.basis}` : ''}
               {e.event.kind === 'withdrawn' ? `：${e.event.reason}` : ''}
               {e.event.kind === 'published' ? `：第${e.event.version}版，${e.event.publishOn}` : ''}
@@ -398,51 +246,3 @@ export const ItemAdminPage: FC<{
     </Layout>
   );
 };
-
-export const TimelinessPage: FC<{
-  user: StaffUser;
-  csrf: string;
-  year: number;
-  rows: { item: ItemRow; workingDays: number; due: string }[];
-}> = ({ user, csrf, year, rows }) => (
-  <Layout title="发布时效" user={user} csrf={csrf}>
-    <h1>{year}年超过20个工作日发布的信息（条例第二十六条）</h1>
-    <form method="get" action="/admin/items/timeliness" class="field">
-      <label for="year">年度</label>
-      <input id="year" type="number" name="year" value={String(year)} />{' '}
-      <button type="submit" class="secondary">
-        查看
-      </button>
-    </form>
-    {rows.length ? (
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">索引号</th>
-            <th scope="col">标题</th>
-            <th scope="col">成文日期</th>
-            <th scope="col">应发布期限</th>
-            <th scope="col">首次发布</th>
-            <th scope="col">用时（工作日）</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr>
-              <td>{r.item.indexNo}</td>
-              <td>
-                <a href={`/admin/items/${r.item.id}`}>{r.item.title}</a>
-              </td>
-              <td>{r.item.formedOn}</td>
-              <td>{r.due}</td>
-              <td>{r.item.firstPublishedOn}</td>
-              <td>{r.workingDays}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    ) : (
-      <p class="muted">没有超期发布的信息。</p>
-    )}
-  </Layout>
-);

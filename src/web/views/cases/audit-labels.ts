@@ -1,5 +1,5 @@
 /** Chinese names for the audit log's action codes and roles (the codes stay stable in the data). */
-import { TRANSITIONS } from '../../core/case/case-machine.js';
+import { TRANSITIONS } from '../../../core/case/case-machine.js';
 
 const FIXED: Record<string, string> = {
   login: '登录',

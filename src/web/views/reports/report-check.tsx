@@ -1,10 +1,10 @@
 /** The public 年度报告核对 tool: upload or paste a report, see what was read and every finding, in Chinese. */
 import type { FC } from 'hono/jsx';
-import type { Finding } from '../../core/annual-report/report-findings.js';
-import { refLabel } from '../../core/annual-report/report-findings.js';
-import type { AnnualReport } from '../../core/annual-report/report-model.js';
-import { Csrf } from './layout.js';
-import { GkLayout } from './gk.js';
+import type { Finding } from '../../../core/annual-report/report-findings.js';
+import { refLabel } from '../../../core/annual-report/report-findings.js';
+import type { AnnualReport } from '../../../core/annual-report/report-model.js';
+import { Csrf } from '../layout.js';
+import { GkLayout } from '../portal/layout.js';
 
 const RANK: Record<string, number> = { error: 0, warning: 1, info: 2 };
 const SEV: Record<string, [string, string]> = {
