@@ -11,7 +11,7 @@ import { REPORT_USAGE, runReportCommand } from './commands/report-command.js';
 import { CALENDAR_USAGE, runCalendarCommand } from './commands/calendar-command.js';
 import { CASES_USAGE, runCasesCommand } from './commands/cases-command.js';
 import { SETUP_USAGE } from './commands/setup-command.js';
-import { runBackupCommand } from './commands/backup-command.js';
+import { BACKUP_USAGE, runBackupCommand, runRestoreCommand } from './commands/backup-command.js';
 
 export type ReportRenderers = Record<
   'html' | 'md' | 'txt' | 'json',
@@ -30,7 +30,7 @@ const USAGE = `gongkai — 政府信息公开工作全流程软件
   gongkai serve [--demo]    启动网站（申请人服务和办理后台）；--demo 先重建演示数据并打印演示账号
   gongkai demo              同 serve --demo
   gongkai demo-report       年度报告引擎演示（读取并核对田湖镇2020年报告）
-  gongkai backup [--to 文件]  在线备份 SQLite 数据库（服务运行中也可以）
+${BACKUP_USAGE}
 
 安装（正式实例，数据库由 DATA_DIR 或 DATABASE_URL 指定）：
 ${SETUP_USAGE}
@@ -103,6 +103,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       return runCasesCommand(rest, io, new Date().toISOString().slice(0, 10));
     case 'backup':
       return runBackupCommand(rest, io);
+    case 'restore':
+      return runRestoreCommand(rest, io);
     case 'organ':
       return (await import('./commands/setup-command.js')).runOrganCommand(rest, io);
     case 'user':
