@@ -24,6 +24,15 @@ export const OPTIONS: readonly Option[] = [
   { name: 'SECURE_COOKIES', default: 'false', doc: 'true behind HTTPS' },
   { name: 'LOG', default: 'false', doc: 'request logging (bodies and cookies are never logged)' },
   {
+    name: 'PUBLIC_URL',
+    doc: '(default http://HOST:PORT) the address the public reaches the portal at (RSS, sitemap and notices print it; never taken from a request)',
+  },
+  {
+    name: 'TRUST_PROXY',
+    default: 'false',
+    doc: 'addresses or CIDRs of the reverse proxies whose X-Forwarded-For is believed (comma-separated); false: none',
+  },
+  {
     name: 'S3_ENDPOINT',
     doc: 'http(s)://… of S3-compatible object storage for attachments (unset: DATA_DIR/attachments)',
   },
@@ -41,6 +50,10 @@ export interface Config {
   secret: string | undefined;
   secureCookies: boolean;
   log: boolean;
+  /** absolute base URL of the public site, no trailing slash (default http://HOST:PORT) */
+  publicUrl: string;
+  /** the proxies whose X-Forwarded-For is trusted: false (none) or their addresses / CIDRs */
+  trustProxy: false | string[];
   s3:
     | { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string }
     | undefined;
@@ -67,6 +80,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   if (db && !/^postgres(ql)?:\/\//.test(db)) errors.push('DATABASE_URL must start with postgres://');
   const secret = v('SECRET');
   if (secret !== undefined && secret.length < 16) errors.push('SECRET must be at least 16 characters');
+  const publicUrl = (v('PUBLIC_URL') ?? `http://${v('HOST')}:${v('PORT')}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/\s]+(\/[^\s]*)?$/.test(publicUrl))
+    errors.push(`PUBLIC_URL must be http(s)://host[/path], got "${publicUrl}"`);
+  const tp = (v('TRUST_PROXY') ?? 'false').trim();
+  const trustProxy: false | string[] =
+    tp === 'false' || tp === ''
+      ? false
+      : tp
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean);
+  if (trustProxy && trustProxy.some((x) => !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(x)))
+    errors.push(`TRUST_PROXY must be false or a comma-separated list of addresses/CIDRs, got "${tp}"`);
   let s3: Config['s3'];
   const endpoint = v('S3_ENDPOINT');
   if (endpoint) {
@@ -94,6 +120,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     secret,
     secureCookies,
     log,
+    publicUrl,
+    trustProxy,
     s3,
   });
 }
@@ -102,9 +130,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
 export function describeConfig(c: Config): string {
   return OPTIONS.map((o) => {
     const camel = (n: string) => n.toLowerCase().replace(/_(\w)/g, (_, x: string) => x.toUpperCase());
-    const val: unknown = o.name.startsWith('S3_')
-      ? c.s3?.[camel(o.name.slice(3)) as keyof NonNullable<Config['s3']>]
-      : c[camel(o.name) as keyof Config];
+    const val: unknown =
+      o.name === 'PUBLIC_URL'
+        ? c.publicUrl
+        : o.name === 'TRUST_PROXY'
+          ? String(c.trustProxy)
+          : o.name.startsWith('S3_')
+            ? c.s3?.[camel(o.name.slice(3)) as keyof NonNullable<Config['s3']>]
+            : c[camel(o.name) as keyof Config];
     return `${o.name}=${o.secret && val ? '********' : String(val ?? '')}  # ${o.doc}`;
   }).join('\n');
 }

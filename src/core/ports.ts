@@ -101,6 +101,19 @@ export interface Store {
     find(id: string): Promise<Session | undefined>;
     touch(id: string, lastSeenAt: string): Promise<void>;
     delete(id: string): Promise<void>;
+    /** ends every session of the user (password changed or reset, role changed, account disabled) */
+    deleteForUser(userId: string): Promise<void>;
+  };
+  /** failed logins per account (normalised username) and client, counted atomically */
+  loginFailures: {
+    /** adds one failure and returns the client's count for the account */
+    record(username: string, client: string, at: string): Promise<number>;
+    /** the client's failures for the account and when the last one happened */
+    find(username: string, client: string): Promise<{ failures: number; lastAt: string } | undefined>;
+    /** failures for the account from every client since `since` */
+    recent(username: string, since: string): Promise<number>;
+    /** forgets the client's failures for the account (after a successful login) */
+    clear(username: string, client: string): Promise<void>;
   };
   cases: {
     nextSerial(organId: string, year: number): Promise<number>;
@@ -148,7 +161,8 @@ export interface Store {
   };
   audit: {
     append(e: AuditEntry): Promise<void>;
-    list(organIds: string[], limit: number): Promise<AuditEntry[]>;
+    /** newest first; `null` among the ids lists what belongs to no organ (e.g. logins with an unknown name) */
+    list(organIds: (string | null)[], limit: number): Promise<AuditEntry[]>;
   };
   publication: PublicationStore;
   /** administrator edits of the working-day calendar (they override the seed data) */

@@ -48,7 +48,12 @@ export async function start(argv: string[] = process.argv.slice(2)): Promise<voi
     if ((await store.organs.list()).length === 0) logins = await seedDemo(deps);
     else process.stderr.write('数据库中已有数据，演示数据未重复写入。\n');
   }
-  const app = await buildServer(deps, { secureCookies: config.secureCookies, logger: config.log });
+  const app = await buildServer(deps, {
+    secureCookies: config.secureCookies,
+    logger: config.log,
+    publicUrl: config.publicUrl,
+    trustProxy: config.trustProxy,
+  });
   const address = await app.listen({ host: config.host, port: config.port });
   process.stdout.write(
     `\ngongkai 已启动：${address}\n  申请人入口：${address}/apply\n  工作人员登录：${address}/admin/login\n`,

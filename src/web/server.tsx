@@ -3,6 +3,7 @@
  * multipart), the request hooks (calendar refresh, staff session, the back-office gate, the public page cache),
  * the one error handler, and one route plugin per area (routes/). HTTP exists only in web/.
  */
+import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
@@ -14,12 +15,13 @@ import type { StaffUser } from '../core/entities.js';
 import type { AppDeps } from '../app/deps.js';
 import { sessionUser } from '../app/auth/sessions.js';
 import { loadCalendarIfChanged } from '../app/admin/calendar.js';
-import { MAX_ATTACHMENT_BYTES } from '../app/cases/attachments.js';
+import { MAX_ITEM_FILE_BYTES } from '../app/publication/items.js';
 import { forgetPortalMemo } from '../app/publication/portal.js';
 import { PageCache } from './page-cache.js';
 import { databaseRateLimitStore } from './rate-limit-store.js';
 import { SESSION_COOKIE, type ServerOptions, type WebContext } from './http/context.js';
 import { installErrorHandlers } from './http/error-handler.js';
+import { installInputCleaning } from './http/clean-input.js';
 import { portalRoutes } from './routes/portal.js';
 import { reportCheckRoutes } from './routes/report-check.js';
 import { applicantRoutes } from './routes/applicant.js';
@@ -41,16 +43,26 @@ declare module 'fastify' {
   }
 }
 
+/** The largest upload any form takes (item files; case attachments are limited further by their use case). */
+const MAX_UPLOAD_BYTES = MAX_ITEM_FILE_BYTES;
+
+/** The largest form or text body (a pasted report is ~3 bytes per character once URL-encoded). */
+const BODY_LIMIT = 4 * 1024 * 1024;
+
 /** Public pages the in-process cache may keep (ADR 0003). */
 const PUBLIC = /^\/(gk\/|search\?|sitemap\.xml$|$)/;
 
 export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger
-      ? { level: 'info', redact: ['req.headers.cookie', 'req.headers.authorization'] }
-      : false,
-    trustProxy: true,
-    bodyLimit: 1024 * 1024,
+    // errors (5xx) are always logged, with the request id the error page shows; LOG=true adds every request
+    logger: {
+      level: opts.logger ? 'info' : 'error',
+      redact: ['req.headers.cookie', 'req.headers.authorization'],
+    },
+    genReqId: () => randomBytes(6).toString('hex'),
+    // X-Forwarded-For is believed only from the configured proxies (TRUST_PROXY); otherwise the socket address
+    trustProxy: opts.trustProxy ?? false,
+    bodyLimit: BODY_LIMIT,
   });
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -68,7 +80,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   await app.register(formbody);
   await app.register(multipart, {
     attachFieldsToBody: true,
-    limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 },
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fieldSize: BODY_LIMIT },
   });
   // counters in the database: one limit across all web processes (rate-limit-store.ts)
   await app.register(rateLimit, { global: false, store: databaseRateLimitStore(deps.store) as never });
@@ -96,8 +108,6 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   let calendarCheckedAt = -Infinity;
   let calendarCheck: Promise<void> | null = null;
   app.addHook('onRequest', async (req) => {
-    // the liveness probe and the stylesheet need no database
-    if (req.url === '/healthz' || req.url.startsWith('/assets/')) return;
     if (Date.now() - calendarCheckedAt < refreshMs) return;
     calendarCheck ??= (async () => {
       try {
@@ -107,7 +117,9 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
         calendarCheck = null;
       }
     })();
-    await calendarCheck;
+    // the liveness probe and the stylesheet answer even when the database does not
+    if (req.url === '/healthz' || req.url.startsWith('/assets/')) await calendarCheck.catch(() => undefined);
+    else await calendarCheck;
   });
 
   app.decorateRequest('user', null);
@@ -163,6 +175,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   });
 
   installErrorHandlers(app);
+  installInputCleaning(app);
 
   const ctx: WebContext = { deps, opts, cache, purgePublic };
   await registerApi(app, deps);

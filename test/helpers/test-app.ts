@@ -9,7 +9,8 @@ import type { FastifyInstance } from 'fastify';
 import { createCalendar } from '../../src/core/calendar/holiday-calendar.js';
 import { DEFAULT_CASE_RULES } from '../../src/core/case/case-rules.js';
 import { nationalCalendarEntries } from '../../src/adapters/calendar/chinese-days-seed.js';
-import { openSqliteStore } from '../../src/adapters/storage/kysely/kysely-store.js';
+import { openPostgresStore, openSqliteStore } from '../../src/adapters/storage/kysely/kysely-store.js';
+import { freshPostgresUrl } from './pg.js';
 import { localFileStore } from '../../src/adapters/files/local-file-store.js';
 import type { AppDeps } from '../../src/app/deps.js';
 import { seedDemo } from '../../src/app/demo/seed-demo.js';
@@ -39,11 +40,11 @@ export interface TestApp {
 }
 
 export async function testApp(
-  opts: ServerOptions & { now?: string; cases?: boolean } = {},
+  opts: ServerOptions & { now?: string; cases?: boolean; postgres?: boolean } = {},
 ): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'gk-app-'));
   const dbFile = join(dir, 'app.db');
-  const store = await openSqliteStore(dbFile);
+  const store = opts.postgres ? await openPostgresStore(await freshPostgresUrl()) : await openSqliteStore(dbFile);
   await store.migrate();
   const clock = { now: new Date(opts.now ?? '2024-03-04T02:00:00.000Z') };
   const deps: AppDeps = {

@@ -52,33 +52,49 @@ function safeHref(v: string): string | null {
   return null;
 }
 
-function walk(n: AnyNode, out: string[], text: string[]): void {
-  if (n.type === 'text') {
-    const d = (n as unknown as { data: string }).data;
-    out.push(escapeHtml(d));
-    text.push(d);
-    return;
-  }
-  if (n.type !== 'tag' && n.type !== 'root') return;
-  const el = n as Element;
-  const name = n.type === 'root' ? '' : el.name.toLowerCase();
-  if (DROP_WITH_CONTENT.has(name)) return;
-  const allowed = name ? ALLOWED[name] : undefined;
-  if (allowed) {
-    let attrs = '';
-    for (const a of allowed) {
-      const v = el.attribs?.[a];
-      if (v === undefined) continue;
-      if (a === 'href') {
-        const h = safeHref(v);
-        if (h) attrs += ` href="${escapeHtml(h)}" rel="noopener"`;
-      } else if (/^\d{1,2}$/.test(v)) attrs += ` ${a}="${v}"`;
+/** Tags nested deeper than this are dropped (their text is kept): no real item body needs more. */
+export const MAX_NESTING = 64;
+
+/** Walks the tree with an explicit stack: a body of 100,000 nested tags cannot overflow the call stack. */
+function walk(root: AnyNode, out: string[], text: string[]): void {
+  type Frame = { node: AnyNode; depth: number } | { close: string | null; block: boolean };
+  const stack: Frame[] = [{ node: root, depth: 0 }];
+  while (stack.length) {
+    const f = stack.pop()!;
+    if ('close' in f) {
+      if (f.close) out.push(`</${f.close}>`);
+      if (f.block) text.push('\n');
+      continue;
     }
-    out.push(name === 'br' ? '<br>' : `<${name}${attrs}>`);
+    const n = f.node;
+    if (n.type === 'text') {
+      const d = (n as unknown as { data: string }).data;
+      out.push(escapeHtml(d));
+      text.push(d);
+      continue;
+    }
+    if (n.type !== 'tag' && n.type !== 'root') continue;
+    const el = n as Element;
+    const name = n.type === 'root' ? '' : el.name.toLowerCase();
+    if (DROP_WITH_CONTENT.has(name)) continue;
+    const allowed = name && f.depth <= MAX_NESTING ? ALLOWED[name] : undefined;
+    if (allowed) {
+      let attrs = '';
+      for (const a of allowed) {
+        const v = el.attribs?.[a];
+        if (v === undefined) continue;
+        if (a === 'href') {
+          const h = safeHref(v);
+          if (h) attrs += ` href="${escapeHtml(h)}" rel="noopener"`;
+        } else if (/^\d{1,2}$/.test(v)) attrs += ` ${a}="${v}"`;
+      }
+      out.push(name === 'br' ? '<br>' : `<${name}${attrs}>`);
+    }
+    stack.push({ close: allowed && name !== 'br' ? name : null, block: BLOCKS.has(name) });
+    const kids = el.children ?? [];
+    for (let i = kids.length - 1; i >= 0; i--)
+      stack.push({ node: kids[i]!, depth: f.depth + (allowed ? 1 : 0) });
   }
-  for (const c of el.children ?? []) walk(c, out, text);
-  if (allowed && name !== 'br') out.push(`</${name}>`);
-  if (BLOCKS.has(name)) text.push('\n');
 }
 
 /** Sanitises HTML (or turns plain text into paragraphs). Returns safe HTML and its plain text. */

@@ -95,6 +95,8 @@ export async function changeStaff(
     password = newPassword();
     await deps.store.users.update(u.id, { passwordHash: await hashPassword(password) });
   }
+  // a new password, another role or a disabled account: whoever holds an old session must log in again
+  await deps.store.sessions.deleteForUser(u.id);
   await audit(deps.store, deps.now(), {
     organId: admin.organId,
     userId: admin.id,

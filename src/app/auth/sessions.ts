@@ -3,63 +3,93 @@
  * Sessions live in the database, so the web process keeps no state of its own.
  */
 import type { StaffUser } from '../../core/entities.js';
-import { hmac, randomToken, verifyPassword } from '../../adapters/security/password-hasher.js';
+import { hmac, randomToken, safeEqual, verifyPassword } from '../../adapters/security/password-hasher.js';
 import { AppError, type AppDeps } from '../deps.js';
 import { audit } from '../audit.js';
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MINUTES = 15;
+/** Failures a client may make on one account before it has to wait. */
+export const FREE_FAILURES = 5;
+/** The longest wait a client is given (minutes). */
+export const MAX_BACKOFF_MINUTES = 60;
+/** Failures on one account from all clients within the window that make unknown clients wait too. */
+export const ACCOUNT_ALARM_FAILURES = 50;
+export const ACCOUNT_ALARM_MINUTES = 15;
 export const IDLE_MINUTES = 30;
 export const ABSOLUTE_HOURS = 12;
 
-/** Checks the password; returns a new session token (the cookie value) or throws a Chinese message. */
+/** The one answer to every failed login: wrong password, unknown account, disabled account or a client waiting. */
+export const LOGIN_REFUSED = '用户名或密码不正确；连续输错后需等待一段时间再试';
+
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
+/** Minutes a client waits after its n-th failure on an account: none up to FREE_FAILURES, then 1, 2, 4 … 60. */
+export function backoffMinutes(failures: number): number {
+  if (failures < FREE_FAILURES) return 0;
+  return Math.min(MAX_BACKOFF_MINUTES, 2 ** (failures - FREE_FAILURES));
+}
+
+/** Where a login comes from: the client address and, if the browser has one, its device token for the account. */
+export interface LoginClient {
+  ip: string;
+  /** the value of the device cookie a successful login set on this browser */
+  device?: string | undefined;
+}
+
+/** The device token a browser gets after a successful login: it lets that browser in while others are throttled. */
+export function deviceToken(deps: AppDeps, user: StaffUser): string {
+  return hmac(deps.secret, `device:${user.id}`);
+}
+
+/**
+ * Checks the password; returns a new session token (the cookie value) or refuses, always with the same message
+ * after the same work (scrypt runs for an unknown account too), so that accounts cannot be told apart.
+ *
+ * Lockout cannot be turned into denial of service: failures are counted per account and client (the device
+ * cookie of a browser that logged in before, else the address), atomically, and a client that failed too often
+ * waits with a growing backoff; the account's owner on a known browser is not affected. Only when an account sees
+ * ACCOUNT_ALARM_FAILURES within ACCOUNT_ALARM_MINUTES must unknown browsers wait too. Every failure is audited.
+ */
 export async function login(
   deps: AppDeps,
   username: string,
   password: string,
-  ip: string,
-): Promise<{ token: string; user: StaffUser }> {
+  client: LoginClient,
+): Promise<{ token: string; user: StaffUser; device: string }> {
   const now = deps.now();
-  const user = await deps.store.users.findByUsername(String(username ?? '').trim());
-  const fail = new AppError('login_failed', '用户名或密码不正确', 'unauthenticated');
-  if (!user || user.disabled) {
-    await verifyPassword(
-      String(password),
-      'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
-    );
-    throw fail;
-  }
-  if (user.lockedUntil && user.lockedUntil > now.toISOString()) {
+  const name = String(username ?? '')
+    .trim()
+    .toLowerCase()
+    .slice(0, 64);
+  const user = name ? await deps.store.users.findByUsername(name) : undefined;
+  const known = !!user && !!client.device && safeEqual(client.device, deviceToken(deps, user));
+  const clientKey = known ? `device:${client.device!.slice(0, 16)}` : `ip:${client.ip}`;
+  const mine = await deps.store.loginFailures.find(name, clientKey);
+  const waitUntil = mine ? new Date(mine.lastAt).getTime() + backoffMinutes(mine.failures) * 60000 : 0;
+  const alarm =
+    !known &&
+    (await deps.store.loginFailures.recent(
+      name,
+      new Date(now.getTime() - ACCOUNT_ALARM_MINUTES * 60000).toISOString(),
+    )) >= ACCOUNT_ALARM_FAILURES;
+  const passwordOk = await verifyPassword(String(password ?? ''), user?.passwordHash ?? DUMMY_HASH);
+  const throttled = now.getTime() < waitUntil || alarm;
+  if (!user || user.disabled || !passwordOk || throttled) {
+    const failures = await deps.store.loginFailures.record(name, clientKey, now.toISOString());
     await audit(deps.store, now, {
-      organId: user.organId,
-      userId: user.id,
-      role: user.role,
-      action: 'login.locked',
-      ip,
+      organId: user?.organId ?? null,
+      userId: user?.id ?? null,
+      role: user?.role ?? 'anonymous',
+      action: throttled ? 'login.throttled' : 'login.failed',
+      ip: client.ip,
+      detail: {
+        ...(user ? {} : { username: maskUsername(name) }),
+        failures,
+        waitMinutes: backoffMinutes(failures),
+      },
     });
-    throw new AppError(
-      'login_locked',
-      `登录失败次数过多，账号已锁定，请于${LOCKOUT_MINUTES}分钟后再试`,
-      'locked',
-    );
+    throw new AppError('login_failed', LOGIN_REFUSED, 'unauthenticated');
   }
-  if (!(await verifyPassword(String(password ?? ''), user.passwordHash))) {
-    const n = user.failedLogins + 1;
-    const lock =
-      n >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60000).toISOString() : null;
-    await deps.store.users.setLoginState(user.id, lock ? 0 : n, lock);
-    await audit(deps.store, now, {
-      organId: user.organId,
-      userId: user.id,
-      role: user.role,
-      action: lock ? 'login.lockout' : 'login.failed',
-      ip,
-    });
-    if (lock)
-      throw new AppError('login_locked', `登录失败次数过多，账号已锁定${LOCKOUT_MINUTES}分钟`, 'locked');
-    throw fail;
-  }
-  await deps.store.users.setLoginState(user.id, 0, null);
+  await deps.store.loginFailures.clear(name, clientKey);
   const token = randomToken();
   await deps.store.sessions.create({
     id: hmac(deps.secret, token),
@@ -73,9 +103,14 @@ export async function login(
     userId: user.id,
     role: user.role,
     action: 'login',
-    ip,
+    ip: client.ip,
   });
-  return { token, user };
+  return { token, user, device: deviceToken(deps, user) };
+}
+
+/** An unknown username in the audit log: enough to see a pattern, not a password typed into the wrong field. */
+function maskUsername(s: string): string {
+  return s.length <= 3 ? `${s.slice(0, 1)}**` : `${s.slice(0, 3)}${'*'.repeat(Math.min(8, s.length - 3))}`;
 }
 
 /** The user of a session token, or null when absent, expired or idle too long (the session is then deleted). */

@@ -33,14 +33,15 @@ export async function staffCasePage(deps: AppDeps, user: StaffUser, caseId: stri
 /** Opens the case page; reading an applicant's personal data is an action too, and is audited. */
 export async function openStaffCase(deps: AppDeps, user: StaffUser, caseId: string, ip: string) {
   const p = await staffCasePage(deps, user, caseId);
-  await audit(deps.store, deps.now(), {
-    organId: user.organId,
-    userId: user.id,
-    role: user.role,
-    action: 'case.view',
-    caseId,
-    ip,
-  });
+  const entry = { userId: user.id, role: user.role, action: 'case.view', caseId, ip };
+  await audit(deps.store, deps.now(), { ...entry, organId: user.organId });
+  // a supervisor's read shows in the log of the organ whose applicant it is, too
+  if (p.view.row.organId !== user.organId)
+    await audit(deps.store, deps.now(), {
+      ...entry,
+      organId: p.view.row.organId,
+      detail: { by: user.organId },
+    });
   return p;
 }
 
@@ -138,5 +139,8 @@ export async function organAuditLog(
   authorize(user, canReadAudit, undefined);
   const users = await deps.store.users.listByOrgan(user.organId);
   const names = Object.fromEntries(users.map((u) => [u.id, `${u.displayName}（${u.username}）`]));
-  return { entries: await deps.store.audit.list([user.organId], 200), names };
+  // the platform's administrator also sees what belongs to no organ (failed logins with an unknown name)
+  const organ = await deps.store.organs.find(user.organId);
+  const ids = organ && !organ.parentId ? [user.organId, null] : [user.organId];
+  return { entries: await deps.store.audit.list(ids, 200), names };
 }

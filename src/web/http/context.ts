@@ -9,11 +9,18 @@ export interface ServerOptions {
   loginPerMinute?: number;
   statusPerMinute?: number;
   reportCheckPerMinute?: number;
+  /** applications one client may submit per minute, and letters (PDF is rendered by a browser) it may download */
+  applyPerMinute?: number;
+  lettersPerMinute?: number;
   /** how often (seconds) to look whether another process changed the working-day calendar; default 5 */
   calendarRefreshSeconds?: number;
   /** mark cookies Secure (behind HTTPS) */
   secureCookies?: boolean;
   logger?: boolean;
+  /** absolute base URL the feeds and the sitemap print (never taken from a request's headers) */
+  publicUrl?: string;
+  /** the reverse proxies whose X-Forwarded-For is believed; none by default */
+  trustProxy?: false | string[];
 }
 
 export interface WebContext {
@@ -27,3 +34,5 @@ export interface WebContext {
 
 export const SESSION_COOKIE = 'gk_sid';
 export const APPLICANT_COOKIE = 'gk_case';
+/** a browser that logged in before (its failures are counted apart from everyone else's) */
+export const DEVICE_COOKIE = 'gk_dev';

@@ -60,8 +60,21 @@ function pageAnswer(err: Error): Answer {
       message: '页面已过期或表单来源无效，请返回刷新后重试',
       showUser: false,
     };
-  if (e.code === 'FST_REQ_FILE_TOO_LARGE' || e.statusCode === 413)
-    return { status: 413, code: 'too_large', message: '文件超过10MB', showUser: true };
+  // say which limit was hit: an upload's file, or the form / text itself
+  if (e.code === 'FST_REQ_FILE_TOO_LARGE')
+    return {
+      status: 413,
+      code: 'too_large',
+      message: '文件超过20MB，请压缩或分成几个文件上传',
+      showUser: true,
+    };
+  if (e.statusCode === 413)
+    return {
+      status: 413,
+      code: 'too_large',
+      message: '提交的内容超过4MB，请缩短内容，或把报告作为文件上传',
+      showUser: true,
+    };
   if (e.statusCode && e.statusCode < 500)
     return { status: e.statusCode, code: 'bad_request', message: '请求无效', showUser: true };
   return {
@@ -79,13 +92,23 @@ export function installErrorHandlers(app: FastifyInstance): void {
     if (a.status === 503) req.log.warn({ err }, 'database unavailable');
     else if (a.status >= 500) req.log.error({ err }, api ? 'api' : 'unhandled');
     if (api)
-      return reply
-        .code(a.status)
-        .send({ error: a.code, message: a.message, ...(a.fields ? { fields: a.fields } : {}) });
+      return reply.code(a.status).send({
+        error: a.code,
+        message: a.message,
+        ...(a.fields ? { fields: a.fields } : {}),
+        ...(a.status >= 500 ? { requestId: req.id } : {}),
+      });
     const user = a.showUser ? req.user : null;
     return sendHtml(
       reply,
-      await page(<ErrorPage status={a.status} message={a.message} user={user} />),
+      await page(
+        <ErrorPage
+          status={a.status}
+          message={a.message}
+          user={user}
+          requestId={a.status >= 500 ? req.id : undefined}
+        />,
+      ),
       a.status,
     );
   });

@@ -22,7 +22,10 @@ import { StatusPage, StatusQuery } from '../views/applicant/status.js';
 
 export async function applicantRoutes(app: FastifyInstance, { deps, opts }: WebContext): Promise<void> {
   const protect = { preHandler: app.csrfProtection };
-  const statusLimit = { config: { rateLimit: { max: opts.statusPerMinute ?? 20, timeWindow: '1 minute' } } };
+  const limit = (max: number) => ({ config: { rateLimit: { max, timeWindow: '1 minute' } } });
+  const statusLimit = limit(opts.statusPerMinute ?? 20);
+  const applyLimit = limit(opts.applyPerMinute ?? 10);
+  const letterLimit = limit(opts.lettersPerMinute ?? 30);
 
   const setPass = (reply: FastifyReply, pass: string) =>
     reply.setCookie(APPLICANT_COOKIE, pass, {
@@ -54,31 +57,35 @@ export async function applicantRoutes(app: FastifyInstance, { deps, opts }: WebC
       await page(<ApplyForm organ={organ} csrf={reply.generateCsrf()} values={{}} fields={{}} />),
     );
   });
-  app.post<{ Params: { organId: string } }>('/apply/:organId', protect, async (req, reply) => {
-    const organ = await getOrgan(deps, req.params.organId);
-    const values = formFields(req);
-    return submitForm(
-      reply,
-      () => submitApplication(deps, organ.id, values, req.ip),
-      async (c) => {
-        setPass(reply, issueApplicantPass(deps, c.caseId));
-        const receipt = (
-          <Receipt
-            organ={organ}
-            caseId={c.caseId}
-            code={c.queryCode}
-            receivedOn={c.receivedOn}
-            dueOn={c.dueOn}
-            receiptText={c.receiptText}
-          />
-        );
-        return sendHtml(reply, await page(receipt), 201);
-      },
-      async (f) =>
-        page(<ApplyForm organ={organ} csrf={reply.generateCsrf()} values={values} fields={f.fields} />),
-      ['invalid'],
-    );
-  });
+  app.post<{ Params: { organId: string } }>(
+    '/apply/:organId',
+    { ...applyLimit, ...protect },
+    async (req, reply) => {
+      const organ = await getOrgan(deps, req.params.organId);
+      const values = formFields(req);
+      return submitForm(
+        reply,
+        () => submitApplication(deps, organ.id, values, req.ip),
+        async (c) => {
+          setPass(reply, issueApplicantPass(deps, c.caseId));
+          const receipt = (
+            <Receipt
+              organ={organ}
+              caseId={c.caseId}
+              code={c.queryCode}
+              receivedOn={c.receivedOn}
+              dueOn={c.dueOn}
+              receiptText={c.receiptText}
+            />
+          );
+          return sendHtml(reply, await page(receipt), 201);
+        },
+        async (f) =>
+          page(<ApplyForm organ={organ} csrf={reply.generateCsrf()} values={values} fields={f.fields} />),
+        ['invalid'],
+      );
+    },
+  );
 
   app.get('/status', async (_req, reply) =>
     sendHtml(reply, await page(<StatusQuery csrf={reply.generateCsrf()} />)),
@@ -112,6 +119,7 @@ export async function applicantRoutes(app: FastifyInstance, { deps, opts }: WebC
   });
   app.get<{ Params: { caseId: string; letter: string } }>(
     '/status/:caseId/letters/:letter',
+    letterLimit,
     async (req, reply) => {
       const v = await openCase(req, req.params.caseId);
       return sendLetter(reply, pickLetter(await applicantLetters(deps, v), req.params.letter));

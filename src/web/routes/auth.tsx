@@ -1,7 +1,7 @@
 /** Staff login and logout (the session cookie; lockout and rate limits are the use case's and the route's). */
 import type { FastifyInstance } from 'fastify';
 import { login, logout } from '../../app/auth/sessions.js';
-import { SESSION_COOKIE, type WebContext } from '../http/context.js';
+import { DEVICE_COOKIE, SESSION_COOKIE, type WebContext } from '../http/context.js';
 import { formFields } from '../http/request.js';
 import { sendHtml } from '../http/reply.js';
 import { submitForm } from '../http/form.js';
@@ -20,8 +20,17 @@ export async function authRoutes(app: FastifyInstance, { deps, opts }: WebContex
     const f = formFields(req);
     return submitForm(
       reply,
-      () => login(deps, f.username ?? '', f.password ?? '', req.ip),
-      ({ token }) => {
+      () =>
+        login(deps, f.username ?? '', f.password ?? '', { ip: req.ip, device: req.cookies[DEVICE_COOKIE] }),
+      ({ token, device }) => {
+        // this browser is known from now on: another client's failures do not make it wait
+        reply.setCookie(DEVICE_COOKIE, device, {
+          path: '/admin/login',
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: !!opts.secureCookies,
+          maxAge: 180 * 24 * 3600,
+        });
         reply.setCookie(SESSION_COOKIE, token, {
           path: '/admin',
           httpOnly: true,

@@ -45,7 +45,7 @@ const FLASH: Record<string, string> = {
 
 type CaseRoute = { Params: { id: string } };
 
-export async function caseRoutes(app: FastifyInstance, { deps }: WebContext): Promise<void> {
+export async function caseRoutes(app: FastifyInstance, { deps, opts }: WebContext): Promise<void> {
   const protect = { preHandler: app.csrfProtection };
 
   const casePage = async (
@@ -197,8 +197,10 @@ export async function caseRoutes(app: FastifyInstance, { deps }: WebContext): Pr
       ['invalid'],
     );
   });
+  const letterLimit = { config: { rateLimit: { max: opts.lettersPerMinute ?? 30, timeWindow: '1 minute' } } };
   app.get<{ Params: { id: string; letter: string } }>(
     '/admin/cases/:id/letters/:letter',
+    letterLimit,
     async (req, reply) => {
       const p = await staffCasePage(deps, staffUser(req), req.params.id);
       return sendLetter(reply, pickLetter(p.letters, req.params.letter));

@@ -1,5 +1,5 @@
 /** 政府信息公开专栏 (public): platform and organ homes, 指南, columns, items, attachments, search, RSS, sitemap. */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { columnPage, itemPage, portalHome, searchItems } from '../../app/publication/portal.js';
 import {
   downloadPublicFile,
@@ -18,9 +18,10 @@ import { APP_CSS, PORTAL_CSS } from '../assets.js';
 
 const SEARCH_FILTERS = ['organ', 'column', 'year', 'validity'] as const;
 
-const baseUrl = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
-
-export async function portalRoutes(app: FastifyInstance, { deps }: WebContext): Promise<void> {
+export async function portalRoutes(app: FastifyInstance, { deps, opts }: WebContext): Promise<void> {
+  // absolute links come from the configuration: a request's Host or X-Forwarded-Host must never reach a page
+  // that is cached and served to everyone
+  const base = (opts.publicUrl ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
   app.get('/assets/app.css', async (_req, reply) =>
     reply
       .type('text/css; charset=utf-8')
@@ -62,9 +63,7 @@ export async function portalRoutes(app: FastifyInstance, { deps }: WebContext): 
   );
   app.get<{ Params: { organ: string; key: string } }>('/gk/:organ/c/:key/rss.xml', async (req, reply) => {
     const c = await columnPage(deps, req.params.organ, req.params.key, undefined);
-    return reply
-      .type('application/rss+xml; charset=utf-8')
-      .send(columnRss(baseUrl(req), c.organ, c.column, c.items));
+    return reply.type('application/rss+xml; charset=utf-8').send(columnRss(base, c.organ, c.column, c.items));
   });
   app.get<{ Params: { organ: string; id: string } }>('/gk/:organ/i/:id', async (req, reply) => {
     const p = await itemPage(deps, req.params.organ, req.params.id);
@@ -104,6 +103,6 @@ export async function portalRoutes(app: FastifyInstance, { deps }: WebContext): 
     );
   });
   app.get('/sitemap.xml', async (req, reply) =>
-    reply.type('application/xml; charset=utf-8').send(sitemapXml(baseUrl(req), await sitemapPaths(deps))),
+    reply.type('application/xml; charset=utf-8').send(sitemapXml(base, await sitemapPaths(deps))),
   );
 }

@@ -13,10 +13,13 @@ export function ErrorPage({
   status,
   message,
   user,
+  requestId,
 }: {
   status: number;
   message: string;
   user: StaffUser | null;
+  /** shown for server errors, so that the operator can find the log entry */
+  requestId?: string | undefined;
 }) {
   const title = TITLE[status] ?? '出错了';
   return (
@@ -33,6 +36,7 @@ export function ErrorPage({
           <p class="flash err" role="alert" data-status={String(status)}>
             {message}
           </p>
+          {requestId ? <p class="small muted">错误编号：{requestId}（联系管理员时请提供）</p> : null}
           <p>
             <a href={user ? '/admin' : '/apply'}>返回</a>
           </p>

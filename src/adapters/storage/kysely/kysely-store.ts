@@ -450,6 +450,59 @@ function build(db: Db, dialect: Dialect, root: Kysely<Database>): Store {
         wrap('delete session', async () => {
           await db.deleteFrom('sessions').where('id', '=', id).execute();
         }),
+      deleteForUser: (userId) =>
+        wrap("end a user's sessions", async () => {
+          await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+        }),
+    },
+    loginFailures: {
+      // one statement: concurrent failures cannot overwrite each other's count
+      record: (username, client, at) =>
+        wrap('count a failed login', async () =>
+          Number(
+            (
+              await db
+                .insertInto('login_failures')
+                .values({ username, client, failures: 1, last_at: at })
+                .onConflict((oc) =>
+                  oc.columns(['username', 'client']).doUpdateSet({
+                    failures: sql`login_failures.failures + 1`,
+                    last_at: at,
+                  }),
+                )
+                .returning('failures')
+                .executeTakeFirstOrThrow()
+            ).failures,
+          ),
+        ),
+      find: (username, client) =>
+        wrap('read failed logins', async () => {
+          const r = await db
+            .selectFrom('login_failures')
+            .select(['failures', 'last_at'])
+            .where('username', '=', username)
+            .where('client', '=', client)
+            .executeTakeFirst();
+          return r && { failures: Number(r.failures), lastAt: r.last_at };
+        }),
+      recent: (username, since) =>
+        wrap('count recent failed logins', async () => {
+          const r = await db
+            .selectFrom('login_failures')
+            .select((eb) => eb.fn.sum<number>('failures').as('n'))
+            .where('username', '=', username)
+            .where('last_at', '>=', since)
+            .executeTakeFirst();
+          return Number(r?.n ?? 0);
+        }),
+      clear: (username, client) =>
+        wrap('clear failed logins', async () => {
+          await db
+            .deleteFrom('login_failures')
+            .where('username', '=', username)
+            .where('client', '=', client)
+            .execute();
+        }),
     },
     cases: {
       nextSerial: (organId, year) => wrap('allocate a case number', () => nextCounter(db, organId, year)),
@@ -817,7 +870,12 @@ function build(db: Db, dialect: Dialect, root: Kysely<Database>): Store {
                 await db
                   .selectFrom('audit_log')
                   .selectAll()
-                  .where('organ_id', 'in', ids)
+                  .where((eb) => {
+                    const named = ids.filter((x): x is string => x !== null);
+                    const parts = named.length ? [eb('organ_id', 'in', named)] : [];
+                    if (ids.includes(null)) parts.push(eb('organ_id', 'is', null));
+                    return eb.or(parts);
+                  })
                   .orderBy('at', 'desc')
                   .orderBy('id', 'desc')
                   .limit(limit)

@@ -433,6 +433,24 @@ const m007: Migration = {
   },
 };
 
+/** Failed logins per account and client: a backoff per client instead of one lock an attacker can trigger. */
+const m008: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable('login_failures')
+      .ifNotExists()
+      .addColumn('username', 'text', (c) => c.notNull())
+      .addColumn('client', 'text', (c) => c.notNull())
+      .addColumn('failures', 'integer', (c) => c.notNull())
+      .addColumn('last_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('login_failures_pk', ['username', 'client'])
+      .execute();
+  },
+  async down(db: Kysely<any>) {
+    await db.schema.dropTable('login_failures').ifExists().execute();
+  },
+};
+
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
     getMigrations: async () => ({
@@ -443,6 +461,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
       '005_api_tokens': m005,
       '006_report_deadline': m006,
       '007_rate_limits': m007,
+      '008_login_failures': m008,
     }),
   };
 }

@@ -44,6 +44,13 @@ export interface RateLimitsTable {
   window: number;
   hits: number;
 }
+/** Failed logins per account and client (条 "lockout that cannot be turned into denial of service"). */
+export interface LoginFailuresTable {
+  username: string;
+  client: string;
+  failures: number;
+  last_at: string;
+}
 export interface SessionsTable {
   id: string;
   user_id: string;
@@ -222,6 +229,7 @@ export interface Database {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   rate_limits: RateLimitsTable;
+  login_failures: LoginFailuresTable;
   cases: CasesTable;
   case_events: CaseEventsTable;
   counters: CountersTable;

@@ -1,6 +1,10 @@
 /** RSS 2.0 for a column and the sitemap, as XML strings (every text escaped). */
 import type { ColumnRow, ItemRow, Organ } from '../../../core/entities.js';
-import { escapeHtml as esc } from '../../../adapters/render/html-report-renderer.js';
+import { escapeHtml } from '../../../adapters/render/html-report-renderer.js';
+import { stripControls } from '../../http/clean-input.js';
+
+/** XML 1.0 allows no control characters but tab and line breaks, even escaped. */
+const esc = (s: string) => escapeHtml(stripControls(s));
 
 export function columnRss(base: string, organ: Organ, column: ColumnRow, items: ItemRow[]): string {
   const entries = items
