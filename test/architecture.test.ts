@@ -118,3 +118,24 @@ test('the web layer is rooms: one route plugin per area, no web file over 400 li
     assert.ok(!/\bcatch\s*\(/.test(src), `${relative(SRC, f)} catches errors itself (use submitForm)`);
   }
 });
+
+test('docs/glossary.md: every file:line it points to exists and holds the code it names', () => {
+  const glossary = readFileSync(new URL('../docs/glossary.md', import.meta.url), 'utf8');
+  let refs = 0;
+  for (const row of glossary.split('\n').filter((l) => l.startsWith('|'))) {
+    // the identifiers the row names in code spans (at least three characters, so that no brace matches)
+    const names = [...row.matchAll(/`([^`]+)`/g)].flatMap((m) =>
+      [...m[1]!.matchAll(/[A-Za-z_]\w{2,}(?:\[\w+\])?/g)].map((x) => x[0]),
+    );
+    for (const m of row.matchAll(/((?:core|app|adapters|web|cli)\/[\w/-]+\.tsx?):(\d+)/g)) {
+      refs++;
+      const lines = readFileSync(join(SRC, m[1]!), 'utf8').split('\n');
+      const at = lines[Number(m[2]) - 1] ?? '';
+      assert.ok(
+        names.some((n) => n && at.includes(n)),
+        `${m[1]}:${m[2]} no longer holds ${names.join(', ')}: ${at.trim()}`,
+      );
+    }
+  }
+  assert.ok(refs >= 6, `${refs} references checked`);
+});

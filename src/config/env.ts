@@ -28,6 +28,11 @@ export const OPTIONS: readonly Option[] = [
     doc: '(default http://HOST:PORT) the address the public reaches the portal at (RSS, sitemap and notices print it; never taken from a request)',
   },
   {
+    name: 'APPLY_PER_MINUTE',
+    default: '10',
+    doc: 'online applications one client address may submit per minute',
+  },
+  {
     name: 'TRUST_PROXY',
     default: 'false',
     doc: 'addresses or CIDRs of the reverse proxies whose X-Forwarded-For is believed (comma-separated); false: none',
@@ -52,6 +57,8 @@ export interface Config {
   log: boolean;
   /** absolute base URL of the public site, no trailing slash (default http://HOST:PORT) */
   publicUrl: string;
+  /** online applications one client may submit per minute */
+  applyPerMinute: number;
   /** the proxies whose X-Forwarded-For is trusted: false (none) or their addresses / CIDRs */
   trustProxy: false | string[];
   s3:
@@ -83,6 +90,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   const publicUrl = (v('PUBLIC_URL') ?? `http://${v('HOST')}:${v('PORT')}`).replace(/\/+$/, '');
   if (!/^https?:\/\/[^/\s]+(\/[^\s]*)?$/.test(publicUrl))
     errors.push(`PUBLIC_URL must be http(s)://host[/path], got "${publicUrl}"`);
+  const applyPerMinute = Number(v('APPLY_PER_MINUTE'));
+  if (!Number.isInteger(applyPerMinute) || applyPerMinute < 1)
+    errors.push(`APPLY_PER_MINUTE must be a positive whole number, got "${v('APPLY_PER_MINUTE')}"`);
   const tp = (v('TRUST_PROXY') ?? 'false').trim();
   const trustProxy: false | string[] =
     tp === 'false' || tp === ''
@@ -121,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     secureCookies,
     log,
     publicUrl,
+    applyPerMinute,
     trustProxy,
     s3,
   });

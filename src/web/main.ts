@@ -52,6 +52,7 @@ export async function start(argv: string[] = process.argv.slice(2)): Promise<voi
     secureCookies: config.secureCookies,
     logger: config.log,
     publicUrl: config.publicUrl,
+    applyPerMinute: config.applyPerMinute,
     trustProxy: config.trustProxy,
   });
   const address = await app.listen({ host: config.host, port: config.port });

@@ -58,6 +58,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
     logger: {
       level: opts.logger ? 'info' : 'error',
       redact: ['req.headers.cookie', 'req.headers.authorization'],
+      ...(opts.logStream ? { stream: opts.logStream } : {}),
     },
     genReqId: () => randomBytes(6).toString('hex'),
     // X-Forwarded-For is believed only from the configured proxies (TRUST_PROXY); otherwise the socket address

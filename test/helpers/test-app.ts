@@ -44,7 +44,9 @@ export async function testApp(
 ): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'gk-app-'));
   const dbFile = join(dir, 'app.db');
-  const store = opts.postgres ? await openPostgresStore(await freshPostgresUrl()) : await openSqliteStore(dbFile);
+  const store = opts.postgres
+    ? await openPostgresStore(await freshPostgresUrl())
+    : await openSqliteStore(dbFile);
   await store.migrate();
   const clock = { now: new Date(opts.now ?? '2024-03-04T02:00:00.000Z') };
   const deps: AppDeps = {

@@ -312,8 +312,5 @@ test('property (条例第十七条): a file is public only after 保密审查 of
     }
   }
   assert.ok(filesPublished > 100, `the generator publishes files (${filesPublished})`);
-  assert.ok(
-    revisedAfterWithdrawal > 30,
-    `the generator revises withdrawn items (${revisedAfterWithdrawal})`,
-  );
+  assert.ok(revisedAfterWithdrawal > 30, `the generator revises withdrawn items (${revisedAfterWithdrawal})`);
 });

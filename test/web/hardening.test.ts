@@ -339,4 +339,50 @@ test('a supervisor reading a subordinate’s case is audited in both organs', as
   }
 });
 
-void PASSWORDS;
+test('item files up to the 20 MB the page states are accepted (they were cut at 10 MB)', async () => {
+  const t = await testApp();
+  try {
+    const clerk = new Client(t.app);
+    await clerk.login('th-clerk');
+    await clerk.get('/admin/items/new');
+    const r = await clerk.post('/admin/items/new', {
+      title: '大附件测试',
+      columnId: 'tianhu:news',
+      formedOn: '2024-03-01',
+      topic: '综合政务',
+      docNumber: '',
+      docType: 'other',
+      openMode: '主动公开',
+      body: '正文',
+    });
+    const id = /\/admin\/items\/([0-9a-f]+)/.exec(String(r.headers.location))![1]!;
+    await clerk.get(`/admin/items/${id}`);
+    const big = new Uint8Array(15 * 1024 * 1024);
+    big.set(new TextEncoder().encode('%PDF-1.4\n'));
+    const up = await clerk.postFile(`/admin/items/${id}/files`, {}, { name: '图册.pdf', bytes: big });
+    assert.equal(up.statusCode, 303, up.body.slice(0, 300));
+    assert.equal((await t.deps.store.publication.files.list(id))[0]?.size, big.length);
+  } finally {
+    await t.close();
+  }
+});
+
+test('a server error is always logged, with the request id the error page shows', async () => {
+  const lines: string[] = [];
+  const t = await testApp({ logStream: { write: (l: string) => lines.push(l) } });
+  try {
+    t.deps.store.organs.list = async () => {
+      throw new Error('disk on fire');
+    };
+    const r = await t.app.inject({ url: '/' });
+    assert.equal(r.statusCode, 500);
+    const id = /错误编号：([0-9a-f]+)/.exec(r.body)?.[1];
+    assert.ok(id, 'the page shows a request id');
+    const entry = lines.map(
+      (l) => JSON.parse(l) as { reqId?: string; level: number; err?: { message: string } },
+    );
+    assert.ok(entry.some((e) => e.reqId === id && e.level >= 50 && e.err?.message === 'disk on fire'));
+  } finally {
+    await t.close();
+  }
+});

@@ -17,6 +17,8 @@ export interface ServerOptions {
   /** mark cookies Secure (behind HTTPS) */
   secureCookies?: boolean;
   logger?: boolean;
+  /** where the log goes (standard output by default) */
+  logStream?: { write(line: string): unknown };
   /** absolute base URL the feeds and the sitemap print (never taken from a request's headers) */
   publicUrl?: string;
   /** the reverse proxies whose X-Forwarded-For is believed; none by default */

@@ -115,34 +115,25 @@ export async function caseRoutes(app: FastifyInstance, { deps, opts }: WebContex
     const p = await openStaffCase(deps, user, req.params.id, req.ip);
     return sendHtml(reply, await casePage(reply, user, p, text ? { kind: 'ok', text } : null));
   });
-  app.post<{ Params: { id: string; kind: string } }>(
-    '/admin/cases/:id/events/:kind',
-    protect,
-    async (req, reply) => {
-      const user = staffUser(req);
-      const { id, kind } = req.params;
-      return submitForm(
-        reply,
-        () => recordStaffEvent(deps, user, id, kind, formFields(req), req.ip),
-        () => toCase(reply, id, 'recorded'),
-        caseAgain(reply, user, id),
-      );
-    },
-  );
-  app.post<{ Params: { id: string; kind: string } }>(
-    '/admin/cases/:id/approvals/:kind',
-    protect,
-    async (req, reply) => {
-      const user = staffUser(req);
-      const { id, kind } = req.params;
-      return submitForm(
-        reply,
-        () => proposeStaffEvent(deps, user, id, kind, formFields(req), req.ip),
-        () => toCase(reply, id, 'requested'),
-        caseAgain(reply, user, id),
-      );
-    },
-  );
+  // an event the user records, or one a clerk proposes for the head's approval: the same form, another use case
+  for (const [path, useCase, ok] of [
+    ['events', recordStaffEvent, 'recorded'],
+    ['approvals', proposeStaffEvent, 'requested'],
+  ] as const)
+    app.post<{ Params: { id: string; kind: string } }>(
+      `/admin/cases/:id/${path}/:kind`,
+      protect,
+      async (req, reply) => {
+        const user = staffUser(req);
+        const { id, kind } = req.params;
+        return submitForm(
+          reply,
+          (): Promise<unknown> => useCase(deps, user, id, kind, formFields(req), req.ip),
+          () => toCase(reply, id, ok),
+          caseAgain(reply, user, id),
+        );
+      },
+    );
   app.get('/admin/approvals', async (req, reply) => {
     const user = staffUser(req);
     const items = await pendingApprovals(deps, user);
