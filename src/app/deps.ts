@@ -33,6 +33,7 @@ export type ErrorKind =
   | 'not_found' // no such thing, or not in the user's scope (the two are not told apart)
   | 'conflict' // the thing's state does not allow it now
   | 'locked' // the account is locked
+  | 'too_large' // a file or text over its limit
   | 'unavailable'; // a dependency (the database) does not answer
 
 /** An application error with a stable code, a Chinese message, its kind and, for form errors, the fields. */

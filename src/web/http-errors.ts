@@ -11,6 +11,7 @@ const STATUS: Record<ErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   locked: 423,
+  too_large: 413,
   unavailable: 503,
 };
 

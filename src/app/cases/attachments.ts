@@ -40,7 +40,7 @@ export async function addAttachment(
   if (bytes.length === 0)
     throw new AppError('file_empty', '文件为空', 'invalid', { file: '请选择要上传的文件' });
   if (bytes.length > MAX_ATTACHMENT_BYTES)
-    throw new AppError('file_too_large', '文件超过10MB', 'invalid', { file: '文件不能超过10MB' });
+    throw new AppError('file_too_large', '文件超过10MB', 'too_large', { file: '文件不能超过10MB' });
   const mime = sniffType(bytes);
   if (!mime)
     throw new AppError('file_type', '文件类型不支持', 'invalid', { file: '只能上传PDF、JPG、PNG或DOCX文件' });
