@@ -35,6 +35,17 @@ export interface Organ {
   indexPattern: string;
   /** 年报 deadline as MM-DD set by the supervising jurisdiction; null: 条例第四十九条's default for the organ's kind */
   reportDeadline: string | null;
+  /** 机关代字 for 文号 (e.g. 田政 → 田政依申复〔2024〕1号); empty or absent: the code is used */
+  docCode?: string;
+  /** the organ's 电子印章 as uploaded by its 管理员; absent or null: letters leave the place for the seal blank */
+  sealImage?: SealImage | null;
+}
+
+/** An uploaded seal image, stored through the file store under a key that names its bytes (never overwritten). */
+export interface SealImage {
+  key: string;
+  mime: 'image/png' | 'image/jpeg';
+  sha256: string;
 }
 
 export interface StaffUser {
@@ -47,6 +58,8 @@ export interface StaffUser {
   failedLogins: number;
   lockedUntil: string | null;
   disabled: boolean;
+  /** a new account or a reset password: the user must choose a password before doing anything else */
+  mustChangePassword?: boolean;
 }
 
 /** A staff member's token for the JSON API (only its HMAC is stored). */

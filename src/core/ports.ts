@@ -24,6 +24,7 @@ import type {
   StoredEvent,
   StoredItemEvent,
 } from './entities.js';
+import type { IssuedLetter } from './letters/issued-letter.js';
 
 /** What reading a report gives: the report as far as it could be read, and a finding per problem. */
 export interface ReportParseResult {
@@ -79,7 +80,13 @@ export interface Store {
     setLoginState(id: string, failedLogins: number, lockedUntil: string | null): Promise<void>;
     update(
       id: string,
-      fields: { displayName?: string; role?: StaffRole; disabled?: boolean; passwordHash?: string },
+      fields: {
+        displayName?: string;
+        role?: StaffRole;
+        disabled?: boolean;
+        passwordHash?: string;
+        mustChangePassword?: boolean;
+      },
     ): Promise<void>;
   };
   apiTokens: {
@@ -104,6 +111,14 @@ export interface Store {
     /** ends every session of the user (password changed or reset, role changed, account disabled) */
     deleteForUser(userId: string): Promise<void>;
   };
+  /** application forms already submitted, by the key each form carried */
+  submissions: {
+    /** records the submission; fails (storage_conflict) when the key was used already */
+    add(s: { key: string; caseId: string; sealed: string; createdAt: string }): Promise<void>;
+    find(
+      key: string,
+    ): Promise<{ key: string; caseId: string; sealed: string; createdAt: string } | undefined>;
+  };
   /** failed logins per account (normalised username) and client, counted atomically */
   loginFailures: {
     /** adds one failure and returns the client's count for the account */
@@ -119,6 +134,8 @@ export interface Store {
     nextSerial(organId: string, year: number): Promise<number>;
     create(row: CaseRow, first: StoredEvent): Promise<void>;
     find(id: string): Promise<CaseRow | undefined>;
+    /** a new query code (its HMAC): the old one stops working */
+    setQueryCodeHash(id: string, hash: string): Promise<void>;
     list(f: CaseListFilter): Promise<CaseRow[]>;
     count(f: CaseListFilter): Promise<number>;
     events(caseId: string): Promise<StoredEvent[]>;
@@ -139,6 +156,8 @@ export interface Store {
     create(a: Approval): Promise<void>;
     find(id: string): Promise<Approval | undefined>;
     listPending(organIds: string[]): Promise<Approval[]>;
+    /** how many approvals of the organs await a decision (one COUNT, for the staff header) */
+    countPending(organIds: string[]): Promise<number>;
     listForCase(caseId: string): Promise<Approval[]>;
     decide(
       id: string,
@@ -147,6 +166,13 @@ export interface Store {
       at: string,
       comment: string | null,
     ): Promise<boolean>;
+  };
+  /** letters as issued, append-only like the case history: a wrong letter is replaced by a new one */
+  letters: {
+    /** Appends one letter; fails when its seq, its event or the letter it replaces is taken (a concurrent write). */
+    add(l: IssuedLetter): Promise<void>;
+    /** the case's letters in order of issue */
+    listForCase(caseId: string): Promise<IssuedLetter[]>;
   };
   attachments: {
     create(a: Attachment): Promise<void>;

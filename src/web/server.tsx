@@ -14,9 +14,11 @@ import csrf from '@fastify/csrf-protection';
 import type { StaffUser } from '../core/entities.js';
 import type { AppDeps } from '../app/deps.js';
 import { sessionUser } from '../app/auth/sessions.js';
+import { withPendingCount } from '../app/cases/approvals.js';
 import { loadCalendarIfChanged } from '../app/admin/calendar.js';
 import { MAX_ITEM_FILE_BYTES } from '../app/publication/items.js';
 import { forgetPortalMemo } from '../app/publication/portal.js';
+import { closeReportChecks } from '../app/reports/check-submitted-report.js';
 import { PageCache } from './page-cache.js';
 import { databaseRateLimitStore } from './rate-limit-store.js';
 import { SESSION_COOKIE, type ServerOptions, type WebContext } from './http/context.js';
@@ -129,12 +131,17 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
     const raw = req.cookies[SESSION_COOKIE];
     const un = raw ? req.unsignCookie(raw) : null;
     req.sessionToken = un?.valid ? (un.value ?? undefined) : undefined;
-    req.user = req.url.startsWith('/admin') ? await sessionUser(deps, req.sessionToken) : null;
+    const user = req.url.startsWith('/admin') ? await sessionUser(deps, req.sessionToken) : null;
+    // the header shows a head how many approvals wait (one COUNT)
+    req.user = user && (await withPendingCount(deps, user));
   });
   // the back office: anyone not logged in goes to the login page
   app.addHook('preHandler', async (req, reply) => {
     if (!req.url.startsWith('/admin') || req.url.startsWith('/admin/login')) return;
     if (!req.user) return reply.redirect('/admin/login', 303);
+    // a new account or a reset password: choose one's own before anything else
+    if (req.user.mustChangePassword && !/^\/admin\/(password|logout)(\?|$)/.test(req.url))
+      return reply.redirect('/admin/password', 303);
   });
 
   // Public portal pages: served from a short-lived in-process cache; cleared here on every publication change.
@@ -175,6 +182,8 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
     return payload;
   });
 
+  // the report-check worker threads (adapters/parse/parse-pool.ts) stop with the app
+  app.addHook('onClose', closeReportChecks);
   installErrorHandlers(app);
   installInputCleaning(app);
 

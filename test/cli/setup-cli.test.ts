@@ -117,6 +117,15 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
           303,
           'the new administrator logs in',
         );
+        // a first administrator's initial password must be changed before anything else
+        assert.equal((await c.get('/admin/organ')).headers.location, '/admin/password');
+        await c.get('/admin/password');
+        const changed = await c.post('/admin/password', {
+          current: password,
+          next: 'Hutou-2026-admin',
+          confirm: 'Hutou-2026-admin',
+        });
+        assert.equal(changed.statusCode, 303, changed.body.slice(0, 300));
         assert.match((await c.get('/admin/organ')).body, /虎头镇人民政府/);
         assert.equal(
           (await new Client(app).get('/gk/hutou')).statusCode,

@@ -207,7 +207,10 @@ test('sessions end when the password is reset, the role changes, or the account 
       await clerk.login('th-clerk').catch(async () => {
         // after a reset the new password is unknown to the fixture: set it back through the store
         const { hashPassword } = await import('../../src/adapters/security/password-hasher.js');
-        await t.deps.store.users.update(id, { passwordHash: await hashPassword(PASSWORDS['th-clerk']!) });
+        await t.deps.store.users.update(id, {
+          passwordHash: await hashPassword(PASSWORDS['th-clerk']!),
+          mustChangePassword: false,
+        });
         await clerk.login('th-clerk');
       });
       assert.equal((await clerk.get('/admin')).statusCode, 200, `${change}: logged in`);

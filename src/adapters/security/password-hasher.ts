@@ -1,7 +1,14 @@
 /**
  * Password hashing with scrypt (node:crypto): `scrypt$N$r$p$salt$hash`, compared in constant time.
  */
-import { randomBytes, scrypt as scryptCb, timingSafeEqual, createHmac } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  randomBytes,
+  scrypt as scryptCb,
+  timingSafeEqual,
+} from 'node:crypto';
 import { promisify } from 'node:util';
 
 const scrypt = promisify(scryptCb) as (
@@ -57,4 +64,26 @@ export function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** Seals `text` under a key derived from `secret` (AES-256-GCM): for what must be shown again briefly, never kept. */
+export function seal(secret: string, text: string): string {
+  const key = createHmac('sha256', secret).update('gongkai:seal').digest();
+  const iv = randomBytes(12);
+  const c = createCipheriv('aes-256-gcm', key, iv);
+  const body = Buffer.concat([c.update(text, 'utf8'), c.final()]);
+  return [iv, c.getAuthTag(), body].map((b) => b.toString('base64url')).join('.');
+}
+
+/** The sealed text, or null when it was not sealed under this secret or was altered. */
+export function unseal(secret: string, sealed: string): string | null {
+  try {
+    const [iv, tag, body] = sealed.split('.').map((x) => Buffer.from(x, 'base64url'));
+    const key = createHmac('sha256', secret).update('gongkai:seal').digest();
+    const d = createDecipheriv('aes-256-gcm', key, iv!);
+    d.setAuthTag(tag!);
+    return Buffer.concat([d.update(body!), d.final()]).toString('utf8');
+  } catch {
+    return null;
+  }
 }

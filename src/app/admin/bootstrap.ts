@@ -157,6 +157,7 @@ export async function addUser(
     passwordHash: await hashPassword(password),
     failedLogins: 0,
     lockedUntil: null,
+    mustChangePassword: true,
     disabled: false,
   };
   await deps.store.transaction(async (tx) => {

@@ -54,6 +54,7 @@ export async function createStaff(
     passwordHash: await hashPassword(password),
     failedLogins: 0,
     lockedUntil: null,
+    mustChangePassword: true,
     disabled: false,
   };
   await deps.store.transaction(async (tx) => {
@@ -93,7 +94,10 @@ export async function changeStaff(
     await deps.store.users.update(u.id, { disabled: change === 'disable' });
   } else {
     password = newPassword();
-    await deps.store.users.update(u.id, { passwordHash: await hashPassword(password) });
+    await deps.store.users.update(u.id, {
+      passwordHash: await hashPassword(password),
+      mustChangePassword: true,
+    });
   }
   // a new password, another role or a disabled account: whoever holds an old session must log in again
   await deps.store.sessions.deleteForUser(u.id);

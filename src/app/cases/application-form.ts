@@ -2,7 +2,15 @@
  * The application form (条例第二十九条): fields, validation with a Chinese message naming each field.
  */
 import { z } from 'zod';
-import { APPLICANT_TYPES, type CaseFacts, CHANNELS } from '../../core/case/case-model.js';
+import {
+  APPLICANT_TYPES,
+  type CaseFacts,
+  CHANNELS,
+  ID_TYPES,
+  type IdType,
+  ORG_ID_TYPES,
+  PERSON_ID_TYPES,
+} from '../../core/case/case-model.js';
 import { isIsoDate } from '../../core/calendar/iso-date.js';
 
 /** 18-digit 居民身份证号码 with its check digit (GB 11643). */
@@ -20,6 +28,30 @@ export function isValidCreditCode(code: string): boolean {
   return /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(code.toUpperCase());
 }
 
+/** The number of each kind of 身份证明, by its published shape; null when it fits, else the message. */
+export function idNumberProblem(type: IdType, raw: string): string | null {
+  const id = raw.trim().toUpperCase();
+  switch (type) {
+    case 'resident_id':
+      return isValidIdCard(id) ? null : '身份证号码不正确（18位，末位为校验码）';
+    case 'passport':
+      return /^[A-Z0-9]{5,17}$/.test(id) ? null : '护照号码应为5–17位字母或数字';
+    case 'hk_macao_permit':
+      return /^[HM]\d{8}(\d{2})?$/.test(id) ? null : '港澳居民来往内地通行证号码应为H或M加8位或10位数字';
+    case 'taiwan_permit':
+      return /^\d{8}(\d{2})?$/.test(id) ? null : '台湾居民来往大陆通行证号码应为8位或10位数字';
+    case 'foreign_permanent_resident':
+      return /^[A-Z]{3}\d{12}$/.test(id) || (/^9\d{16}[\dX]$/.test(id) && isValidIdCard(id))
+        ? null
+        : '外国人永久居留身份证号码应为3位字母加12位数字，或以9开头的18位号码';
+    case 'credit_code':
+      return isValidCreditCode(id) ? null : '统一社会信用代码应为18位';
+    case 'other_person_id':
+    case 'other_org_registration':
+      return id.length >= 4 && id.length <= 40 ? null : '证件号码应为4–40个字符';
+  }
+}
+
 const text = (label: string, min: number, max: number) =>
   z
     .string({ error: `请填写${label}` })
@@ -31,6 +63,7 @@ export const applicationSchema = z
   .object({
     applicantType: z.enum(APPLICANT_TYPES as [string, ...string[]], { error: '请选择申请人类型' }),
     name: text('姓名或名称', 1, 100),
+    idType: z.string().trim().optional().default(''),
     idNumber: z.string().trim().max(40).optional().default(''),
     representative: z.string().trim().max(50).optional().default(''),
     phone: z
@@ -49,22 +82,19 @@ export const applicationSchema = z
     }),
   })
   .superRefine((v, ctx) => {
-    if (v.applicantType === 'natural_person') {
-      if (!v.idNumber) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: '请填写身份证件号码' });
-      else if (!isValidIdCard(v.idNumber))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['idNumber'],
-          message: '身份证号码不正确（18位，末位为校验码）',
-        });
-    } else {
-      if (!v.idNumber)
-        ctx.addIssue({ code: 'custom', path: ['idNumber'], message: '请填写统一社会信用代码' });
-      else if (!isValidCreditCode(v.idNumber))
-        ctx.addIssue({ code: 'custom', path: ['idNumber'], message: '统一社会信用代码应为18位' });
-      if (!v.representative)
-        ctx.addIssue({ code: 'custom', path: ['representative'], message: '请填写法定代表人或者负责人' });
+    const person = v.applicantType === 'natural_person';
+    const types = person ? PERSON_ID_TYPES : ORG_ID_TYPES;
+    const idType = (v.idType || types[0]) as IdType;
+    if (!types.includes(idType))
+      ctx.addIssue({ code: 'custom', path: ['idType'], message: '请选择身份证明的种类' });
+    else if (!v.idNumber)
+      ctx.addIssue({ code: 'custom', path: ['idNumber'], message: `请填写${ID_TYPES[idType]}号码` });
+    else {
+      const problem = idNumberProblem(idType, v.idNumber);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: problem });
     }
+    if (!person && !v.representative)
+      ctx.addIssue({ code: 'custom', path: ['representative'], message: '请填写法定代表人或者负责人' });
     if (v.delivery === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email))
       ctx.addIssue({ code: 'custom', path: ['email'], message: '选择电子邮件获取时，请填写正确的电子邮箱' });
     if (v.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email))
@@ -95,6 +125,61 @@ export const registrationSchema = z.object({
     .refine((s) => !s || isIsoDate(s), { error: '确认日期应为真实日期（YYYY-MM-DD）' }),
 });
 
+/** What 条例第二十九条第二款 requires of an application, by form field, in the words a 补正告知书 uses. */
+const REQUIRED: Record<string, string> = {
+  name: '申请人的姓名或者名称',
+  idNumber: '申请人的身份证明',
+  representative: '法定代表人或者负责人的姓名',
+  phone: '申请人的联系方式（联系电话）',
+  description: '申请公开的政府信息的名称、文号或者便于查询的其他特征性描述',
+};
+
+/**
+ * A registered application (letter, in person, fax) is recorded as received, whatever it lacks: the organ must
+ * then ask for exactly what is missing (条例第三十条). Missing required fields become `missing`; a value that is
+ * there but wrong (a mistyped date, a malformed number) is still a field error.
+ */
+export function validateRegistered(
+  input: Record<string, unknown>,
+  channel: CaseFacts['channel'],
+): { ok: true; facts: CaseFacts } | { ok: false; fields: Record<string, string> } {
+  const r = validateApplication(input, channel);
+  // registering with gaps is a deliberate choice on the form ("先登记，再告知补正"), never an accident
+  if (r.ok || !ALLOW_INCOMPLETE.has(String(input.allowIncomplete ?? ''))) return r;
+  const missing: string[] = [];
+  const patched: Record<string, unknown> = { ...input };
+  const blank = (k: string) => !String(input[k] ?? '').trim();
+  for (const [k, what] of Object.entries(REQUIRED)) {
+    if (!(k in r.fields) || !blank(k)) continue;
+    missing.push(what);
+    patched[k] = k === 'description' ? '（申请未写明所需信息）' : (PLACEHOLDER[k] ?? '');
+  }
+  if (!missing.length) return r;
+  const again = validateApplication(
+    { ...patched, ...(blank('idNumber') ? { idType: 'other_person_id' } : {}) },
+    channel,
+  );
+  if (!again.ok) {
+    for (const k of Object.keys(REQUIRED)) if (blank(k)) delete again.fields[k];
+    if (Object.keys(again.fields).length) return again;
+    return r;
+  }
+  const a = again.facts.applicant;
+  for (const k of Object.keys(REQUIRED)) if (blank(k)) (a as unknown as Record<string, unknown>)[k] = '';
+  if (blank('idNumber')) delete a.idType;
+  return { ok: true, facts: { ...again.facts, missing } };
+}
+
+const ALLOW_INCOMPLETE = new Set(['yes', 'true', 'on']);
+
+/** Values that let a registration with gaps through the shape checks; blanked again afterwards. */
+const PLACEHOLDER: Record<string, string> = {
+  name: '（未写明）',
+  idNumber: 'NONE',
+  representative: '（未写明）',
+  phone: '13800000000',
+};
+
 /** Validates; returns the facts or the field errors. */
 export function validateApplication(
   input: unknown,
@@ -110,8 +195,10 @@ export function validateApplication(
     return { ok: false, fields };
   }
   const v = r.data;
+  const person = v.applicantType === 'natural_person';
   const applicant: CaseFacts['applicant'] = {
     type: v.applicantType as CaseFacts['applicant']['type'],
+    idType: (v.idType || (person ? PERSON_ID_TYPES : ORG_ID_TYPES)[0]) as IdType,
     name: v.name,
     idNumber: v.idNumber.toUpperCase(),
     phone: v.phone,

@@ -1,9 +1,11 @@
 /**
  * Use cases: a clerk asks the head to approve an extension (条例第三十三条第二款: 经政府信息公开工作机构负责人同意)
- * or to sign a reply; the head approves (the event is recorded in the head's name) or sends it back.
+ * or to sign a reply; the head approves (the event is recorded in the head's name) or sends it back. Before
+ * deciding, the head sees the exact letter approving would issue now (a draft); the staff header counts what waits.
  */
 import { randomBytes } from 'node:crypto';
 import type { Approval, StaffUser } from '../../core/entities.js';
+import type { Letter } from '../../core/letters/build-letters.js';
 import type { CaseEvent } from '../../core/case/case-event.js';
 import { transition } from '../../core/case/case-machine.js';
 import { authorize } from '../policies/authorize.js';
@@ -11,6 +13,7 @@ import { canDecideApproval, canProposeApproval } from '../policies/case-policy.j
 import { AppError, type AppDeps } from '../deps.js';
 import { audit } from '../audit.js';
 import { loadCase, recordCaseEvent } from './record-case-event.js';
+import { type LetterFormat, approvalDraft, eventOnApproval, pickDraft } from './case-letters.js';
 
 /** Files a request; the event must be one the table would accept now (checked as the head would record it). */
 export async function requestApproval(
@@ -82,13 +85,8 @@ export async function decideApproval(
   await deps.store.transaction(async (tx) => {
     const d2 = { ...deps, store: tx };
     if (approve) {
-      const on = a.payload.on > todayIso(deps) ? a.payload.on : todayIso(deps);
-      const ev: CaseEvent =
-        a.payload.kind === 'extended'
-          ? { ...a.payload, on, approvedBy: head.displayName }
-          : a.payload.kind === 'decided'
-            ? { ...a.payload, on, signedBy: head.displayName }
-            : a.payload;
+      // the letter is frozen with the event, as the head's preview showed it (approvalDraft)
+      const ev = eventOnApproval(a.payload, head.displayName, todayIso(deps));
       await recordCaseEvent(d2, { user: head }, a.caseId, ev, ip);
     }
     const ok = await tx.approvals.decide(
@@ -113,4 +111,47 @@ export async function decideApproval(
 
 function todayIso(deps: AppDeps): string {
   return new Date(deps.now().getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
+/** A pending approval and the letter approving it now would issue (null when the table would refuse it now). */
+export interface ApprovalWithDraft {
+  approval: Approval;
+  draft: Letter | null;
+}
+
+/** The approvals waiting for a head of this organ (none for other roles), each with its draft letter. */
+export async function pendingApprovalsWithDrafts(
+  deps: AppDeps,
+  user: StaffUser,
+): Promise<ApprovalWithDraft[]> {
+  if (user.role !== 'head') return [];
+  const out: ApprovalWithDraft[] = [];
+  for (const approval of await deps.store.approvals.listPending([user.organId])) {
+    const c = await loadCase(deps.store, deps, approval.caseId);
+    out.push({ approval, draft: await approvalDraft(deps.store, deps, approval, c) });
+  }
+  return out;
+}
+
+/** `preview.<html|docx|pdf>` of a pending approval of the user's organ: the letter approving it now would issue. */
+export async function approvalPreview(
+  deps: AppDeps,
+  user: StaffUser,
+  approvalId: string,
+  name: string,
+): Promise<{ letter: Letter; format: LetterFormat }> {
+  const a = await deps.store.approvals.find(approvalId);
+  if (!a || a.organId !== user.organId || a.status !== 'pending')
+    throw new AppError('approval_not_found', '找不到该审批事项', 'not_found');
+  const c = await loadCase(deps.store, deps, a.caseId);
+  return pickDraft(deps, await approvalDraft(deps.store, deps, a, c), name);
+}
+
+/** The staff member with the number of approvals awaiting them (heads only; one COUNT), for the header. */
+export async function withPendingCount<U extends StaffUser>(
+  deps: AppDeps,
+  user: U,
+): Promise<U & { pendingApprovals?: number }> {
+  if (user.role !== 'head') return user;
+  return { ...user, pendingApprovals: await deps.store.approvals.countPending([user.organId]) };
 }

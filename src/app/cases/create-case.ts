@@ -8,12 +8,13 @@ import { type CaseFacts, type Channel } from '../../core/case/case-model.js';
 import { replay } from '../../core/case/case-machine.js';
 import { replyClock } from '../../core/case/deadlines.js';
 import { receiptDate } from '../../core/case/receipt-date.js';
-import { hmac, queryCode } from '../../adapters/security/password-hasher.js';
+import { hmac, queryCode, randomToken, seal, unseal } from '../../adapters/security/password-hasher.js';
 import { authorize } from '../policies/authorize.js';
 import { canRegisterCase } from '../policies/case-policy.js';
 import { AppError, type AppDeps, maskName, today } from '../deps.js';
 import { audit } from '../audit.js';
-import { registrationSchema, validateApplication } from './application-form.js';
+import { registrationSchema, validateApplication, validateRegistered } from './application-form.js';
+import { freezeEventLetter } from './case-letters.js';
 
 export interface CreatedCase {
   caseId: string;
@@ -23,6 +24,28 @@ export interface CreatedCase {
   receiptText: string;
   organId: string;
 }
+
+/** The key a form carries (newSubmissionKey): reload, back-and-resubmit and a double click file one case. */
+const SUBMISSION_KEY = /^[A-Za-z0-9_-]{16,64}$/;
+
+/** A fresh key for a form that files a case. */
+export function newSubmissionKey(): string {
+  return randomToken(18);
+}
+
+/** The case a form with this key already filed, with its receipt (the query code is shown for two hours). */
+export async function findSubmission(deps: AppDeps, key: string): Promise<CreatedCase | undefined> {
+  if (!SUBMISSION_KEY.test(key)) return undefined;
+  const row = await deps.store.submissions.find(key);
+  if (!row) return undefined;
+  const receipt = JSON.parse(unseal(deps.secret, row.sealed) ?? 'null') as CreatedCase | null;
+  if (!receipt) return undefined;
+  const fresh = deps.now().getTime() - new Date(row.createdAt).getTime() < RECEIPT_HOURS * 3600000;
+  return { ...receipt, queryCode: fresh ? receipt.queryCode : '' };
+}
+
+/** How long a submitted form's receipt shows the query code again (afterwards: the status query or a new code). */
+export const RECEIPT_HOURS = 2;
 
 export function queryCodeHash(secret: string, caseId: string, code: string): string {
   return hmac(secret, `${caseId}:${code.trim().toUpperCase()}`);
@@ -37,6 +60,7 @@ async function create(
   receiptText: string,
   actor: { id: string | null; role: string },
   ip: string,
+  submissionKey: string | undefined,
 ): Promise<CreatedCase> {
   const organ = await deps.store.organs.find(organId);
   if (!organ) throw new AppError('organ_not_found', '找不到该机关', 'not_found');
@@ -54,45 +78,65 @@ async function create(
   if (r.error) throw new AppError(r.error.code, r.error.message);
   const due = replyClock(r.snapshot, deps.calendar, deps.rules)?.due ?? null;
   const year = Number(receivedOn.slice(0, 4));
-  return deps.store.transaction(async (tx) => {
-    const serial = await tx.cases.nextSerial(organId, year);
-    const caseId = `${organ.code}-${year}-${String(serial).padStart(4, '0')}`;
-    const row: CaseRow = {
-      id: caseId,
-      organId,
-      year,
-      serial,
-      queryCodeHash: queryCodeHash(deps.secret, caseId, code),
-      applicantName: facts.applicant.name,
-      applicantType: facts.applicant.type,
-      channel: facts.channel,
-      description: facts.description,
-      receivedOn,
-      state: r.snapshot.state,
-      dueOn: due,
-      assigneeId: null,
-      createdAt: now.toISOString(),
-      updatedAt: now.toISOString(),
-    };
-    await tx.cases.create(row, {
-      caseId,
-      seq: 1,
-      event,
-      actorId: actor.id,
-      actorRole: actor.role,
-      recordedAt: now.toISOString(),
+  const key = submissionKey && SUBMISSION_KEY.test(submissionKey) ? submissionKey : undefined;
+  const before = key ? await findSubmission(deps, key) : undefined;
+  if (before) return before;
+  return deps.store
+    .transaction(async (tx) => {
+      const serial = await tx.cases.nextSerial(organId, year);
+      const caseId = `${organ.code}-${year}-${String(serial).padStart(4, '0')}`;
+      const row: CaseRow = {
+        id: caseId,
+        organId,
+        year,
+        serial,
+        queryCodeHash: queryCodeHash(deps.secret, caseId, code),
+        applicantName: facts.applicant.name,
+        applicantType: facts.applicant.type,
+        channel: facts.channel,
+        description: facts.description,
+        receivedOn,
+        state: r.snapshot.state,
+        dueOn: due,
+        assigneeId: null,
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+      };
+      await tx.cases.create(row, {
+        caseId,
+        seq: 1,
+        event,
+        actorId: actor.id,
+        actorRole: actor.role,
+        recordedAt: now.toISOString(),
+      });
+      // the 登记回执, frozen as issued in the case's own transaction
+      await freezeEventLetter(tx, deps, row, r.snapshot, 0, [], organ);
+      await audit(tx, now, {
+        organId,
+        userId: actor.id,
+        role: actor.role,
+        action: 'case.registered',
+        caseId,
+        ip,
+        detail: { channel: facts.channel, applicant: maskName(facts.applicant.name), receivedOn },
+      });
+      const created = { caseId, queryCode: code, receivedOn, dueOn: due, receiptText, organId };
+      // the same transaction: a concurrent second submission of this form fails here and files nothing
+      if (key)
+        await tx.submissions.add({
+          key,
+          caseId,
+          sealed: seal(deps.secret, JSON.stringify(created)),
+          createdAt: now.toISOString(),
+        });
+      return created;
+    })
+    .catch(async (e: unknown) => {
+      const again = key ? await findSubmission(deps, key) : undefined;
+      if (again) return again;
+      throw e;
     });
-    await audit(tx, now, {
-      organId,
-      userId: actor.id,
-      role: actor.role,
-      action: 'case.registered',
-      caseId,
-      ip,
-      detail: { channel: facts.channel, applicant: maskName(facts.applicant.name), receivedOn },
-    });
-    return { caseId, queryCode: code, receivedOn, dueOn: due, receiptText, organId };
-  });
 }
 
 /** An online application by the applicant (条例第三十一条第（三）项: received the day it is submitted, or the next working day). */
@@ -101,6 +145,7 @@ export async function submitApplication(
   organId: string,
   input: unknown,
   ip: string,
+  submissionKey?: string,
 ): Promise<CreatedCase> {
   const v = validateApplication(input, 'online');
   if (!v.ok) throw new AppError('form_invalid', '申请表有需要修改的地方', 'invalid', v.fields);
@@ -115,13 +160,14 @@ export async function submitApplication(
     rd.text,
     { id: null, role: 'applicant' },
     ip,
+    submissionKey,
   );
 }
 
 /** The registration form's first values (the day it was submitted: today), for those who may register. */
 export function newCaseDefaults(deps: AppDeps, user: StaffUser): Record<string, string> {
   authorize(user, canRegisterCase, undefined);
-  return { submittedOn: today(deps) };
+  return { submittedOn: today(deps), idem: newSubmissionKey() };
 }
 
 /** A clerk registers an application received by letter, in person, fax, e-mail or another channel. */
@@ -130,10 +176,12 @@ export async function registerApplication(
   user: StaffUser,
   input: Record<string, unknown>,
   ip: string,
+  submissionKey?: string,
 ): Promise<CreatedCase> {
   authorize(user, canRegisterCase, undefined);
   const reg = registrationSchema.safeParse(input);
-  const v = validateApplication(input, (reg.success ? reg.data.channel : 'other') as Channel);
+  // registered as received, whatever it lacks: the case then offers the 补正 for exactly that (条例第三十条)
+  const v = validateRegistered(input, (reg.success ? reg.data.channel : 'other') as Channel);
   const fields: Record<string, string> = {};
   if (!reg.success)
     for (const i of reg.error.issues) {
@@ -171,5 +219,6 @@ export async function registerApplication(
     rd.text,
     { id: user.id, role: user.role },
     ip,
+    submissionKey,
   );
 }

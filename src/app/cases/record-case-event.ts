@@ -1,7 +1,7 @@
 /**
  * Use case: record one event on a case. The history is read, replayed, the event checked by the transition
- * table for the actor, and appended with the recomputed caches (state, reply due date) in one transaction —
- * a failed action leaves nothing written.
+ * table for the actor, and appended with the recomputed caches (state, reply due date) and the letter the event
+ * issues, frozen as issued, in one transaction — a failed action leaves nothing written.
  */
 import type { CaseRow, StaffUser, StoredEvent } from '../../core/entities.js';
 import type { Store } from '../../core/ports.js';
@@ -11,6 +11,7 @@ import { replyClock } from '../../core/case/deadlines.js';
 import { AppError, type AppDeps } from '../deps.js';
 import { audit } from '../audit.js';
 import { actorOf } from '../policies/case-policy.js';
+import { freezeEventLetter, issuedLetters } from './case-letters.js';
 
 export interface Recorded {
   snapshot: CaseSnapshot;
@@ -60,6 +61,8 @@ export async function recordCaseEvent(
       );
     const now = deps.now();
     const due = replyClock(r.snapshot, deps.calendar, deps.rules)?.due ?? null;
+    // a case recorded before letters were kept has its earlier letters frozen first, so that numbers follow on
+    const issued = await issuedLetters(tx, deps, row, events);
     await tx.cases.appendEvent(
       {
         caseId,
@@ -71,6 +74,7 @@ export async function recordCaseEvent(
       },
       { state: r.snapshot.state, dueOn: due, updatedAt: now.toISOString() },
     );
+    await freezeEventLetter(tx, deps, row, r.snapshot, events.length, issued);
     await audit(tx, now, {
       organId: row.organId,
       userId: 'user' in who ? who.user.id : null,

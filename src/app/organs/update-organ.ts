@@ -1,7 +1,9 @@
 /**
  * Use case: the organ's administrator edits what letters and the 政府信息公开指南 print: the 工作机构, seal name,
- * address, postcode, phone, office hours and e-mail; and the organ's 索引号 pattern.
+ * address, postcode, phone, office hours and e-mail, the 机关代字 of 文号; the organ's 索引号 pattern; and uploads
+ * (or removes) the organ's 电子印章. Letters already issued keep what they were issued with.
  */
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Organ, StaffUser } from '../../core/entities.js';
 import { authorize } from '../policies/authorize.js';
@@ -9,6 +11,7 @@ import { canEditOrgan } from '../policies/admin-policy.js';
 import { AppError, type AppDeps } from '../deps.js';
 import { audit } from '../audit.js';
 import { indexPatternProblem } from '../../core/publication/item-model.js';
+import { sniffType } from '../cases/attachments.js';
 
 const schema = z.object({
   officeName: z.string().trim().min(2, { error: '请填写政府信息公开工作机构' }).max(60),
@@ -24,6 +27,12 @@ const schema = z.object({
     .string()
     .trim()
     .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: '电子邮箱格式不正确' }),
+  // 机关代字 (e.g. 田政): absent: unchanged; empty: 文号 use the organ's code. Issued letters keep their 文号.
+  docCode: z
+    .string()
+    .trim()
+    .regex(/^\p{Script=Han}{0,8}$/u, { error: '机关代字应为1至8个汉字，如“田政”；不填则使用机关代码' })
+    .optional(),
   // absent: unchanged. A new pattern numbers items created from now on; existing 索引号 never change.
   indexPattern: z
     .string()
@@ -44,6 +53,8 @@ export const ORGAN_FIELD_LABELS: Record<string, string> = {
   hours: '办公时间',
   email: '电子邮箱',
   indexPattern: '索引号规则',
+  docCode: '机关代字',
+  seal: '电子印章',
 };
 
 export async function updateOrgan(
@@ -61,8 +72,13 @@ export async function updateOrgan(
     for (const i of r.error.issues) fields[String(i.path[0])] ??= i.message;
     throw new AppError('form_invalid', '机关信息有需要修改的地方', 'invalid', fields);
   }
-  const { indexPattern, ...rest } = r.data;
-  const next: Organ = { ...organ, ...rest, ...(indexPattern !== undefined ? { indexPattern } : {}) };
+  const { indexPattern, docCode, ...rest } = r.data;
+  const next: Organ = {
+    ...organ,
+    ...rest,
+    ...(indexPattern !== undefined ? { indexPattern } : {}),
+    ...(docCode !== undefined ? { docCode } : {}),
+  };
   await deps.store.transaction(async (tx) => {
     await tx.organs.update(next);
     await audit(tx, deps.now(), {
@@ -72,6 +88,51 @@ export async function updateOrgan(
       action: 'organ.update',
       ip,
       detail: { fields: Object.keys(r.data) },
+    });
+  });
+  return next;
+}
+
+/** The largest seal image accepted. */
+export const MAX_SEAL_BYTES = 1024 * 1024;
+
+/**
+ * The organ's 管理员 uploads its 电子印章 (PNG or JPG, at most 1 MB, checked on the bytes) or removes it. The image
+ * is stored under a key naming its bytes and never overwritten: letters issued with it keep printing it; letters
+ * issued from now on print the new one (or, removed, leave the place for the seal blank).
+ */
+export async function setOrganSeal(
+  deps: AppDeps,
+  user: StaffUser,
+  file: { filename: string; bytes: Uint8Array } | null,
+  remove: boolean,
+  ip: string,
+): Promise<Organ> {
+  authorize(user, canEditOrgan, undefined);
+  const organ = await deps.store.organs.find(user.organId);
+  if (!organ) throw new AppError('organ_not_found', '找不到该机关', 'not_found');
+  let sealImage: Organ['sealImage'] = null;
+  if (!remove) {
+    const bad = (m: string) => new AppError('seal_invalid', m, 'invalid', { seal: m });
+    if (!file || !file.bytes.length) throw bad('请选择印章图片');
+    if (file.bytes.length > MAX_SEAL_BYTES) throw bad('印章图片不能超过1MB');
+    const mime = sniffType(file.bytes);
+    if (mime !== 'image/png' && mime !== 'image/jpeg') throw bad('印章图片只能是PNG或JPG格式');
+    const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+    const key = `seals/${organ.id}/${sha256}.${mime === 'image/png' ? 'png' : 'jpg'}`;
+    await deps.files.put(key, file.bytes);
+    sealImage = { key, mime, sha256 };
+  }
+  const next: Organ = { ...organ, sealImage };
+  await deps.store.transaction(async (tx) => {
+    await tx.organs.update(next);
+    await audit(tx, deps.now(), {
+      organId: organ.id,
+      userId: user.id,
+      role: user.role,
+      action: remove ? 'organ.seal.remove' : 'organ.seal.upload',
+      ip,
+      detail: sealImage ? { sha256: sealImage.sha256, size: file!.bytes.length } : {},
     });
   });
   return next;

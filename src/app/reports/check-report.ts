@@ -5,6 +5,7 @@ import type { ReportInputKind, ReportParsers, ReportParseResult } from '../../co
 import { type Finding, hasErrors } from '../../core/annual-report/report-findings.js';
 import { type AnnualReport } from '../../core/annual-report/report-model.js';
 import { validateReport } from '../../core/annual-report/validate-report.js';
+import type { ParseRunner } from '../../adapters/parse/parse-pool.js';
 
 /** The input kind of a file, by its name and first bytes. */
 export function inputKindOf(name: string, bytes: Uint8Array): ReportInputKind {
@@ -58,4 +59,26 @@ export async function readAndCheckReport(
   if (opts.check && !unreadable)
     findings.push(...validateReport(parsed.report, opts.prev ? { prev: opts.prev } : {}));
   return { report: parsed.report, findings, unreadable, failed: hasErrors(findings) };
+}
+
+/**
+ * Reads and checks bytes of a report through a parse runner: the worker pool for anonymous input (time, memory,
+ * size, page and nesting budgets; the checker runs there too), or in-process (`{ run: runParseJob }`). Never
+ * throws: a budget exceeded is an `input_unreadable` finding.
+ */
+export async function readAndCheckReportIn(
+  runner: ParseRunner,
+  name: string,
+  bytes: Uint8Array,
+  opts: { check: boolean; prev?: AnnualReport; kind?: ReportInputKind },
+): Promise<CheckedReport> {
+  const r = await runner.run({
+    kind: opts.kind ?? inputKindOf(name, bytes),
+    bytes,
+    check: opts.check,
+    ...(opts.prev ? { prev: opts.prev } : {}),
+  });
+  const unreadable = r.findings.some((f) => f.code === 'input_unreadable');
+  const findings = [...r.findings, ...r.checkFindings];
+  return { report: r.report, findings, unreadable, failed: hasErrors(findings) };
 }

@@ -6,10 +6,11 @@
  */
 import type { StaffUser } from '../../core/entities.js';
 import type { Finding } from '../../core/annual-report/report-findings.js';
-import { defaultReportParsers } from '../../adapters/parse/report-parsers.js';
+import { sharedParsePool } from '../../adapters/parse/parse-pool.js';
+import { isLimitFinding } from '../../adapters/parse/parse-limits.js';
 import { escapeHtml, renderReportSections } from '../../adapters/render/html-report-renderer.js';
 import { AppError, type AppDeps, today } from '../deps.js';
-import { readAndCheckReport } from './check-report.js';
+import { readAndCheckReportIn } from './check-report.js';
 import { createItem } from '../publication/items.js';
 
 export async function importReport(
@@ -25,10 +26,11 @@ export async function importReport(
     throw new AppError('form_invalid', '请选择年报文件', 'invalid', {
       file: '请选择年报文件（PDF、DOCX、HTML或TXT）',
     });
-  const r = await readAndCheckReport(defaultReportParsers, filename, bytes, { check: true });
+  // read in the worker pool, within its budgets (the file may be anything a clerk was sent)
+  const r = await readAndCheckReportIn(sharedParsePool(), filename, bytes, { check: true });
   if (r.unreadable)
     throw new AppError('form_invalid', '无法读取该文件', 'invalid', {
-      file: '无法读取该文件，请上传文字版PDF、DOCX、HTML或TXT',
+      file: r.findings.find(isLimitFinding)?.message ?? '无法读取该文件，请上传文字版PDF、DOCX、HTML或TXT',
     });
   const year = r.report.year;
   if (!year)

@@ -64,8 +64,36 @@ export const DELIVERY_LABEL: Readonly<Record<Delivery, string>> = {
   other: '其他',
 };
 
+/**
+ * 身份证明 (条例第二十九条第二款第（一）项 asks only for 身份证明): the kinds of document an applicant may give.
+ * Natural persons: 居民身份证, 护照, 港澳居民来往内地通行证, 台湾居民来往大陆通行证, 外国人永久居留身份证, another
+ * identity document; organisations: 统一社会信用代码 or another registration number.
+ */
+export const ID_TYPES = {
+  resident_id: '居民身份证',
+  passport: '护照',
+  hk_macao_permit: '港澳居民来往内地通行证',
+  taiwan_permit: '台湾居民来往大陆通行证',
+  foreign_permanent_resident: '外国人永久居留身份证',
+  other_person_id: '其他身份证明',
+  credit_code: '统一社会信用代码',
+  other_org_registration: '其他登记证号',
+} as const;
+export type IdType = keyof typeof ID_TYPES;
+export const PERSON_ID_TYPES: IdType[] = [
+  'resident_id',
+  'passport',
+  'hk_macao_permit',
+  'taiwan_permit',
+  'foreign_permanent_resident',
+  'other_person_id',
+];
+export const ORG_ID_TYPES: IdType[] = ['credit_code', 'other_org_registration'];
+
 export interface Applicant {
   type: ApplicantType;
+  /** the kind of 身份证明 (absent in older records: 居民身份证 or 统一社会信用代码) */
+  idType?: IdType;
   /** 姓名或者名称 */
   name: string;
   /** 身份证明: for a natural person the ID number; for an organisation the 统一社会信用代码 */
@@ -86,6 +114,8 @@ export interface CaseFacts {
   description: string;
   requestedForm: RequestedForm;
   delivery: Delivery;
+  /** what a registered application lacks (条例第二十九条): the 补正 asks for exactly these (条例第三十条) */
+  missing?: string[];
 }
 
 /**

@@ -2,7 +2,7 @@
  * Every statutory clock of a case, derived from its history and a calendar (never stored), each with its
  * article and an explanation. "Overdue", "due soon" and "days left" need a day, which the caller passes in.
  */
-import { type HolidayCalendar, isWorkdayNumber } from '../calendar/holiday-calendar.js';
+import { type HolidayCalendar, isWorkdayNumber, provisionalReason } from '../calendar/holiday-calendar.js';
 import { type IsoDate, dayNumber, isoOf } from '../calendar/iso-date.js';
 import { addWorkingDays, cnDate, workingDayNumbersBetween } from '../calendar/working-days.js';
 import { type CaseSnapshot, type CaseState, isOpen } from './case-machine.js';
@@ -31,7 +31,24 @@ export interface Clock {
   metOn?: IsoDate;
   /** working days counted so far when suspended */
   counted?: number;
+  /**
+   * 暂定: a day counted or skipped lies in a year without its State Council notice (only weekends were skipped
+   * there), so the due date moves once the notice is entered; `provisionalReason` says which years
+   */
+  provisional?: true;
+  provisionalReason?: string;
   text: string;
+}
+
+/** Marks a clock 暂定 when its count passes through a year the calendar has no notice for (the reason joins its text). */
+function markProvisional(c: Clock, cal: HolidayCalendar): Clock {
+  const why = c.due ? provisionalReason(c.start, c.due, cal) : null;
+  if (why) {
+    c.provisional = true;
+    c.provisionalReason = why;
+    c.text += `（暂定：${why}。）`;
+  }
+  return c;
 }
 
 const MAX_WALK = 3 * 366;
@@ -133,7 +150,7 @@ export function replyClock(s: CaseSnapshot, cal: HolidayCalendar, rules: CaseRul
     text: parts.join('；') + '。',
   };
   if (met) clock.metOn = met;
-  return clock;
+  return markProvisional(clock, cal);
 }
 
 /** Every clock of a case: reply, 补正 notice and reply, consultations, fee payment. */
@@ -155,7 +172,7 @@ export function caseClocks(s: CaseSnapshot, cal: HolidayCalendar, rules: CaseRul
       text: `申请内容不明确的，应自${cnDate(s.receivedOn)}的次日起${rules.clarificationNoticeDays}个工作日内（${cnDate(due)}前）一次性告知补正。${s.clarification ? `已于${cnDate(s.clarification.requestedOn)}告知。` : ''}`,
     };
     if (s.clarification) c.metOn = s.clarification.requestedOn;
-    out.push(c);
+    out.push(markProvisional(c, cal));
   }
   if (s.clarification) {
     const c = s.clarification;
@@ -171,7 +188,7 @@ export function caseClocks(s: CaseSnapshot, cal: HolidayCalendar, rules: CaseRul
       text: `补正告知书给予${c.replyWithinDays}个工作日，截止${cnDate(due)}；逾期无正当理由不补正的，视为放弃申请（条例第三十条）。${c.receivedOn ? `已于${cnDate(c.receivedOn)}补正。` : ''}`,
     };
     if (c.receivedOn) clock.metOn = c.receivedOn;
-    out.push(clock);
+    out.push(markProvisional(clock, cal));
   }
   for (const p of s.pauses) {
     if (p.kind === 'fee') continue;
@@ -189,7 +206,7 @@ export function caseClocks(s: CaseSnapshot, cal: HolidayCalendar, rules: CaseRul
       text: `自对方收到征求意见书（${cnDate(p.receivedOn)}）的次日起${days}个工作日内答复，截止${cnDate(due)}；${p.kind === 'third_party' ? '逾期未提出意见的，由行政机关依照条例规定决定是否公开' : '逾期未答复的视为同意公开'}（${article}）。${p.to ? `已于${cnDate(p.to)}答复。` : ''}`,
     };
     if (p.to) clock.metOn = p.to;
-    out.push(clock);
+    out.push(markProvisional(clock, cal));
   }
   if (s.fee) {
     const due = addWorkingDays(s.fee.receivedOn, rules.feePaymentDays, cal);
@@ -204,7 +221,7 @@ export function caseClocks(s: CaseSnapshot, cal: HolidayCalendar, rules: CaseRul
       text: `自收到收费通知（${cnDate(s.fee.receivedOn)}）的次日起${rules.feePaymentDays}个工作日内缴纳${s.fee.amountYuan}元，截止${cnDate(due)}；逾期未缴纳的视为放弃申请。${s.fee.paidOn ? `已于${cnDate(s.fee.paidOn)}缴纳。` : ''}`,
     };
     if (s.fee.paidOn) clock.metOn = s.fee.paidOn;
-    out.push(clock);
+    out.push(markProvisional(clock, cal));
   }
   return out;
 }
@@ -220,6 +237,9 @@ export interface CaseStatus {
   suspended: boolean;
   /** decided after the due date */
   answeredLate: boolean;
+  /** the due date is 暂定 (see Clock.provisional), and why */
+  provisional: boolean;
+  provisionalReason: string | null;
 }
 
 /** The status of a case on a given day. */
@@ -248,6 +268,8 @@ export function caseStatus(
     dueSoon: open && !overdue && daysLeft !== null && daysLeft <= rules.dueSoonDays,
     suspended: !!reply?.suspended,
     answeredLate,
+    provisional: !!reply?.provisional,
+    provisionalReason: reply?.provisionalReason ?? null,
   };
 }
 

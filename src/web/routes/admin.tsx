@@ -6,7 +6,13 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { StaffUser } from '../../core/entities.js';
 import { today } from '../../app/deps.js';
 import { addColumn, changeStaff, createStaff, renameColumn } from '../../app/admin/staff.js';
-import { calendarView, editCalendar } from '../../app/admin/calendar.js';
+import {
+  type NoticePreview,
+  calendarView,
+  editCalendar,
+  previewNotice,
+  saveNotice,
+} from '../../app/admin/calendar.js';
 import {
   columnsView,
   addSubordinateWithAdmin,
@@ -17,9 +23,9 @@ import {
 } from '../../app/admin/admin-pages.js';
 import { issueApiToken, revokeApiToken } from '../../app/auth/api-tokens.js';
 import { setReportDeadlines } from '../../app/organs/report-deadlines.js';
-import { updateOrgan } from '../../app/organs/update-organ.js';
+import { setOrganSeal, updateOrgan } from '../../app/organs/update-organ.js';
 import type { WebContext } from '../http/context.js';
-import { formFields, staffUser, yearParam } from '../http/request.js';
+import { formFields, staffUser, uploadedFile, yearParam } from '../http/request.js';
 import { sendHtml } from '../http/reply.js';
 import { submitForm } from '../http/form.js';
 import { page } from '../views/layout.js';
@@ -58,6 +64,23 @@ export async function adminRoutes(app: FastifyInstance, ctx: WebContext): Promis
       () => updateOrgan(deps, user, values, req.ip),
       async () => sendHtml(reply, await organPage(reply, user, { flash: ok('已保存。') })),
       (f) => organPage(reply, user, { values, fields: f.fields }),
+      ['invalid'],
+    );
+  });
+  // the organ's 电子印章: an image upload (or its removal); letters already issued keep theirs
+  app.post('/admin/organ/seal', protect, async (req, reply) => {
+    const user = staffUser(req);
+    const remove = formFields(req).remove === '1';
+    const file = await uploadedFile(req);
+    return submitForm(
+      reply,
+      () => setOrganSeal(deps, user, file, remove, req.ip),
+      async () =>
+        sendHtml(
+          reply,
+          await organPage(reply, user, { flash: ok(remove ? '已删除电子印章。' : '已上传电子印章。') }),
+        ),
+      (f) => organPage(reply, user, { fields: f.fields, flash: f.flash }),
       ['invalid'],
     );
   });
@@ -214,6 +237,8 @@ export async function adminRoutes(app: FastifyInstance, ctx: WebContext): Promis
       moved?: { id: string; before: string | null; after: string | null }[];
       fields?: Record<string, string>;
       flash?: Flash;
+      preview?: NoticePreview;
+      noticeText?: string;
     } = {},
   ) => {
     const c = await calendarView(deps, u, year);
@@ -224,9 +249,13 @@ export async function adminRoutes(app: FastifyInstance, ctx: WebContext): Promis
         year={year}
         days={c.days}
         edits={c.edits}
+        hasNotice={c.hasNotice}
+        warning={c.warning}
         moved={extra.moved}
         fields={extra.fields ?? {}}
         flash={extra.flash ?? null}
+        preview={extra.preview}
+        noticeText={extra.noticeText}
       />,
     );
   };
@@ -245,6 +274,40 @@ export async function adminRoutes(app: FastifyInstance, ctx: WebContext): Promis
         return sendHtml(reply, await calendarPage(reply, u, year, { moved, flash }));
       },
       (e) => calendarPage(reply, u, year, { fields: e.fields, flash: { kind: 'err', text: e.message } }),
+      ['invalid'],
+    );
+  });
+  // the yearly notice, pasted whole: read for review, then saved in one step
+  app.post('/admin/calendar/notice/preview', protect, async (req, reply) => {
+    const u = staffUser(req);
+    const f = formFields(req);
+    return submitForm(
+      reply,
+      () => previewNotice(deps, u, f),
+      async (preview) =>
+        sendHtml(reply, await calendarPage(reply, u, preview.year ?? thisYear(), { preview })),
+      (e) => calendarPage(reply, u, thisYear(), { fields: e.fields, noticeText: f.notice ?? '' }),
+      ['invalid'],
+    );
+  });
+  app.post('/admin/calendar/notice', protect, async (req, reply) => {
+    const u = staffUser(req);
+    const f = formFields(req);
+    return submitForm(
+      reply,
+      () => saveNotice(deps, u, f, req.ip),
+      async ({ year, saved, moved }) => {
+        const flash = ok(
+          `已保存${year}年节假日安排（${saved}天）；${moved.length}件办理中案件的答复期限已重新计算。`,
+        );
+        return sendHtml(reply, await calendarPage(reply, u, year, { moved, flash }));
+      },
+      (e) =>
+        calendarPage(reply, u, thisYear(), {
+          fields: e.fields,
+          noticeText: f.notice ?? '',
+          flash: { kind: 'err', text: e.message },
+        }),
       ['invalid'],
     );
   });

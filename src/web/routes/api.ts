@@ -201,7 +201,7 @@ export async function registerApi(app: FastifyInstance, deps: AppDeps): Promise<
       if (!body.trim())
         throw new AppError('input_empty', '请求体为空：请提交年度报告的文字或HTML', 'invalid');
       const html = String(req.headers['content-type'] ?? '').includes('html');
-      return reply.send(checkReportBody(body, html));
+      return reply.send(await checkReportBody(body, html));
     },
   );
 

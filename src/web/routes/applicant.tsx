@@ -1,6 +1,7 @@
 /** The applicant's service (no account, no JavaScript): apply, receipt, status by number and code, 补正, letters. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { submitApplication } from '../../app/cases/create-case.js';
+import { findSubmission, newSubmissionKey, submitApplication } from '../../app/cases/create-case.js';
+import { AppError } from '../../app/deps.js';
 import { supplyClarification } from '../../app/cases/supply-clarification.js';
 import { applicantLetters, pickLetter } from '../../app/cases/case-letters.js';
 import type { CaseView } from '../../app/cases/case-view.js';
@@ -54,7 +55,14 @@ export async function applicantRoutes(app: FastifyInstance, { deps, opts }: WebC
     const organ = await getOrgan(deps, req.params.organId);
     return sendHtml(
       reply,
-      await page(<ApplyForm organ={organ} csrf={reply.generateCsrf()} values={{}} fields={{}} />),
+      await page(
+        <ApplyForm
+          organ={organ}
+          csrf={reply.generateCsrf()}
+          values={{ idem: newSubmissionKey() }}
+          fields={{}}
+        />,
+      ),
     );
   });
   app.post<{ Params: { organId: string } }>(
@@ -65,20 +73,13 @@ export async function applicantRoutes(app: FastifyInstance, { deps, opts }: WebC
       const values = formFields(req);
       return submitForm(
         reply,
-        () => submitApplication(deps, organ.id, values, req.ip),
+        () => submitApplication(deps, organ.id, values, req.ip, values.idem),
         async (c) => {
           setPass(reply, issueApplicantPass(deps, c.caseId));
-          const receipt = (
-            <Receipt
-              organ={organ}
-              caseId={c.caseId}
-              code={c.queryCode}
-              receivedOn={c.receivedOn}
-              dueOn={c.dueOn}
-              receiptText={c.receiptText}
-            />
-          );
-          return sendHtml(reply, await page(receipt), 201);
+          // post/redirect/get: a reload shows the receipt again, it never files the application twice
+          if (values.idem && (await findSubmission(deps, values.idem)))
+            return reply.redirect(`/status/receipt/${encodeURIComponent(values.idem)}`, 303);
+          return sendHtml(reply, await page(<Receipt organ={organ} {...c} code={c.queryCode} />), 201);
         },
         async (f) =>
           page(<ApplyForm organ={organ} csrf={reply.generateCsrf()} values={values} fields={f.fields} />),
@@ -86,6 +87,14 @@ export async function applicantRoutes(app: FastifyInstance, { deps, opts }: WebC
       );
     },
   );
+
+  app.get<{ Params: { key: string } }>('/status/receipt/:key', async (req, reply) => {
+    const c = await findSubmission(deps, req.params.key);
+    if (!c) throw new AppError('receipt_not_found', '回执已过期，请用案件编号和查询码查询', 'not_found');
+    await openCase(req, c.caseId); // only the browser that submitted it
+    const organ = await getOrgan(deps, c.organId);
+    return sendHtml(reply, await page(<Receipt organ={organ} {...c} code={c.queryCode} />));
+  });
 
   app.get('/status', async (_req, reply) =>
     sendHtml(reply, await page(<StatusQuery csrf={reply.generateCsrf()} />)),

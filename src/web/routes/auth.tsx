@@ -1,8 +1,11 @@
 /** Staff login and logout (the session cookie; lockout and rate limits are the use case's and the route's). */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { StaffUser } from '../../core/entities.js';
+import { changeOwnPassword } from '../../app/auth/change-password.js';
+import { PasswordPage } from '../views/admin/password.js';
 import { login, logout } from '../../app/auth/sessions.js';
 import { DEVICE_COOKIE, SESSION_COOKIE, type WebContext } from '../http/context.js';
-import { formFields } from '../http/request.js';
+import { formFields, staffUser } from '../http/request.js';
 import { sendHtml } from '../http/reply.js';
 import { submitForm } from '../http/form.js';
 import { page } from '../views/layout.js';
@@ -42,6 +45,41 @@ export async function authRoutes(app: FastifyInstance, { deps, opts }: WebContex
       },
       async (e) => page(<LoginPage csrf={reply.generateCsrf()} error={e.message} username={f.username} />),
       ['unauthenticated', 'locked'],
+    );
+  });
+  // one's own password (a new account or a reset password is sent here before anything else)
+  const passwordPage = (
+    reply: FastifyReply,
+    user: StaffUser,
+    extra: { fields?: Record<string, string> } = {},
+  ) => page(<PasswordPage user={user} csrf={reply.generateCsrf()} {...extra} />);
+  app.get('/admin/password', async (req, reply) =>
+    sendHtml(reply, await passwordPage(reply, staffUser(req))),
+  );
+  app.post('/admin/password', protect, async (req, reply) => {
+    const user = staffUser(req);
+    const f = formFields(req);
+    return submitForm(
+      reply,
+      () =>
+        changeOwnPassword(
+          deps,
+          user,
+          { current: f.current ?? '', next: f.next ?? '', confirm: f.confirm ?? '' },
+          req.ip,
+        ),
+      ({ token }) => {
+        reply.setCookie(SESSION_COOKIE, token, {
+          path: '/admin',
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: !!opts.secureCookies,
+          signed: true,
+        });
+        return reply.redirect('/admin?ok=password', 303);
+      },
+      (e) => passwordPage(reply, user, { fields: e.fields }),
+      ['invalid'],
     );
   });
   app.post('/admin/logout', protect, async (req, reply) => {

@@ -7,15 +7,16 @@ import type { StaffUser } from '../../core/entities.js';
 import { today } from '../../app/deps.js';
 import { listCases, type ListTab } from '../../app/cases/case-view.js';
 import { newCaseDefaults, registerApplication } from '../../app/cases/create-case.js';
-import { decideApproval } from '../../app/cases/approvals.js';
+import { approvalPreview, decideApproval, pendingApprovalsWithDrafts } from '../../app/cases/approvals.js';
 import { addReview } from '../../app/cases/reviews.js';
-import { pickLetter } from '../../app/cases/case-letters.js';
+import { correctLetter, pickLetter } from '../../app/cases/case-letters.js';
+import { registeredReceipt, reissueQueryCode } from '../../app/cases/query-code.js';
+import { Receipt } from '../views/applicant/apply.js';
 import {
   attachStaffFile,
   downloadCaseAttachment,
   openStaffCase,
   organAuditLog,
-  pendingApprovals,
   proposeStaffEvent,
   recordStaffEvent,
   staffCasePage,
@@ -41,6 +42,7 @@ const FLASH: Record<string, string> = {
   approved: '已审批。',
   uploaded: '已上传。',
   review: '已登记复议诉讼。',
+  corrected: '已出具替代文书，原文书标记为已被替代。',
 };
 
 type CaseRoute = { Params: { id: string } };
@@ -70,23 +72,27 @@ export async function caseRoutes(app: FastifyInstance, { deps, opts }: WebContex
   const toCase = (reply: FastifyReply, caseId: string, ok: string) =>
     reply.redirect(`/admin/cases/${caseId}?ok=${ok}`, 303);
 
-  app.get<{ Querystring: { tab?: string; q?: string; page?: string } }>('/admin', async (req, reply) => {
-    const user = staffUser(req);
-    const tab = (TABS.includes(req.query.tab as ListTab) ? req.query.tab : 'open') as ListTab;
-    const search = req.query.q ?? '';
-    const list = await listCases(deps, user, tab, search.slice(0, 50), Number(req.query.page) || 1);
-    const view = (
-      <CaseListPage
-        user={user}
-        csrf={reply.generateCsrf()}
-        list={list}
-        tab={tab}
-        search={search}
-        today={today(deps)}
-      />
-    );
-    return sendHtml(reply, await page(view));
-  });
+  app.get<{ Querystring: { tab?: string; q?: string; page?: string; ok?: string } }>(
+    '/admin',
+    async (req, reply) => {
+      const user = staffUser(req);
+      const tab = (TABS.includes(req.query.tab as ListTab) ? req.query.tab : 'open') as ListTab;
+      const search = req.query.q ?? '';
+      const list = await listCases(deps, user, tab, search.slice(0, 50), Number(req.query.page) || 1);
+      const view = (
+        <CaseListPage
+          user={user}
+          csrf={reply.generateCsrf()}
+          list={list}
+          tab={tab}
+          search={search}
+          today={today(deps)}
+          {...(req.query.ok === 'password' ? { flash: { kind: 'ok' as const, text: '密码已修改。' } } : {})}
+        />
+      );
+      return sendHtml(reply, await page(view));
+    },
+  );
 
   app.get('/admin/cases/new', async (req, reply) => {
     const user = staffUser(req);
@@ -101,8 +107,12 @@ export async function caseRoutes(app: FastifyInstance, { deps, opts }: WebContex
     const values = formFields(req);
     return submitForm(
       reply,
-      () => registerApplication(deps, user, values, req.ip),
-      (c) => toCase(reply, c.caseId, 'registered'),
+      () => registerApplication(deps, user, values, req.ip, values.idem),
+      // post/redirect/get to the printable 回执 with the query code; a reload never registers twice
+      (c) =>
+        values.idem
+          ? reply.redirect(`/admin/cases/${c.caseId}/receipt/${encodeURIComponent(values.idem)}`, 303)
+          : toCase(reply, c.caseId, 'registered'),
       async (f) =>
         page(<NewCasePage user={user} csrf={reply.generateCsrf()} values={values} fields={f.fields} />),
       ['invalid'],
@@ -134,9 +144,23 @@ export async function caseRoutes(app: FastifyInstance, { deps, opts }: WebContex
         );
       },
     );
+  app.get<{ Params: { id: string; key: string } }>('/admin/cases/:id/receipt/:key', async (req, reply) => {
+    const r = await registeredReceipt(deps, staffUser(req), req.params.id, req.params.key);
+    const organ = { name: r.organName } as Parameters<typeof Receipt>[0]['organ'];
+    return sendHtml(reply, await page(<Receipt organ={organ} {...r} code={r.queryCode} registered />));
+  });
+  app.post<CaseRoute>('/admin/cases/:id/query-code', protect, async (req, reply) => {
+    const user = staffUser(req);
+    const code = await reissueQueryCode(deps, user, req.params.id, req.ip);
+    const text = `已发放新的查询码：${code}（只显示这一次，请告知申请人；原查询码已失效）。`;
+    return sendHtml(
+      reply,
+      await casePage(reply, user, await staffCasePage(deps, user, req.params.id), { kind: 'ok', text }),
+    );
+  });
   app.get('/admin/approvals', async (req, reply) => {
     const user = staffUser(req);
-    const items = await pendingApprovals(deps, user);
+    const items = await pendingApprovalsWithDrafts(deps, user);
     return sendHtml(
       reply,
       await page(<ApprovalsPage user={user} csrf={reply.generateCsrf()} items={items} />),
@@ -196,6 +220,28 @@ export async function caseRoutes(app: FastifyInstance, { deps, opts }: WebContex
       const p = await staffCasePage(deps, staffUser(req), req.params.id);
       return sendLetter(reply, pickLetter(p.letters, req.params.letter));
     },
+  );
+  // the head replaces a wrong letter by a new one that names it; the old one stays, marked 已被替代
+  app.post<{ Params: { id: string; letter: string } }>(
+    '/admin/cases/:id/letters/:letter/correct',
+    protect,
+    async (req, reply) => {
+      const user = staffUser(req);
+      const { id, letter } = req.params;
+      return submitForm(
+        reply,
+        () => correctLetter(deps, user, id, letter, formFields(req), req.ip),
+        () => toCase(reply, id, 'corrected'),
+        caseAgain(reply, user, id),
+      );
+    },
+  );
+  // the letter a pending approval would issue if approved now (the head's preview)
+  app.get<{ Params: { id: string; file: string } }>(
+    '/admin/approvals/:id/letter/:file',
+    letterLimit,
+    async (req, reply) =>
+      sendLetter(reply, await approvalPreview(deps, staffUser(req), req.params.id, req.params.file)),
   );
   app.get('/admin/audit', async (req, reply) => {
     const user = staffUser(req);

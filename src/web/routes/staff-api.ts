@@ -12,6 +12,7 @@ import { AppError, type AppDeps, maskName, today } from '../../app/deps.js';
 import { auditStaffAction } from '../../app/audit.js';
 import { apiTokenUser } from '../../app/auth/api-tokens.js';
 import { getCaseForStaff, listCases, type ListTab } from '../../app/cases/case-view.js';
+import { provisionalDue, provisionalDues } from '../../app/admin/calendar.js';
 import { registerApplication } from '../../app/cases/create-case.js';
 import { organStatistics } from '../../app/cases/organ-statistics.js';
 
@@ -65,6 +66,8 @@ export async function registerStaffApi(app: FastifyInstance, deps: AppDeps): Pro
         Number(req.query.page) || 1,
       );
       await log(req, 'api.cases.list');
+      // 暂定: the due date counts through a year without its State Council notice
+      const provisional = provisionalDues(deps, list.rows);
       return {
         total: list.total,
         page: list.page,
@@ -81,6 +84,8 @@ export async function registerStaffApi(app: FastifyInstance, deps: AppDeps): Pro
           state: r.state,
           stateLabel: STATE_LABEL[r.state],
           dueOn: r.dueOn,
+          provisional: !!provisional[r.id],
+          provisionalReason: provisional[r.id] ?? null,
         })),
       };
     },
@@ -113,6 +118,8 @@ export async function registerStaffApi(app: FastifyInstance, deps: AppDeps): Pro
         state: s.state,
         stateLabel: STATE_LABEL[s.state],
         status: v.status,
+        provisional: v.status.provisional,
+        provisionalReason: v.status.provisionalReason,
         clocks: v.clocks.map((c) => ({
           key: c.key,
           label: c.label,
@@ -120,6 +127,8 @@ export async function registerStaffApi(app: FastifyInstance, deps: AppDeps): Pro
           due: c.due,
           suspended: c.suspended,
           metOn: c.metOn ?? null,
+          provisional: !!c.provisional,
+          provisionalReason: c.provisionalReason ?? null,
           text: c.text,
         })),
         outcome: o ? { code: o.code, label: o.label } : null,
@@ -161,6 +170,7 @@ export async function registerStaffApi(app: FastifyInstance, deps: AppDeps): Pro
         id: c.caseId,
         receivedOn: c.receivedOn,
         dueOn: c.dueOn,
+        provisional: !!provisionalDue(deps, c.receivedOn, c.dueOn),
         queryCode: c.queryCode,
         receipt: c.receiptText,
       });

@@ -4,7 +4,8 @@ import type { Organ, StaffUser } from '../../core/entities.js';
 
 export interface PageProps {
   title: string;
-  user?: StaffUser | null;
+  /** the staff member; a head's `pendingApprovals` (counted where the session's user is loaded) shows in the header */
+  user?: (StaffUser & { pendingApprovals?: number }) | null;
   csrf?: string;
   flash?: { kind: 'ok' | 'err'; text: string } | null;
   children?: Child;
@@ -38,7 +39,11 @@ export const Layout: FC<PageProps> = ({ title, user, csrf, flash, children }) =>
             <nav aria-label="后台导航">
               <a href="/admin">依申请公开</a>
               <a href="/admin/items">主动公开</a>
-              {user.role === 'head' ? <a href="/admin/approvals">待我审批</a> : null}
+              {user.role === 'head' ? (
+                <a href="/admin/approvals">
+                  待我审批{user.pendingApprovals ? `（${user.pendingApprovals}）` : ''}
+                </a>
+              ) : null}
               {user.role === 'clerk' || user.role === 'head' ? <a href="/admin/cases/new">登记申请</a> : null}
               <a href="/admin/stats">统计</a>
               {user.role === 'supervisor' ? <a href="/admin/supervise">监督</a> : null}

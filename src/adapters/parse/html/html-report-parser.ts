@@ -4,14 +4,19 @@
  * The document is turned into text: block elements become lines, and each table row becomes one line of
  * tab-separated cells in which a spanned cell is printed once (no placeholders), which is exactly how a row
  * reads in the official layout. The text parser then reads it; every cell's source is the element it came from.
- * Parsing uses htmlparser2 directly (the parser cheerio uses), without building a query wrapper.
+ * Parsing uses htmlparser2's streaming parser (the parser cheerio uses) and builds no DOM: the lines are made
+ * from its open, text and close events with a stack of open elements, in time and memory proportional to the
+ * input, never by recursion per nesting level.
+ *
+ * Nesting is capped (ParseLimits.maxDepth): htmlparser2 keeps its own stack of open elements with `unshift`, which
+ * is quadratic in the depth (100,000 nested <div> took 10 s), so the parse stops at the cap with a finding.
  */
-import { parseDocument } from 'htmlparser2';
-import type { AnyNode, Element } from 'domhandler';
+import { Parser } from 'htmlparser2';
 import type { CellSource } from '../../../core/annual-report/report-model.js';
 import { finding } from '../../../core/annual-report/report-findings.js';
 import { emptyReport } from '../../../core/annual-report/report-model.js';
 import { type ParseResult, parseReportText } from '../text/text-report-parser.js';
+import { DEFAULT_PARSE_LIMITS, limitFinding } from '../parse-limits.js';
 
 const BLOCK = new Set([
   'p',
@@ -46,8 +51,10 @@ const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'svg', 
 
 interface Out {
   lines: string[];
-  /** per line: element path of each cell, for table lines */
-  cellPaths: (string[] | null)[];
+  /** per line: the table and row number of a table line, 0 for other lines (paths are made only when asked) */
+  lineTable: number[];
+  lineRow: number[];
+  lineCells: number[];
   cur: string;
   tables: number;
 }
@@ -57,95 +64,132 @@ function flush(o: Out): void {
   const t = o.cur.replace(/[ \t\n\r\u00a0\u3000]+/g, ' ').trim();
   if (t) {
     o.lines.push(t);
-    o.cellPaths.push(null);
+    o.lineTable.push(0);
+    o.lineRow.push(0);
+    o.lineCells.push(0);
   }
   o.cur = '';
 }
 
-function textOf(node: AnyNode): string {
-  if (node.type === 'text') return (node as unknown as { data: string }).data;
-  if (node.type !== 'tag' && node.type !== 'root') return '';
-  const el = node as Element;
-  if (SKIP.has(el.name)) return '';
-  let s = '';
-  for (const c of el.children) s += textOf(c);
-  return s;
-}
+/**
+ * Where an open element stands: `text` outside tables (blocks make lines); `table` / `group` (thead, tbody,
+ * tfoot) / `row` / `cell` (td, th of a row) / `in-cell` (anything inside a cell, nested tables included: their
+ * text is the cell's); `skip` (script, style… and all inside); `ignored` (a table's content that is not a row of
+ * it, such as a caption or a nested row, as the official layout has none).
+ */
+type Mode = 'text' | 'table' | 'group' | 'row' | 'cell' | 'in-cell' | 'skip' | 'ignored';
 
-/** The rows of a table, not those of tables nested in it. */
-function rowsOf(table: Element): Element[] {
-  const out: Element[] = [];
-  const visit = (n: Element): void => {
-    for (const c of n.children) {
-      if (c.type !== 'tag') continue;
-      const e = c as Element;
-      if (e.name === 'tr') out.push(e);
-      else if (e.name === 'thead' || e.name === 'tbody' || e.name === 'tfoot') visit(e);
-    }
-  };
-  visit(table);
-  return out;
-}
-
-function walk(node: AnyNode, o: Out): void {
-  if (node.type === 'text') {
-    o.cur += (node as unknown as { data: string }).data;
-    return;
+function modeOf(parent: Mode, name: string): Mode {
+  switch (parent) {
+    case 'text':
+      return SKIP.has(name) ? 'skip' : name === 'table' ? 'table' : 'text';
+    case 'table':
+    case 'group':
+      return name === 'tr'
+        ? 'row'
+        : name === 'thead' || name === 'tbody' || name === 'tfoot'
+          ? 'group'
+          : 'ignored';
+    case 'row':
+      return name === 'td' || name === 'th' ? 'cell' : 'ignored';
+    case 'cell':
+    case 'in-cell':
+      return SKIP.has(name) ? 'skip' : 'in-cell';
+    default:
+      return parent;
   }
-  if (node.type !== 'tag' && node.type !== 'root' && node.type !== 'script' && node.type !== 'style') return;
-  if (node.type === 'script' || node.type === 'style') return;
-  const el = node as Element;
-  const name = node.type === 'root' ? 'root' : el.name;
-  if (SKIP.has(name)) return;
-  if (name === 'table') {
-    flush(o);
-    const ti = ++o.tables;
-    rowsOf(el).forEach((tr, ri) => {
-      const tds = tr.children.filter(
-        (c): c is Element =>
-          c.type === 'tag' && ((c as Element).name === 'td' || (c as Element).name === 'th'),
-      );
-      o.lines.push(
-        tds
-          .map((td) =>
-            textOf(td)
-              .replace(/[\s\u00a0\u3000]+/g, ' ')
-              .trim(),
-          )
-          .join('\t'),
-      );
-      o.cellPaths.push(tds.map((_, ci) => `table[${ti}]/tr[${ri + 1}]/td[${ci + 1}]`));
-    });
-    return;
-  }
-  const block = BLOCK.has(name);
-  if (block) flush(o);
-  for (const child of el.children ?? []) walk(child, o);
-  if (block) flush(o);
 }
 
-/** Converts HTML to the text layout the text parser reads, with the element path of every table cell. */
-export function htmlToReportText(html: string): { text: string; cellPaths: (string[] | null)[] } {
-  const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true });
-  const o: Out = { lines: [], cellPaths: [], cur: '', tables: 0 };
-  walk(doc as unknown as AnyNode, o);
+class NestingTooDeep extends Error {}
+
+/** The line-making handler of htmlparser2's events. */
+class LineMaker {
+  readonly o: Out = { lines: [], lineTable: [], lineRow: [], lineCells: [], cur: '', tables: 0 };
+  private readonly stack: { name: string; mode: Mode }[] = [];
+  private table = 0;
+  private rowIndex = 0;
+  private cells: string[] = [];
+  private cell = '';
+  constructor(private readonly maxDepth: number) {}
+  private get mode(): Mode {
+    return this.stack.length ? this.stack[this.stack.length - 1]!.mode : 'text';
+  }
+  onopentag(name: string): void {
+    if (this.stack.length >= this.maxDepth) throw new NestingTooDeep();
+    const mode = modeOf(this.mode, name);
+    this.stack.push({ name, mode });
+    if (mode === 'table') {
+      flush(this.o);
+      this.table = ++this.o.tables;
+      this.rowIndex = 0;
+    } else if (mode === 'row') this.cells = [];
+    else if (mode === 'cell') this.cell = '';
+    else if (mode === 'text' && BLOCK.has(name)) flush(this.o);
+  }
+  ontext(data: string): void {
+    const mode = this.mode;
+    if (mode === 'text') this.o.cur += data;
+    else if (mode === 'cell' || mode === 'in-cell') this.cell += data;
+  }
+  onclosetag(): void {
+    const el = this.stack.pop();
+    if (!el) return;
+    if (el.mode === 'cell') this.cells.push(this.cell.replace(/[\s\u00a0\u3000]+/g, ' ').trim());
+    else if (el.mode === 'row') {
+      const ri = ++this.rowIndex;
+      this.o.lines.push(this.cells.join('\t'));
+      this.o.lineTable.push(this.table);
+      this.o.lineRow.push(ri);
+      this.o.lineCells.push(this.cells.length);
+    } else if (el.mode === 'text' && BLOCK.has(el.name)) flush(this.o);
+  }
+}
+
+export interface HtmlParseOptions {
+  /** deepest element nesting read (default ParseLimits.maxDepth) */
+  maxDepth?: number;
+}
+
+/**
+ * Converts HTML to the text layout the text parser reads, with the element path of every table cell (1-based
+ * line, 0-based cell). Throws NestingTooDeep past the depth cap (parseReportHtml turns it into a finding).
+ */
+export function htmlToReportText(
+  html: string,
+  opts: HtmlParseOptions = {},
+): { text: string; cellPath: (line: number, col: number) => string | undefined } {
+  const maker = new LineMaker(opts.maxDepth ?? DEFAULT_PARSE_LIMITS.maxDepth);
+  new Parser(maker, { decodeEntities: true, lowerCaseTags: true }).end(html);
+  const o = maker.o;
   flush(o);
-  return { text: o.lines.join('\n'), cellPaths: o.cellPaths };
+  const cellPath = (line: number, col: number): string | undefined => {
+    const t = o.lineTable[line - 1];
+    return t && col >= 0 && col < o.lineCells[line - 1]!
+      ? `table[${t}]/tr[${o.lineRow[line - 1]}]/td[${col + 1}]`
+      : undefined;
+  };
+  return { text: o.lines.join('\n'), cellPath };
 }
 
 /** Parses an HTML report. Never throws. */
-export function parseReportHtml(html: string): ParseResult {
+export function parseReportHtml(html: string, opts: HtmlParseOptions = {}): ParseResult {
   try {
-    const { text, cellPaths } = htmlToReportText(html);
+    const { text, cellPath } = htmlToReportText(html, opts);
     const sourceOf = (line: number, col: number): CellSource => {
-      const p = cellPaths[line - 1]?.[col];
+      const p = cellPath(line, col);
       return p ? { element: p } : { line };
     };
     return parseReportText(text, { sourceOf });
   } catch (e) {
     return {
       report: emptyReport('2021'),
-      findings: [finding('input_unreadable', `无法解析HTML：${e instanceof Error ? e.message : String(e)}`)],
+      findings: [
+        e instanceof NestingTooDeep
+          ? limitFinding(
+              `元素嵌套超过${opts.maxDepth ?? DEFAULT_PARSE_LIMITS.maxDepth}层（年度报告的网页或Word文件通常不超过几十层）`,
+            )
+          : finding('input_unreadable', `无法解析HTML：${e instanceof Error ? e.message : String(e)}`),
+      ],
     };
   }
 }

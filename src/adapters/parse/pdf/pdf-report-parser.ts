@@ -3,13 +3,15 @@
  *
  * Text items are grouped into lines by their baseline and ordered by x; a horizontal gap wider than about one
  * character between two items becomes a tab, so table rows come out as tab-separated cells. Page numbers are
- * kept as their own lines (the text parser drops them as page furniture).
+ * kept as their own lines (the text parser drops them as page furniture). A PDF of more pages than
+ * ParseLimits.maxPdfPages is not read at all (a 20,000-page file took minutes).
  */
 import { getDocumentProxy } from 'unpdf';
 import { finding } from '../../../core/annual-report/report-findings.js';
 import { emptyReport } from '../../../core/annual-report/report-model.js';
 import { type ParseResult, parseReportText } from '../text/text-report-parser.js';
 import { normalizeLine } from '../text/normalize-text.js';
+import { DEFAULT_PARSE_LIMITS, limitFinding } from '../parse-limits.js';
 
 interface Item {
   s: string;
@@ -66,6 +68,23 @@ function splitRow(l: Line): { label: Item[]; nums: Item[] } | null {
 }
 
 /**
+ * The index of the column centre nearest to `cx` (the first of two equally near). `cols` ascends (clusters are
+ * more than 8 apart), so a binary search finds it: a linear scan per number is quadratic on a wide table.
+ */
+function nearestColumn(cols: number[], cx: number): number {
+  let lo = 0;
+  let hi = cols.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cols[mid]! < cx) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo === 0) return 0;
+  if (lo === cols.length) return cols.length - 1;
+  return Math.abs(cols[lo - 1]! - cx) <= Math.abs(cols[lo]! - cx) ? lo - 1 : lo;
+}
+
+/**
  * Lines of one page. Within each table, the numbers' x positions are clustered into columns, so a blank cell
  * (no text item at all in a PDF) becomes an empty tab-separated cell instead of shifting the row left.
  */
@@ -89,15 +108,13 @@ function linesOfPage(items: Item[]): string[] {
     }
     const cols = clusters.map((cl) => cl.reduce((a, b) => a + b, 0) / cl.length);
     // a few more columns than the fullest row has is plausible (blank cells); many more means mixed tables
-    const widest = Math.max(...[...rows.values()].map((r) => r.nums.length));
+    let widest = 0;
+    for (const r of rows.values()) widest = Math.max(widest, r.nums.length);
     if (cols.length < 2 || cols.length > widest + 2) return;
     for (const [i, r] of rows) {
       const cells: string[] = cols.map(() => '');
       for (const n of r.nums) {
-        const cx = n.x + n.w / 2;
-        let best = 0;
-        for (let k = 1; k < cols.length; k++)
-          if (Math.abs(cols[k]! - cx) < Math.abs(cols[best]! - cx)) best = k;
+        const best = nearestColumn(cols, n.x + n.w / 2);
         cells[best] = cells[best] ? `${cells[best]}${n.s}` : n.s;
       }
       // columns left of this table's first numeric column for the row are not part of it when the row is shorter
@@ -116,40 +133,62 @@ function linesOfPage(items: Item[]): string[] {
   return out;
 }
 
-/** Extracts the text layer of a PDF as lines with tab-separated table cells. */
-export async function pdfToText(bytes: Uint8Array): Promise<string> {
-  const pdf = await getDocumentProxy(new Uint8Array(bytes));
-  const out: string[] = [];
-  for (let p = 1; p <= pdf.numPages; p++) {
-    const page = await pdf.getPage(p);
-    const tc = await page.getTextContent();
-    const items: Item[] = [];
-    for (const raw of tc.items as unknown[]) {
-      const it = raw as { str?: string; transform?: number[]; width?: number; height?: number };
-      if (typeof it.str !== 'string' || !it.transform) continue;
-      items.push({
-        s: normalizeLine(it.str),
-        x: it.transform[4]!,
-        y: it.transform[5]!,
-        w: it.width ?? 0,
-        h: it.height ?? 10,
-      });
-    }
-    out.push(...linesOfPage(items));
+export interface PdfParseOptions {
+  /** most pages read (default ParseLimits.maxPdfPages) */
+  maxPages?: number;
+}
+
+class TooManyPages extends Error {
+  constructor(readonly pages: number) {
+    super(`${pages} pages`);
   }
-  return out.join('\n');
+}
+
+/** Extracts the text layer of a PDF as lines with tab-separated table cells. Throws TooManyPages past the cap. */
+export async function pdfToText(bytes: Uint8Array, opts: PdfParseOptions = {}): Promise<string> {
+  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  try {
+    if (pdf.numPages > (opts.maxPages ?? DEFAULT_PARSE_LIMITS.maxPdfPages))
+      throw new TooManyPages(pdf.numPages);
+    const out: string[] = [];
+    for (let p = 1; p <= pdf.numPages; p++) {
+      const page = await pdf.getPage(p);
+      const tc = await page.getTextContent();
+      const items: Item[] = [];
+      for (const raw of tc.items as unknown[]) {
+        const it = raw as { str?: string; transform?: number[]; width?: number; height?: number };
+        if (typeof it.str !== 'string' || !it.transform) continue;
+        items.push({
+          s: normalizeLine(it.str),
+          x: it.transform[4]!,
+          y: it.transform[5]!,
+          w: it.width ?? 0,
+          h: it.height ?? 10,
+        });
+      }
+      page.cleanup();
+      for (const l of linesOfPage(items)) out.push(l);
+    }
+    return out.join('\n');
+  } finally {
+    await pdf.destroy().catch(() => undefined);
+  }
 }
 
 /** Parses PDF bytes. Never throws. */
-export async function parseReportPdf(bytes: Uint8Array): Promise<ParseResult> {
+export async function parseReportPdf(bytes: Uint8Array, opts: PdfParseOptions = {}): Promise<ParseResult> {
   let text: string;
   try {
-    text = await pdfToText(bytes);
+    text = await pdfToText(bytes, opts);
   } catch (e) {
     return {
       report: emptyReport('2021'),
       findings: [
-        finding('input_unreadable', `无法读取PDF文件：${e instanceof Error ? e.message : String(e)}`),
+        e instanceof TooManyPages
+          ? limitFinding(
+              `PDF共${e.pages}页，超过${opts.maxPages ?? DEFAULT_PARSE_LIMITS.maxPdfPages}页的上限（年度报告通常只有几页到几十页）`,
+            )
+          : finding('input_unreadable', `无法读取PDF文件：${e instanceof Error ? e.message : String(e)}`),
       ],
     };
   }

@@ -44,9 +44,9 @@ export interface NormalizedText {
   /** Normalised lines joined with `\n`. */
   text: string;
   /** Start offset of each normalised line within `text`. */
-  lineStarts: number[];
+  lineStarts: Int32Array;
   /** Original 1-based line number of each normalised line. */
-  origLine: number[];
+  origLine: Int32Array;
   /** Original line numbers of dropped page-furniture lines. */
   droppedLines: number[];
 }
@@ -85,28 +85,58 @@ export function normalizeLine(line: string): string {
   return s.replace(MAPPABLE, mapChar);
 }
 
-/** Normalises a whole document. Never throws. */
+/**
+ * Normalises a whole document. Never throws. Memory stays proportional to the text, not to its line count
+ * times a few objects: line offsets are typed arrays, and runs of unchanged lines are kept as one slice.
+ */
 export function normalizeText(input: string): NormalizedText {
-  const raw = input.split('\n');
-  const lines: string[] = [];
-  const origLine: number[] = [];
+  let count = 1;
+  for (let i = input.indexOf('\n'); i >= 0; i = input.indexOf('\n', i + 1)) count++;
+  const lineStarts = new Int32Array(count);
+  const origLine = new Int32Array(count);
   const droppedLines: number[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    const l = raw[i]!;
-    if (l.length < 40 && PAGE_FURNITURE.test(l)) {
-      droppedLines.push(i + 1);
-      continue;
-    }
-    lines.push(normalizeLine(l));
-    origLine.push(i + 1);
-  }
-  const lineStarts: number[] = new Array(lines.length);
+  const parts: string[] = [];
+  // input[spanStart, spanEnd) is copied unchanged: consecutive kept lines that normalising left as they were
+  let spanStart = 0;
+  let spanEnd = 0;
+  let kept = 0;
   let off = 0;
-  for (let i = 0; i < lines.length; i++) {
-    lineStarts[i] = off;
-    off += lines[i]!.length + 1;
+  let line = 0;
+  for (let start = 0; ; ) {
+    const nl = input.indexOf('\n', start);
+    const end = nl < 0 ? input.length : nl;
+    const raw = input.slice(start, end);
+    line++;
+    if (raw.length < 40 && PAGE_FURNITURE.test(raw)) {
+      droppedLines.push(line);
+      if (spanEnd > spanStart) parts.push(input.slice(spanStart, spanEnd));
+      spanStart = spanEnd = nl + 1;
+    } else {
+      const l = normalizeLine(raw);
+      lineStarts[kept] = off;
+      origLine[kept] = line;
+      kept++;
+      off += l.length + 1;
+      if (l === raw && spanEnd === start) spanEnd = nl < 0 ? end : nl + 1;
+      else {
+        if (spanEnd > spanStart) parts.push(input.slice(spanStart, spanEnd));
+        parts.push(nl < 0 ? l : l + '\n');
+        spanStart = spanEnd = nl + 1;
+      }
+    }
+    if (nl < 0) break;
+    start = nl + 1;
   }
-  return { text: lines.join('\n'), lineStarts, origLine, droppedLines };
+  if (spanEnd > spanStart) parts.push(input.slice(spanStart, spanEnd));
+  let text = parts.join('');
+  // the kept lines are joined with \n: a dropped last line leaves a trailing \n to remove
+  if (kept > 0 && text.length === off) text = text.slice(0, -1);
+  return {
+    text,
+    lineStarts: lineStarts.subarray(0, kept),
+    origLine: origLine.subarray(0, kept),
+    droppedLines,
+  };
 }
 
 /** Index of the normalised line containing offset `pos` (binary search). */

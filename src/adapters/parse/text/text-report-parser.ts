@@ -116,6 +116,13 @@ function classify(raw: string, start: number, out: Tok[]): void {
 
 type Mode = 'pipe' | 'tab' | 'space';
 
+/**
+ * No row of either format has more than a few dozen cells, and a table's data follows its label or heading
+ * within a few hundred: a segment is tokenized up to this many tokens, so that a huge row (millions of empty
+ * cells or numbers) costs neither time nor memory in proportion to its length more than once.
+ */
+const MAX_SEGMENT_TOKENS = 10_000;
+
 /** Splits text[from,to) into cell tokens. In delimited modes the first piece (the rest of the label's cell) is dropped when blank. */
 function tokenize(text: string, from: number, to: number): { toks: Tok[]; mode: Mode } {
   const seg = text.slice(from, to);
@@ -124,14 +131,15 @@ function tokenize(text: string, from: number, to: number): { toks: Tok[]; mode: 
   if (mode === 'space') {
     const re = /\S+/g;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(seg)) !== null) classify(m[0], from + m.index, toks);
+    while (toks.length < MAX_SEGMENT_TOKENS && (m = re.exec(seg)) !== null)
+      classify(m[0], from + m.index, toks);
     return { toks, mode };
   }
   const isSep = mode === 'pipe' ? (c: number) => c === 124 : (c: number) => c === 9 || c === 10;
   let pieceStart = 0;
   let first = true;
   let seenData = false;
-  for (let i = 0; i <= seg.length; i++) {
+  for (let i = 0; i <= seg.length && toks.length < MAX_SEGMENT_TOKENS; i++) {
     if (i < seg.length && !isSep(seg.charCodeAt(i))) continue;
     const piece = seg.slice(pieceStart, i);
     if (!(first && piece.trim() === '')) {
@@ -427,56 +435,77 @@ interface Anchor {
   end: number;
 }
 
+/**
+ * The first occurrence of `key` in the compact text at or after `from`, remembered per key: rows are searched
+ * forward, and a key that is absent (or far ahead) is not scanned for again on every call, which would make
+ * the search quadratic in the text's length.
+ */
+const keySearches = new WeakMap<CompactView, Map<string, { from: number; at: number }>>();
+function indexOfKey(cv: CompactView, key: string, from: number): number {
+  let memo = keySearches.get(cv);
+  if (!memo) keySearches.set(cv, (memo = new Map()));
+  const hit = memo.get(key);
+  // the remembered occurrence is the first one at or after `hit.from`, so also the first one at or after `from`
+  if (hit && hit.from <= from && (hit.at < 0 || hit.at >= from)) return hit.at;
+  const at = cv.text.indexOf(key, from);
+  memo.set(key, { from, at });
+  return at;
+}
+
 /** Finds a row label at or after `from` (compact), before `limit`. Picks the earliest key match; ties go to the longer key. */
-function findLabel(cv: CompactView, row: RowDef, from: number, limit: number): Anchor | null {
-  let best = -1;
-  let bestLen = 0;
-  for (const k of row.keys) {
-    const i = cv.text.indexOf(k, from);
-    if (i < 0 || i + k.length > limit) continue;
-    if (best < 0 || i < best || (i === best && k.length > bestLen)) {
-      best = i;
-      bestLen = k.length;
-    }
-  }
-  if (best < 0) {
-    // a long label broken by a line wrap in a PDF table: fall back to its first eight characters
-    const longest = row.keys.reduce((a, b) => (b.length > a.length ? b : a), '');
-    if (longest.length >= 10) {
-      const head = longest.slice(0, 8);
-      const i = cv.text.indexOf(head, from);
-      if (i >= 0 && i + head.length <= limit) {
+function findLabel(cv: CompactView, row: RowDef, fromIn: number, limit: number): Anchor | null {
+  // a loop, not recursion: a bare short key may occur any number of times before the labelled one
+  for (let from = fromIn; ; ) {
+    let best = -1;
+    let bestLen = 0;
+    for (const k of row.keys) {
+      const i = indexOfKey(cv, k, from);
+      if (i < 0 || i + k.length > limit) continue;
+      if (best < 0 || i < best || (i === best && k.length > bestLen)) {
         best = i;
-        bestLen = head.length;
+        bestLen = k.length;
       }
     }
-  }
-  if (best < 0) return null;
-  let start = best;
-  let prefixed = false;
-  // the row's own prefix (1. / 1、 / （一） / 一、) right before the label belongs to the label, not to the previous row's data
-  if (row.prefix) {
-    const alt = row.prefix.endsWith('.') ? [row.prefix, row.prefix.slice(0, -1) + '、'] : [row.prefix];
-    for (const p of alt)
-      if (cv.text.startsWith(p, best - p.length)) {
-        start = best - p.length;
-        prefixed = true;
-        break;
+    if (best < 0) {
+      // a long label broken by a line wrap in a PDF table: fall back to its first eight characters
+      const longest = row.keys.reduce((a, b) => (b.length > a.length ? b : a), '');
+      if (longest.length >= 10) {
+        const head = longest.slice(0, 8);
+        const i = indexOfKey(cv, head, from);
+        if (i >= 0 && i + head.length <= limit) {
+          best = i;
+          bestLen = head.length;
+        }
       }
+    }
+    if (best < 0) return null;
+    let start = best;
+    let prefixed = false;
+    // the row's own prefix (1. / 1、 / （一） / 一、) right before the label belongs to the label, not to the previous row's data
+    if (row.prefix) {
+      const alt = row.prefix.endsWith('.') ? [row.prefix, row.prefix.slice(0, -1) + '、'] : [row.prefix];
+      for (const p of alt)
+        if (cv.text.startsWith(p, best - p.length)) {
+          start = best - p.length;
+          prefixed = true;
+          break;
+        }
+    }
+    // a short key such as 总计 or 其他 is a row label only with its prefix (（七）总计, 3.其他): the bare word is a header
+    if (row.prefix && bestLen <= 3 && !prefixed) {
+      from = best + bestLen;
+      continue;
+    }
+    let end = best + bestLen;
+    // skip a parenthetical gloss after the label, e.g. 规范性文件（指各行政机关印发的有正式文号的文件）
+    if (cv.text[end] === '（') {
+      const gloss = cv.text.slice(end, end + 80);
+      const close = gloss.indexOf('）');
+      if (close > 0 && !/\d/.test(gloss.slice(0, close))) end += close + 1;
+    }
+    while (end < cv.text.length && /[”"’']/.test(cv.text[end]!)) end++;
+    return { row, start, end };
   }
-  // a short key such as 总计 or 其他 is a row label only with its prefix (（七）总计, 3.其他): the bare word is a header
-  if (row.prefix && bestLen <= 3 && !prefixed) {
-    const next = findLabel(cv, row, best + bestLen, limit);
-    return next;
-  }
-  let end = best + bestLen;
-  // skip a parenthetical gloss after the label, e.g. 规范性文件（指各行政机关印发的有正式文号的文件）
-  if (cv.text[end] === '（') {
-    const close = cv.text.indexOf('）', end);
-    if (close > 0 && close - end < 80 && !/\d/.test(cv.text.slice(end, close))) end = close + 1;
-  }
-  while (end < cv.text.length && /[”"’']/.test(cv.text[end]!)) end++;
-  return { row, start, end };
 }
 
 /** Assigns a row's data tokens to its columns by alignment, recording findings for anything not clean. */
@@ -490,10 +519,13 @@ function assignRow(
   line: number,
 ): void {
   const N = def.columns.length;
-  let toks = toksIn.slice();
   // more cells than columns: trailing empty cells end the row; leading empty cells are label-span placeholders
-  while (toks.length > N && toks[toks.length - 1]!.kind === 'blank') toks.pop();
-  while (toks.length > N && toks[0]!.kind === 'blank') toks.shift();
+  // (trimmed by index: shifting one cell at a time is quadratic on a row of many empty cells)
+  let lo = 0;
+  let hi = toksIn.length;
+  while (hi - lo > N && toksIn[hi - 1]!.kind === 'blank') hi--;
+  while (hi - lo > N && toksIn[lo]!.kind === 'blank') lo++;
+  let toks = toksIn.slice(lo, hi);
   if (toks.length > N) {
     ctx.findings.push(
       finding(
@@ -868,7 +900,7 @@ export function parseReportText(input: string, opts: TextParseOptions = {}): Par
     }
     if (norm.droppedLines.length) {
       findings.push(
-        finding('page_furniture_removed', `已去除页眉页脚行（第${norm.droppedLines.join('、')}行）`, [], {
+        finding('page_furniture_removed', `已去除页眉页脚行（第${listLines(norm.droppedLines)}行）`, [], {
           line: norm.droppedLines[0]!,
         }),
       );
@@ -884,10 +916,7 @@ export function parseReportText(input: string, opts: TextParseOptions = {}): Par
       const id = found[i]!;
       const s = secs[id]!;
       const e = i + 1 < found.length ? secs[found[i + 1]!]!.start : cv.text.length;
-      report.sections[id] = norm.text
-        .slice(n(ctx, s.start), n(ctx, e))
-        .replace(/[#\s]+$/, '')
-        .trim();
+      report.sections[id] = trimTrailingHashes(norm.text.slice(n(ctx, s.start), n(ctx, e))).trim();
     }
     if (!secs.一 && found.length && secs[found[0]!]!.start > 0) {
       const pre = norm.text.slice(0, n(ctx, secs[found[0]!]!.start)).trim();
@@ -951,6 +980,21 @@ export function parseReportText(input: string, opts: TextParseOptions = {}): Par
     );
     return { report: emptyReport(opts.format ?? '2021'), findings };
   }
+}
+
+/** Line numbers for a message: all of a few, the first 50 of many (a message stays short on any input). */
+function listLines(lines: number[]): string {
+  return lines.length <= 50 ? lines.join('、') : `${lines.slice(0, 50).join('、')}等${lines.length}`;
+}
+
+/**
+ * The text without trailing `#` and whitespace (Markdown heading marks before the next section). A loop, not
+ * `/[#\s]+$/`: that regex retries every position of a long whitespace run and is quadratic on it.
+ */
+function trimTrailingHashes(s: string): string {
+  let e = s.length;
+  while (e > 0 && (s[e - 1] === '#' || /\s/.test(s[e - 1]!))) e--;
+  return s.slice(0, e);
 }
 
 /** Orders cells as the format lists them and drops duplicates (first read wins). */

@@ -9,6 +9,7 @@ import type {
   AuditEntry,
   CaseRow,
   Organ,
+  SealImage,
   ReviewRow,
   Session,
   StaffUser,
@@ -17,6 +18,8 @@ import type {
 } from '../../../core/entities.js';
 import type { CaseListFilter, Store } from '../../../core/ports.js';
 import type { CaseEvent } from '../../../core/case/case-event.js';
+import type { IssuedLetter } from '../../../core/letters/issued-letter.js';
+import type { Letter, LetterKind } from '../../../core/letters/build-letters.js';
 import type { Database } from './schema.js';
 import { type Dialect, migrationProvider } from './migrations.js';
 import { buildPublicationStore } from './kysely-publication-store.js';
@@ -85,6 +88,20 @@ const toOrgan = (r: Database['organs']): Organ => ({
   email: r.email,
   indexPattern: r.index_pattern,
   reportDeadline: r.report_deadline ?? null,
+  docCode: r.doc_code ?? '',
+  sealImage: r.seal_image ? (JSON.parse(r.seal_image) as SealImage) : null,
+});
+const toLetter = (r: Database['issued_letters']): IssuedLetter => ({
+  id: r.id,
+  caseId: r.case_id,
+  organId: r.organ_id,
+  kind: r.kind as LetterKind,
+  number: r.number,
+  seq: Number(r.seq),
+  issuedAt: r.issued_at,
+  issuedByEventSeq: r.issued_by_event_seq === null ? null : Number(r.issued_by_event_seq),
+  replacesId: r.replaces_id,
+  content: JSON.parse(r.content) as Letter,
 });
 const toToken = (r: Database['api_tokens']): ApiToken => ({
   id: r.id,
@@ -106,6 +123,7 @@ const toUser = (r: Database['users']): StaffUser => ({
   failedLogins: Number(r.failed_logins),
   lockedUntil: r.locked_until,
   disabled: Number(r.disabled) === 1,
+  mustChangePassword: Number(r.must_change_password) === 1,
 });
 const toCase = (r: Database['cases']): CaseRow => ({
   id: r.id,
@@ -247,6 +265,8 @@ function build(db: Db, dialect: Dialect, root: Kysely<Database>): Store {
               email: o.email,
               index_pattern: o.indexPattern,
               report_deadline: o.reportDeadline,
+              doc_code: o.docCode ?? '',
+              seal_image: o.sealImage ? JSON.stringify(o.sealImage) : null,
             })
             .execute();
         }),
@@ -274,6 +294,11 @@ function build(db: Db, dialect: Dialect, root: Kysely<Database>): Store {
               email: o.email,
               index_pattern: o.indexPattern,
               report_deadline: o.reportDeadline,
+              // absent: unchanged (an Organ built without them keeps what the organ has)
+              ...(o.docCode !== undefined ? { doc_code: o.docCode } : {}),
+              ...(o.sealImage !== undefined
+                ? { seal_image: o.sealImage ? JSON.stringify(o.sealImage) : null }
+                : {}),
             })
             .where('id', '=', o.id)
             .execute();
@@ -294,6 +319,7 @@ function build(db: Db, dialect: Dialect, root: Kysely<Database>): Store {
               failed_logins: u.failedLogins,
               locked_until: u.lockedUntil,
               disabled: u.disabled ? 1 : 0,
+              must_change_password: u.mustChangePassword ? 1 : 0,
             })
             .execute();
         }),
@@ -327,6 +353,7 @@ function build(db: Db, dialect: Dialect, root: Kysely<Database>): Store {
           if (f.displayName !== undefined) set.display_name = f.displayName;
           if (f.role !== undefined) set.role = f.role;
           if (f.disabled !== undefined) set.disabled = f.disabled ? 1 : 0;
+          if (f.mustChangePassword !== undefined) set.must_change_password = f.mustChangePassword ? 1 : 0;
           if (f.passwordHash !== undefined) {
             set.password_hash = f.passwordHash;
             set.failed_logins = 0;
@@ -455,6 +482,20 @@ function build(db: Db, dialect: Dialect, root: Kysely<Database>): Store {
           await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
         }),
     },
+    submissions: {
+      add: (x) =>
+        wrap('record a submission', async () => {
+          await db
+            .insertInto('submissions')
+            .values({ key: x.key, case_id: x.caseId, sealed: x.sealed, created_at: x.createdAt })
+            .execute();
+        }),
+      find: (key) =>
+        wrap('find a submission', async () => {
+          const r = await db.selectFrom('submissions').selectAll().where('key', '=', key).executeTakeFirst();
+          return r && { key: r.key, caseId: r.case_id, sealed: r.sealed, createdAt: r.created_at };
+        }),
+    },
     loginFailures: {
       // one statement: concurrent failures cannot overwrite each other's count
       record: (username, client, at) =>
@@ -506,6 +547,10 @@ function build(db: Db, dialect: Dialect, root: Kysely<Database>): Store {
     },
     cases: {
       nextSerial: (organId, year) => wrap('allocate a case number', () => nextCounter(db, organId, year)),
+      setQueryCodeHash: (id, hash) =>
+        wrap('replace a query code', async () => {
+          await db.updateTable('cases').set({ query_code_hash: hash }).where('id', '=', id).execute();
+        }),
       create: (row, first) =>
         wrap('create case', async () => {
           await db
@@ -688,6 +733,21 @@ function build(db: Db, dialect: Dialect, root: Kysely<Database>): Store {
                   .execute()
               ).map(toApproval),
         ),
+      countPending: (organIds) =>
+        wrap('count approvals', async () =>
+          !organIds.length
+            ? 0
+            : Number(
+                (
+                  await db
+                    .selectFrom('approvals')
+                    .select((eb) => eb.fn.countAll<number>().as('n'))
+                    .where('organ_id', 'in', organIds)
+                    .where('status', '=', 'pending')
+                    .executeTakeFirstOrThrow()
+                ).n,
+              ),
+        ),
       listForCase: (caseId) =>
         wrap('list case approvals', async () =>
           (
@@ -709,6 +769,37 @@ function build(db: Db, dialect: Dialect, root: Kysely<Database>): Store {
             .executeTakeFirst();
           return Number(r.numUpdatedRows) === 1;
         }),
+    },
+    letters: {
+      add: (l) =>
+        wrap('record an issued letter', async () => {
+          await db
+            .insertInto('issued_letters')
+            .values({
+              id: l.id,
+              case_id: l.caseId,
+              organ_id: l.organId,
+              kind: l.kind,
+              number: l.number,
+              seq: l.seq,
+              issued_at: l.issuedAt,
+              issued_by_event_seq: l.issuedByEventSeq,
+              replaces_id: l.replacesId,
+              content: JSON.stringify(l.content),
+            })
+            .execute();
+        }),
+      listForCase: (caseId) =>
+        wrap('list issued letters', async () =>
+          (
+            await db
+              .selectFrom('issued_letters')
+              .selectAll()
+              .where('case_id', '=', caseId)
+              .orderBy('seq')
+              .execute()
+          ).map(toLetter),
+        ),
     },
     attachments: {
       create: (a) =>

@@ -1,5 +1,5 @@
 /**
- * The one migration set, for SQLite and PostgreSQL. Append-only tables (case_events, audit_log) get triggers
+ * The one migration set, for SQLite and PostgreSQL. Append-only tables (case_events, audit_log, issued_letters) get triggers
  * that refuse UPDATE and DELETE, in each dialect's syntax.
  */
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
@@ -451,6 +451,103 @@ const m008: Migration = {
   },
 };
 
+/**
+ * Letters as records: every letter an event issues is frozen in `issued_letters` in the same transaction as the
+ * event (its 文号, dates, deadlines, the organ's name, address, phone and seal, the outcome text, the rights
+ * notice), append-only like the case history; a wrong letter is replaced by a new row naming it (`replaces_id`).
+ * Each event issues at most one letter and each letter is replaced at most once (unique, NULLs apart).
+ * The organ gets its 机关代字 (`doc_code`, for 文号) and its uploaded 电子印章 (`seal_image`: key, type, sha256).
+ *
+ * Cases recorded before this migration (demo data, existing installations) have no rows here: their letters are
+ * frozen once, on first read (or before their next event), from their history with the organ data and calendar
+ * of that day — `issued_at` then says when that happened, not when the event was recorded.
+ */
+function m009(dialect: Dialect): Migration {
+  return {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .alterTable('organs')
+        .addColumn('doc_code', 'text', (c) => c.notNull().defaultTo(''))
+        .execute();
+      await db.schema.alterTable('organs').addColumn('seal_image', 'text').execute();
+      await db.schema
+        .createTable('issued_letters')
+        .ifNotExists()
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id'))
+        .addColumn('organ_id', 'text', (c) => c.notNull().references('organs.id'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('number', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('issued_at', 'text', (c) => c.notNull())
+        .addColumn('issued_by_event_seq', 'integer')
+        .addColumn('replaces_id', 'text', (c) => c.references('issued_letters.id'))
+        .addColumn('content', 'text', (c) => c.notNull())
+        .addUniqueConstraint('issued_letters_case_seq', ['case_id', 'seq'])
+        .addUniqueConstraint('issued_letters_case_event', ['case_id', 'issued_by_event_seq'])
+        .addUniqueConstraint('issued_letters_replaces', ['replaces_id'])
+        .execute();
+      if (dialect === 'sqlite') {
+        for (const op of ['update', 'delete'])
+          await sql
+            .raw(
+              `CREATE TRIGGER IF NOT EXISTS issued_letters_no_${op} BEFORE ${op.toUpperCase()} ON issued_letters BEGIN SELECT RAISE(ABORT, 'issued_letters is append-only'); END`,
+            )
+            .execute(db);
+      } else {
+        await sql
+          .raw(
+            `CREATE OR REPLACE FUNCTION issued_letters_append_only() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'issued_letters is append-only'; END $$ LANGUAGE plpgsql`,
+          )
+          .execute(db);
+        await sql.raw('DROP TRIGGER IF EXISTS issued_letters_no_change ON issued_letters').execute(db);
+        await sql
+          .raw(
+            'CREATE TRIGGER issued_letters_no_change BEFORE UPDATE OR DELETE ON issued_letters FOR EACH ROW EXECUTE FUNCTION issued_letters_append_only()',
+          )
+          .execute(db);
+      }
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('issued_letters').ifExists().execute();
+      if (dialect === 'postgres')
+        await sql.raw('DROP FUNCTION IF EXISTS issued_letters_append_only()').execute(db);
+      await db.schema.alterTable('organs').dropColumn('seal_image').execute();
+      await db.schema.alterTable('organs').dropColumn('doc_code').execute();
+    },
+  };
+}
+
+/** Submissions by the key their form carried: reload, back-and-resubmit and a double click file one case. */
+const m010: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable('submissions')
+      .ifNotExists()
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('case_id', 'text', (c) => c.notNull())
+      .addColumn('sealed', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+  },
+  async down(db: Kysely<any>) {
+    await db.schema.dropTable('submissions').ifExists().execute();
+  },
+};
+
+/** A new account or a reset password must be changed at the first login. */
+const m012: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema
+      .alterTable('users')
+      .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+  },
+  async down(db: Kysely<any>) {
+    await db.schema.alterTable('users').dropColumn('must_change_password').execute();
+  },
+};
+
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
     getMigrations: async () => ({
@@ -462,6 +559,9 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
       '006_report_deadline': m006,
       '007_rate_limits': m007,
       '008_login_failures': m008,
+      '010_submissions': m010,
+      '012_must_change_password': m012,
+      '009_issued_letters': m009(dialect),
     }),
   };
 }

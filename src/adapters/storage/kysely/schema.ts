@@ -17,6 +17,10 @@ export interface OrgansTable {
   email: string;
   index_pattern: string;
   report_deadline: string | null;
+  /** 机关代字 ('' : none) */
+  doc_code: string;
+  /** the 电子印章 as JSON { key, mime, sha256 }, or null */
+  seal_image: string | null;
 }
 export interface UsersTable {
   id: string;
@@ -28,6 +32,7 @@ export interface UsersTable {
   failed_logins: number;
   locked_until: string | null;
   disabled: number;
+  must_change_password: number;
 }
 export interface ApiTokensTable {
   id: string;
@@ -50,6 +55,14 @@ export interface LoginFailuresTable {
   client: string;
   failures: number;
   last_at: string;
+}
+/** One submission of an application form, by the key the form carried: a resubmission finds the same case. */
+export interface SubmissionsTable {
+  key: string;
+  case_id: string;
+  /** the receipt (with its query code) sealed under the server secret, shown again for two hours */
+  sealed: string;
+  created_at: string;
 }
 export interface SessionsTable {
   id: string;
@@ -102,6 +115,19 @@ export interface ApprovalsTable {
   decided_by: string | null;
   decided_at: string | null;
   comment: string | null;
+}
+/** Letters as issued (append-only; content is the letter's JSON as printed). */
+export interface IssuedLettersTable {
+  id: string;
+  case_id: string;
+  organ_id: string;
+  kind: string;
+  number: string;
+  seq: number;
+  issued_at: string;
+  issued_by_event_seq: number | null;
+  replaces_id: string | null;
+  content: string;
 }
 export interface AttachmentsTable {
   id: string;
@@ -230,10 +256,12 @@ export interface Database {
   api_tokens: ApiTokensTable;
   rate_limits: RateLimitsTable;
   login_failures: LoginFailuresTable;
+  submissions: SubmissionsTable;
   cases: CasesTable;
   case_events: CaseEventsTable;
   counters: CountersTable;
   approvals: ApprovalsTable;
+  issued_letters: IssuedLettersTable;
   attachments: AttachmentsTable;
   reviews: ReviewsTable;
   audit_log: AuditTable;

@@ -1,4 +1,7 @@
-/** The organ's own details (used by letters and the guide) and its index-number pattern. */
+/**
+ * The organ's own details (used by letters and the guide), the 机关代字 of 文号, its index-number pattern and its
+ * 电子印章 (uploaded image; none: letters leave the place for the seal blank).
+ */
 import type { FC } from 'hono/jsx';
 import type { Organ, StaffUser } from '../../../core/entities.js';
 import { indexNumber } from '../../../core/publication/item-model.js';
@@ -15,6 +18,7 @@ export const OrganPage: FC<{
   flash?: Flash;
 }> = ({ user, csrf, organ, today, values, fields = {}, flash }) => {
   const v = values ?? (organ as unknown as Record<string, string>);
+  const docExample = `${(v.docCode ?? '').trim() || organ.code}依申复〔${today.slice(0, 4)}〕1号`;
   const example = indexNumber(organ.indexPattern, {
     code: organ.code,
     year: Number(today.slice(0, 4)),
@@ -35,6 +39,13 @@ export const OrganPage: FC<{
           error={fields.officeName}
         />
         <Field name="sealName" label="印章名称" required value={v.sealName} error={fields.sealName} />
+        <Field
+          name="docCode"
+          label="机关代字"
+          value={v.docCode}
+          error={fields.docCode}
+          hint={`用于文书文号，如“田政”。不填则使用机关代码 ${organ.code}。按当前设置，今年第1号案件的答复书文号为 ${docExample}。已出具的文书文号不变。`}
+        />
         <Field name="address" label="办公地址" required value={v.address} error={fields.address} />
         <Field name="postcode" label="邮政编码" required value={v.postcode} error={fields.postcode} />
         <Field name="phone" label="联系电话" required value={v.phone} error={fields.phone} />
@@ -50,6 +61,45 @@ export const OrganPage: FC<{
         />
         <button type="submit">保存</button>
       </form>
+      <section class="card" aria-labelledby="seal-h">
+        <h2 id="seal-h">电子印章</h2>
+        <p id="seal-state">
+          {organ.sealImage
+            ? `已上传（${organ.sealImage.mime === 'image/png' ? 'PNG' : 'JPG'}）：此后出具的文书在落款处印上此印章。`
+            : '未上传：文书落款处留出盖章位置，不印任何图案。'}
+          已出具的文书保持出具时的样子。
+        </p>
+        <form method="post" action="/admin/organ/seal" enctype="multipart/form-data">
+          <Csrf token={csrf} />
+          <div class="field">
+            <label for="f-seal">印章图片（PNG或JPG，1MB以内，建议透明背景）</label>
+            <input
+              id="f-seal"
+              type="file"
+              name="file"
+              accept="image/png,image/jpeg"
+              required
+              aria-invalid={fields.seal ? 'true' : undefined}
+              aria-describedby={fields.seal ? 'f-seal-err' : undefined}
+            />
+            {fields.seal ? (
+              <p id="f-seal-err" class="error">
+                {fields.seal}
+              </p>
+            ) : null}
+          </div>
+          <button type="submit">上传</button>
+        </form>
+        {organ.sealImage ? (
+          <form method="post" action="/admin/organ/seal">
+            <Csrf token={csrf} />
+            <input type="hidden" name="remove" value="1" />
+            <button type="submit" class="secondary">
+              删除电子印章
+            </button>
+          </form>
+        ) : null}
+      </section>
     </Layout>
   );
 };

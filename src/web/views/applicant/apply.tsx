@@ -3,8 +3,8 @@ import type { FC } from 'hono/jsx';
 import type { Organ } from '../../../core/entities.js';
 import { APPLICANT_TYPES, DELIVERY_LABEL, FORM_LABEL } from '../../../core/case/case-model.js';
 import { cnDate } from '../../../core/calendar/working-days.js';
-import { Csrf, ErrorSummary, Field, Layout, OrganTree, Radios } from '../layout.js';
-import { APPLICATION_LABELS } from './labels.js';
+import { Csrf, ErrorSummary, Field, Layout, OrganTree, Radios, Select } from '../layout.js';
+import { APPLICATION_LABELS, ID_TYPE_OPTIONS } from './labels.js';
 
 const TYPE_LABEL: Record<string, string> = {
   natural_person: '自然人',
@@ -42,6 +42,7 @@ export const ApplyForm: FC<{
     <ErrorSummary fields={fields} labels={APPLICATION_LABELS} />
     <form method="post" action={`/apply/${organ.id}`} novalidate>
       <Csrf token={csrf} />
+      <input type="hidden" name="idem" value={values.idem ?? ''} />
       <Radios
         name="applicantType"
         legend="申请人类型"
@@ -59,13 +60,20 @@ export const ApplyForm: FC<{
           error={fields.name}
           autocomplete="name"
         />
+        <Select
+          name="idType"
+          label="身份证明种类"
+          options={ID_TYPE_OPTIONS}
+          value={values.idType}
+          error={fields.idType}
+        />
         <Field
           name="idNumber"
-          label="身份证件号码 / 统一社会信用代码"
+          label="证件号码"
           required
           value={values.idNumber}
           error={fields.idNumber}
-          hint="自然人填写18位身份证号码；法人或其他组织填写18位统一社会信用代码。仅用于身份证明，不会公开。"
+          hint="居民身份证18位；护照、港澳台居民通行证、外国人永久居留身份证按证件填写；法人或其他组织填写统一社会信用代码。仅用于身份证明，不会公开。"
         />
         <Field
           name="representative"
@@ -146,9 +154,11 @@ export const Receipt: FC<{
   receivedOn: string;
   dueOn: string | null;
   receiptText: string;
+  /** a registered (letter, in person, fax) application: staff print this for the applicant */
+  registered?: boolean;
 }> = (p) => (
-  <Layout title="申请已提交" flash={{ kind: 'ok', text: '您的申请已提交。' }}>
-    <h1>申请回执</h1>
+  <Layout title="申请已提交" flash={{ kind: 'ok', text: p.registered ? '已登记。' : '您的申请已提交。' }}>
+    <h1>{p.registered ? '登记回执（请打印交申请人）' : '申请回执'}</h1>
     <div class="card">
       <dl class="facts">
         <dt>受理机关</dt>
@@ -159,9 +169,13 @@ export const Receipt: FC<{
         </dd>
         <dt>查询码</dt>
         <dd>
-          <span class="receipt-code" id="query-code">
-            {p.code}
-          </span>
+          {p.code ? (
+            <span class="receipt-code" id="query-code">
+              {p.code}
+            </span>
+          ) : (
+            <span class="muted">已在提交后显示；如已遗失，请联系受理机关重新发放</span>
+          )}
         </dd>
         <dt>收到日期</dt>
         <dd>{cnDate(p.receivedOn)}</dd>
@@ -170,7 +184,8 @@ export const Receipt: FC<{
       </dl>
       <p class="small muted">{p.receiptText}</p>
       <p>
-        <strong>请记下案件编号和查询码。</strong>查询码只显示这一次，凭它查询进度、在线补正和下载答复书。
+        <strong>请记下案件编号和查询码。</strong>
+        查询码只在提交后的两小时内显示，凭它查询进度、在线补正和下载答复书。
       </p>
       <p>
         <a class="button" href="/status">

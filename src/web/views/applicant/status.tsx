@@ -55,7 +55,19 @@ export const StatusPage: FC<{
           {v.status.due ? (
             <>
               <dt>答复期限</dt>
-              <dd>{cnDate(v.status.due)}</dd>
+              <dd id="due">
+                {cnDate(v.status.due)}
+                {v.status.provisional ? (
+                  <>
+                    {' '}
+                    <span class="badge soon">暂定</span>
+                    <br />
+                    <span class="small muted" id="due-provisional">
+                      {v.status.provisionalReason}。
+                    </span>
+                  </>
+                ) : null}
+              </dd>
             </>
           ) : null}
           {outcome ? (

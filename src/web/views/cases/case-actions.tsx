@@ -18,7 +18,13 @@ function ActionFields({ kind, v, today }: { kind: CaseEventKind; v: CaseView; to
       return (
         <>
           {on}
-          <Field name="items" label="需要补正的事项（每行一项，一次性告知）" textarea required />
+          <Field
+            name="items"
+            label="需要补正的事项（每行一项，一次性告知）"
+            textarea
+            required
+            value={(v.snapshot.facts?.missing ?? []).map((m) => `请补充${m}`).join('\n')}
+          />
           <Field name="replyWithinDays" label="补正期限（工作日）" type="number" value="15" />
         </>
       );

@@ -30,7 +30,9 @@ export const CaseListPage: FC<{
   search: string;
   today: string;
   flash?: Flash;
-}> = ({ user, csrf, list, tab, search, today, flash }) => (
+  /** case id → why its due date is 暂定 (provisionalDues in app/admin/calendar.ts) */
+  provisional?: Readonly<Record<string, string>>;
+}> = ({ user, csrf, list, tab, search, today, flash, provisional = {} }) => (
   <Layout title="案件" user={user} csrf={csrf} flash={flash ?? null}>
     <h1>依申请公开案件</h1>
     <ul class="tabs" aria-label="筛选">
@@ -82,6 +84,14 @@ export const CaseListPage: FC<{
                   ) : (
                     '—'
                   ))}
+                {r.dueOn && provisional[r.id] ? (
+                  <>
+                    {' '}
+                    <span class="badge soon" title={provisional[r.id]}>
+                      暂定
+                    </span>
+                  </>
+                ) : null}
               </td>
               <td>
                 <StatusBadge row={r} today={today} />
@@ -93,6 +103,11 @@ export const CaseListPage: FC<{
     ) : (
       <p class="muted">没有符合条件的案件。</p>
     )}
+    {list.rows.some((r) => r.dueOn && provisional[r.id]) ? (
+      <p class="small muted" id="provisional-note">
+        “暂定”：期限经过尚未录入国务院办公厅节假日安排的年度，该年度只按周末计算，管理员录入通知后将重新计算。
+      </p>
+    ) : null}
     {list.pages > 1 ? (
       <Pager
         page={list.page}

@@ -7,6 +7,7 @@ import {
   DELIVERY_LABEL,
   FORM_LABEL,
   findOutcome,
+  ID_TYPES,
 } from '../../../core/case/case-model.js';
 import { STATE_LABEL } from '../../../core/case/case-machine.js';
 import { cnDate } from '../../../core/calendar/working-days.js';
@@ -18,6 +19,49 @@ import { cst, type Flash } from '../shared.js';
 import { StatusBadge } from './case-list.js';
 import { ApprovalItem } from './approvals.js';
 import { CaseActions, EVENT_LABEL } from './case-actions.js';
+
+/** The letters as issued (a replaced one marked 已被替代), and the head's form to replace a wrong one. */
+const CaseLetters: FC<{ caseId: string; letters: Letter[]; csrf: string; canCorrect: boolean }> = ({
+  caseId,
+  letters,
+  csrf,
+  canCorrect,
+}) => (
+  <section aria-labelledby="letters-h">
+    <h2 id="letters-h">文书</h2>
+    {letters.length ? (
+      <ul>
+        {letters.map((l) => (
+          <li>
+            {l.title} {l.number}（{l.date}）
+            {l.replacedBy ? <span class="badge overdue">已被替代（{l.replacedBy}）</span> : null}
+            {l.replaces ? <span class="small muted">替代{l.replaces.number}</span> : null}：
+            <a href={`/admin/cases/${caseId}/letters/${l.id}.html`}>HTML</a> ·{' '}
+            <a href={`/admin/cases/${caseId}/letters/${l.id}.docx`}>Word</a> ·{' '}
+            <a href={`/admin/cases/${caseId}/letters/${l.id}.pdf`}>PDF</a>
+            {canCorrect && !l.replacedBy ? (
+              <details class="actions">
+                <summary>出具替代文书（更正）</summary>
+                <form method="post" action={`/admin/cases/${caseId}/letters/${l.id}/correct`}>
+                  <Csrf token={csrf} />
+                  <Field
+                    name="reason"
+                    label="更正原因"
+                    required
+                    hint="按现在的办理记录、机关信息和工作日历重新出具，新文书写明替代本文书；本文书保留，标记为已被替代。"
+                  />
+                  <button type="submit">出具替代文书</button>
+                </form>
+              </details>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    ) : (
+      <p class="muted">暂无。</p>
+    )}
+  </section>
+);
 
 const ACTOR_NAME: Record<string, string> = {
   clerk: '经办人',
@@ -55,8 +99,12 @@ export const CasePage: FC<{
             <dd>
               {a?.name}（{a ? APPLICANT_COLUMN[a.type] : ''}）
             </dd>
-            <dt>证件号码</dt>
-            <dd>{a?.idNumber}</dd>
+            <dt>身份证明</dt>
+            <dd>
+              {a?.idNumber
+                ? `${ID_TYPES[a.idType ?? (a.type === 'natural_person' ? 'resident_id' : 'credit_code')]} ${a.idNumber}`
+                : '未提供'}
+            </dd>
             {a?.representative ? (
               <>
                 <dt>负责人</dt>
@@ -79,6 +127,20 @@ export const CasePage: FC<{
             ) : null}
             <dt>渠道</dt>
             <dd>{s.facts ? CHANNEL_LABEL[s.facts.channel] : ''}</dd>
+            <dt>查询码</dt>
+            <dd>
+              {own && user.role !== 'supervisor' ? (
+                <form method="post" action={`/admin/cases/${v.row.id}/query-code`} class="inline">
+                  <Csrf token={csrf} />
+                  <button type="submit" class="secondary">
+                    重新发放查询码
+                  </button>
+                  <span class="small muted">（原查询码随即失效）</span>
+                </form>
+              ) : (
+                <span class="muted">由申请人保管</span>
+              )}
+            </dd>
             <dt>所需信息</dt>
             <dd>{s.facts?.description}</dd>
             <dt>形式/方式</dt>
@@ -98,6 +160,12 @@ export const CasePage: FC<{
               </>
             ) : null}
           </dl>
+          {s.facts?.missing?.length ? (
+            <p class="flash err" id="missing">
+              申请内容不完整（条例第二十九条），应一次性告知补正（条例第三十条）：缺少
+              {s.facts.missing.join('、')}。
+            </p>
+          ) : null}
           {s.warnings.map((w) => (
             <p class="flash err">{w.message}</p>
           ))}
@@ -138,6 +206,7 @@ export const CasePage: FC<{
               canDecide={user.role === 'head' && own}
               csrf={csrf}
               back={`/admin/cases/${v.row.id}`}
+              draft={letters.find((l) => l.draftFor === p.id) ?? null}
             />
           ))}
         </section>
@@ -158,22 +227,12 @@ export const CasePage: FC<{
           ))}
         </ol>
       </section>
-      <section aria-labelledby="letters-h">
-        <h2 id="letters-h">文书</h2>
-        {letters.length ? (
-          <ul>
-            {letters.map((l) => (
-              <li>
-                {l.title} {l.number}：<a href={`/admin/cases/${v.row.id}/letters/${l.id}.html`}>HTML</a> ·{' '}
-                <a href={`/admin/cases/${v.row.id}/letters/${l.id}.docx`}>Word</a> ·{' '}
-                <a href={`/admin/cases/${v.row.id}/letters/${l.id}.pdf`}>PDF</a>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p class="muted">暂无。</p>
-        )}
-      </section>
+      <CaseLetters
+        caseId={v.row.id}
+        letters={letters.filter((l) => !l.draftFor)}
+        csrf={csrf}
+        canCorrect={user.role === 'head' && own}
+      />
       <section aria-labelledby="att-h">
         <h2 id="att-h">附件</h2>
         {v.attachments.length ? (

@@ -8,7 +8,7 @@ import {
   FORM_LABEL,
 } from '../../../core/case/case-model.js';
 import { Csrf, ErrorSummary, Field, Layout, Select } from '../layout.js';
-import { APPLICATION_LABELS } from '../applicant/labels.js';
+import { APPLICATION_LABELS, ID_TYPE_OPTIONS } from '../applicant/labels.js';
 
 export const NewCasePage: FC<{
   user: StaffUser;
@@ -24,6 +24,7 @@ export const NewCasePage: FC<{
     <ErrorSummary fields={fields} labels={APPLICATION_LABELS} />
     <form method="post" action="/admin/cases/new" novalidate>
       <Csrf token={csrf} />
+      <input type="hidden" name="idem" value={values.idem ?? ''} />
       <fieldset>
         <legend>渠道与日期</legend>
         <Select
@@ -71,13 +72,14 @@ export const NewCasePage: FC<{
           }))}
         />
         <Field name="name" label="姓名或名称" required value={values.name} error={fields.name} />
-        <Field
-          name="idNumber"
-          label="身份证件号码 / 统一社会信用代码"
-          required
-          value={values.idNumber}
-          error={fields.idNumber}
+        <Select
+          name="idType"
+          label="身份证明种类"
+          options={ID_TYPE_OPTIONS}
+          value={values.idType}
+          error={fields.idType}
         />
+        <Field name="idNumber" label="证件号码" required value={values.idNumber} error={fields.idNumber} />
         <Field
           name="representative"
           label="法定代表人或负责人"
@@ -114,6 +116,17 @@ export const NewCasePage: FC<{
           options={Object.entries(DELIVERY_LABEL).map(([value, label]) => ({ value, label }))}
         />
       </fieldset>
+      <div class="field">
+        <label>
+          <input
+            type="checkbox"
+            name="allowIncomplete"
+            value="yes"
+            checked={values.allowIncomplete === 'yes'}
+          />{' '}
+          申请缺少必要内容（如未附身份证明）：先登记，按收到之日起算，再一次性告知补正（条例第三十条）
+        </label>
+      </div>
       <button type="submit">登记</button>
     </form>
   </Layout>

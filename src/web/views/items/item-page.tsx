@@ -15,7 +15,7 @@ import {
   VALIDITY_LABEL,
 } from '../../../core/publication/item-model.js';
 import { Csrf, Field, Layout, Select } from '../layout.js';
-import type { Flash } from '../shared.js';
+import { cstDate, type Flash } from '../shared.js';
 import { ItemForm } from './item-form.js';
 
 const STEP_FORMS: Record<string, (p: { today: string }) => unknown> = {
@@ -215,7 +215,7 @@ export const ItemAdminPage: FC<{
         <ol class="timeline">
           {p.events.map((e) => (
             <li>
-              <strong>{e.event.at.slice(0, 10)}</strong>{' '}
+              <strong>{cstDate(e.event.at)}</strong>{' '}
               {
                 (
                   {
@@ -240,7 +240,7 @@ export const ItemAdminPage: FC<{
           ))}
         </ol>
         <p class="small muted">
-          版本：{p.versions.map((v) => `第${v.version}版（${v.createdAt.slice(0, 10)}）`).join('、')}
+          版本：{p.versions.map((v) => `第${v.version}版（${cstDate(v.createdAt)}）`).join('、')}
         </p>
       </section>
     </Layout>
