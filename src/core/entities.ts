@@ -139,6 +139,17 @@ export interface Attachment {
   createdAt: string;
 }
 
+/** A 保密审查 record for a file to be released to the applicant (条例第十七条). */
+export interface ReleaseReview {
+  attachmentId: string;
+  caseId: string;
+  passed: boolean;
+  basis: string;
+  byUser: string;
+  byName: string;
+  at: string;
+}
+
 export interface ReviewRow {
   id: string;
   caseId: string;

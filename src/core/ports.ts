@@ -10,6 +10,7 @@ import type {
   ApiToken,
   Approval,
   Attachment,
+  ReleaseReview,
   AuditEntry,
   CaseRow,
   ColumnRow,
@@ -178,6 +179,11 @@ export interface Store {
     create(a: Attachment): Promise<void>;
     find(id: string): Promise<Attachment | undefined>;
     listForCase(caseId: string): Promise<Attachment[]>;
+  };
+  /** 保密审查 records of files to be released to applicants (append-only) */
+  releaseReviews: {
+    add(r: ReleaseReview): Promise<void>;
+    listForCase(caseId: string): Promise<ReleaseReview[]>;
   };
   reviews: {
     create(r: ReviewRow): Promise<void>;

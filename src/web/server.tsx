@@ -15,7 +15,7 @@ import type { StaffUser } from '../core/entities.js';
 import type { AppDeps } from '../app/deps.js';
 import { sessionUser } from '../app/auth/sessions.js';
 import { withPendingCount } from '../app/cases/approvals.js';
-import { loadCalendarIfChanged } from '../app/admin/calendar.js';
+import { loadCalendarIfChanged, withCalendarWarning } from '../app/admin/calendar.js';
 import { MAX_ITEM_FILE_BYTES } from '../app/publication/items.js';
 import { forgetPortalMemo } from '../app/publication/portal.js';
 import { closeReportChecks } from '../app/reports/check-submitted-report.js';
@@ -133,7 +133,9 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
     req.sessionToken = un?.valid ? (un.value ?? undefined) : undefined;
     const user = req.url.startsWith('/admin') ? await sessionUser(deps, req.sessionToken) : null;
     // the header shows a head how many approvals wait (one COUNT)
-    req.user = user && (await withPendingCount(deps, user));
+    // the calendar warning on pages that are read; a POST may be the very edit that answers it
+    const counted = user && (await withPendingCount(deps, user));
+    req.user = counted && req.method === 'GET' ? await withCalendarWarning(deps, counted) : counted;
   });
   // the back office: anyone not logged in goes to the login page
   app.addHook('preHandler', async (req, reply) => {

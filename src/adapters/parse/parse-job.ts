@@ -18,7 +18,9 @@ import { DEFAULT_PARSE_LIMITS, type ParseLimits, limitFinding, megabytes } from 
 
 export interface ParseJob {
   kind: ReportInputKind;
+  /** the file's bytes, or (text, HTML, JSON already decoded, as the API receives them) `text` */
   bytes: Uint8Array;
+  text?: string;
   /** run the checker on what was read (not when nothing could be read) */
   check: boolean;
   /** last year's report, for the checks against it */
@@ -39,6 +41,11 @@ export function unreadResult(f: Finding): ParseJobResult {
   return { report: emptyReport('2021'), findings: [f], checkFindings: [] };
 }
 
+/** The size of a job's input: its bytes, or its text's characters (a character is at least a byte). */
+export function sizeOf(job: ParseJob): number {
+  return job.text !== undefined ? job.text.length : job.bytes.length;
+}
+
 /** The size limit, checked before any work. */
 export function sizeLimitResult(bytes: number, maxBytes: number): ParseJobResult | null {
   return bytes > maxBytes
@@ -49,19 +56,20 @@ export function sizeLimitResult(bytes: number, maxBytes: number): ParseJobResult
 export async function runParseJob(job: ParseJob): Promise<ParseJobResult> {
   const limits = { ...DEFAULT_PARSE_LIMITS, ...job.limits };
   try {
-    const tooBig = sizeLimitResult(job.bytes.length, limits.maxBytes);
+    const tooBig = sizeLimitResult(sizeOf(job), limits.maxBytes);
     if (tooBig) return tooBig;
     const b = job.bytes;
+    const text = () => job.text ?? decodeText(b);
     const parsed =
       job.kind === 'pdf'
         ? await parseReportPdf(b, { maxPages: limits.maxPdfPages })
         : job.kind === 'docx'
           ? await parseReportDocx(b, { maxDepth: limits.maxDepth, maxBytes: limits.maxBytes })
           : job.kind === 'html'
-            ? parseReportHtml(decodeText(b), { maxDepth: limits.maxDepth })
+            ? parseReportHtml(text(), { maxDepth: limits.maxDepth })
             : job.kind === 'json'
-              ? parseReportJson(decodeText(b))
-              : parseReportText(decodeText(b));
+              ? parseReportJson(text())
+              : parseReportText(text());
     const unreadable = parsed.findings.some((f) => f.code === 'input_unreadable');
     const checkFindings =
       job.check && !unreadable ? validateReport(parsed.report, job.prev ? { prev: job.prev } : {}) : [];

@@ -17,7 +17,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { type Finding, finding } from '../../core/annual-report/report-findings.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits, limitFinding } from './parse-limits.js';
-import { type ParseJob, type ParseJobResult, sizeLimitResult, unreadResult } from './parse-job.js';
+import { type ParseJob, type ParseJobResult, sizeLimitResult, sizeOf, unreadResult } from './parse-job.js';
 import type { ToWorker } from './parse-worker.js';
 
 export interface ParsePoolOptions extends Partial<ParseLimits> {
@@ -199,7 +199,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     clearTimeout(task.queued);
     slot.task = task;
     slot.worker.ref();
-    // the bytes are copied into a buffer of their own and moved to the worker
+    // the bytes are copied into a buffer of their own and moved to the worker (a text is copied as it is)
     const bytes = task.job.bytes.slice();
     const msg: ToWorker = { id: task.id, job: { ...task.job, bytes, limits } };
     slot.worker.postMessage(msg, [bytes.buffer]);
@@ -218,7 +218,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   const run = (job: ParseJob): Promise<ParseJobResult> => {
     if (closed)
       return Promise.resolve(unreadResult(finding('input_unreadable', '核对服务已关闭，请稍后再试')));
-    const tooBig = sizeLimitResult(job.bytes.length, limits.maxBytes);
+    const tooBig = sizeLimitResult(sizeOf(job), limits.maxBytes);
     if (tooBig) return Promise.resolve(tooBig);
     const busy = () =>
       unreadResult(finding('input_unreadable', `核对服务繁忙（等待超过${seconds(cfg.timeMs)}），请稍后再试`));
@@ -233,7 +233,9 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
       }, cfg.timeMs);
       task.queued.unref();
       queue.push(task);
-      pump();
+      // handed to a worker in a turn of its own: copying megabytes to it does not lengthen the caller's turn
+      // (receiving the request body), so other requests are answered in between
+      setImmediate(pump);
     });
     pending.add(p);
     void p.then(() => pending.delete(p));

@@ -3,7 +3,14 @@
  * from a form, propose one for the head's approval, attach a file, download one, list pending approvals and read
  * the audit log. The organ scope and the role are checked here, once, through the policies.
  */
-import type { Approval, Attachment, AuditEntry, Organ, StaffUser } from '../../core/entities.js';
+import type {
+  Approval,
+  Attachment,
+  AuditEntry,
+  Organ,
+  ReleaseReview,
+  StaffUser,
+} from '../../core/entities.js';
 import type { CaseEventKind } from '../../core/case/case-event.js';
 import { TRANSITIONS, findTransition } from '../../core/case/case-machine.js';
 import type { Letter } from '../../core/letters/build-letters.js';
@@ -13,6 +20,7 @@ import { authorize } from '../policies/authorize.js';
 import { canHandleCase, canReadAudit } from '../policies/case-policy.js';
 import { getCaseForStaff, type CaseView } from './case-view.js';
 import { caseLetters } from './case-letters.js';
+import { releaseReviews } from './released-files.js';
 import { eventFromForm } from './event-form.js';
 import { recordCaseEvent } from './record-case-event.js';
 import { requestApproval } from './approvals.js';
@@ -22,12 +30,19 @@ export interface StaffCasePage {
   view: CaseView;
   letters: Letter[];
   organs: Organ[];
+  /** the latest 保密审查 of each file to be released, by attachment id */
+  releaseReviews: Map<string, ReleaseReview>;
 }
 
 /** What the case page shows. */
 export async function staffCasePage(deps: AppDeps, user: StaffUser, caseId: string): Promise<StaffCasePage> {
   const view = await getCaseForStaff(deps, user, caseId);
-  return { view, letters: await caseLetters(deps, view), organs: await deps.store.organs.list() };
+  return {
+    view,
+    letters: await caseLetters(deps, view),
+    organs: await deps.store.organs.list(),
+    releaseReviews: await releaseReviews(deps, view.row.id),
+  };
 }
 
 /** Opens the case page; reading an applicant's personal data is an action too, and is audited. */

@@ -63,20 +63,22 @@ export async function readAndCheckReport(
 
 /**
  * Reads and checks bytes of a report through a parse runner: the worker pool for anonymous input (time, memory,
- * size, page and nesting budgets; the checker runs there too), or in-process (`{ run: runParseJob }`). Never
- * throws: a budget exceeded is an `input_unreadable` finding.
+ * size, page and nesting budgets; the checker runs there too), or in-process (`{ run: runParseJob }`). Text
+ * already decoded (the API's body) goes as `text`, with no bytes. Never throws: a budget exceeded is an
+ * `input_unreadable` finding.
  */
 export async function readAndCheckReportIn(
   runner: ParseRunner,
   name: string,
   bytes: Uint8Array,
-  opts: { check: boolean; prev?: AnnualReport; kind?: ReportInputKind },
+  opts: { check: boolean; prev?: AnnualReport; kind?: ReportInputKind; text?: string },
 ): Promise<CheckedReport> {
   const r = await runner.run({
     kind: opts.kind ?? inputKindOf(name, bytes),
     bytes,
     check: opts.check,
     ...(opts.prev ? { prev: opts.prev } : {}),
+    ...(opts.text !== undefined ? { text: opts.text } : {}),
   });
   const unreadable = r.findings.some((f) => f.code === 'input_unreadable');
   const findings = [...r.findings, ...r.checkFindings];

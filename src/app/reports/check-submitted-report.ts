@@ -25,9 +25,10 @@ export async function checkSubmittedReport(
 
 /** Reads and checks a report posted to the API as text or HTML; the interchange JSON with every finding. */
 export async function checkReportBody(body: string, html: boolean, runner: ParseRunner = sharedParsePool()) {
-  const r = await readAndCheckReportIn(runner, '', new TextEncoder().encode(body), {
+  const r = await readAndCheckReportIn(runner, '', new Uint8Array(0), {
     check: true,
     kind: html ? 'html' : 'text',
+    text: body,
   });
   return toReportJson(r.report, r.findings);
 }

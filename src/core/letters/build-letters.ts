@@ -13,7 +13,8 @@ import type { CaseSnapshot } from '../case/case-machine.js';
 import type { CaseEvent } from '../case/case-event.js';
 import { DELIVERY_LABEL, FORM_LABEL, findOutcome } from '../case/case-model.js';
 import { addWorkingDays, cnDate } from '../calendar/working-days.js';
-import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
+import { type HolidayCalendar, provisionalReason } from '../calendar/holiday-calendar.js';
+import type { IsoDate } from '../calendar/iso-date.js';
 import type { CaseRules } from '../case/case-rules.js';
 import { replyClock } from '../case/deadlines.js';
 
@@ -164,6 +165,17 @@ function rights(ctx: LetterContext): string {
   return `如对本答复不服，可以自收到本答复之日起六十日内向${ctx.reviewOrgan}申请行政复议，或者自收到本答复之日起六个月内依法向人民法院提起行政诉讼。`;
 }
 
+/**
+ * A date computed into a year without a State Council holiday notice is provisional: the letter says so, in the
+ * words it is frozen with (the case's deadline itself is recomputed when the notice is entered).
+ */
+function caveatOf(cal: HolidayCalendar) {
+  return (from: IsoDate, to: IsoDate): string =>
+    provisionalReason(from, to, cal)
+      ? '（该期限按现有节假日安排推算；国务院办公厅公布当年节假日安排后如有变化，以重新计算的期限为准）'
+      : '';
+}
+
 /** Every letter the history has produced so far, in order (numbered per kind in order of issue). */
 export function buildLetters(s: CaseSnapshot, ctx: LetterContext): Letter[] {
   const out: Letter[] = [];
@@ -192,6 +204,7 @@ export function letterOfEvent(
   const ev = s.history[i];
   if (!s.facts || !ev) return undefined;
   const a = s.facts.applicant;
+  const caveat = caveatOf(ctx.calendar);
   const o = ctx.organ;
   const base = {
     organName: o.name,
@@ -216,7 +229,7 @@ export function letterOfEvent(
         paragraphs: [
           `本机关于${cnDate(ev.on)}收到您提出的政府信息公开申请，案件编号为${ctx.caseId}。`,
           `申请内容：${s.facts!.description}；获取形式：${FORM_LABEL[s.facts!.requestedForm]}；获取方式：${DELIVERY_LABEL[s.facts!.delivery]}。`,
-          `依照《中华人民共和国政府信息公开条例》第三十三条的规定，本机关将自收到申请之日起20个工作日内（${cnDate(due)}前）作出答复；需要延长答复期限的，将另行告知。需要补正或者征求第三方意见的，期限依法另行计算。`,
+          `依照《中华人民共和国政府信息公开条例》第三十三条的规定，本机关将自收到申请之日起20个工作日内（${cnDate(due)}前）作出答复；需要延长答复期限的，将另行告知。需要补正或者征求第三方意见的，期限依法另行计算。${caveat(ev.on, due)}`,
           `您可凭案件编号和查询码在${ctx.organ.name}政府信息公开专栏查询办理进度。联系电话：${ctx.organ.phone}。`,
         ],
       };
@@ -235,7 +248,7 @@ export function letterOfEvent(
         paragraphs: [
           `本机关于${cnDate(s.receivedOn!)}收到您的政府信息公开申请（案件编号${ctx.caseId}）。经审查，申请内容不明确，依照《中华人民共和国政府信息公开条例》第三十条的规定，现一次性告知您需要补正的事项：`,
           ...ev.items.map((x, k) => `${k + 1}. ${x}`),
-          `请于${cnDate(due)}前补正。答复期限自本机关收到补正的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
+          `请于${cnDate(due)}前补正。答复期限自本机关收到补正的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。${caveat(ev.on, due)}`,
         ],
       };
     }
@@ -253,7 +266,7 @@ export function letterOfEvent(
         basis: '《中华人民共和国政府信息公开条例》第三十二条',
         paragraphs: [
           `本机关收到一份政府信息公开申请（案件编号${ctx.caseId}），申请公开的政府信息可能涉及贵方的商业秘密、个人隐私等合法权益。依照《中华人民共和国政府信息公开条例》第三十二条的规定，现书面征求贵方意见。`,
-          `请自收到本意见书之日起15个工作日内（${cnDate(due)}前）书面提出意见；不同意公开的，请说明理由。逾期未提出意见的，本机关将依照条例的规定决定是否公开。`,
+          `请自收到本意见书之日起15个工作日内（${cnDate(due)}前）书面提出意见；不同意公开的，请说明理由。逾期未提出意见的，本机关将依照条例的规定决定是否公开。${caveat(ev.on, due)}`,
         ],
       };
     }
@@ -269,7 +282,9 @@ export function letterOfEvent(
         basis: '《中华人民共和国政府信息公开条例》第三十三条第二款',
         paragraphs: [
           `您提出的政府信息公开申请（案件编号${ctx.caseId}）${ev.reason ? `因${ev.reason}，` : ''}本机关不能在规定期限内作出答复。经本机关政府信息公开工作机构负责人同意，依照《中华人民共和国政府信息公开条例》第三十三条第二款的规定，答复期限延长${ev.days}个工作日。`,
-          `本机关将于${cnDate(replyClock({ ...s, history: s.history.slice(0, i + 1) }, ctx.calendar, ctx.rules)?.due ?? ev.on)}前作出答复。`,
+          ((d: IsoDate) => `本机关将于${cnDate(d)}前作出答复。${caveat(ev.on, d)}`)(
+            replyClock({ ...s, history: s.history.slice(0, i + 1) }, ctx.calendar, ctx.rules)?.due ?? ev.on,
+          ),
         ],
       };
     case 'fee_notice_issued': {
@@ -286,7 +301,7 @@ export function letterOfEvent(
           '《中华人民共和国政府信息公开条例》第四十二条、《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）',
         paragraphs: [
           `您提出的政府信息公开申请（案件编号${ctx.caseId}）的数量、频次明显超过合理范围。依照《政府信息公开信息处理费管理办法》的规定，按${ev.method === 'per_piece' ? '件' : '量'}计收信息处理费${ev.amountYuan}元。`,
-          `请自收到本通知之日起20个工作日内（${cnDate(due)}前）缴纳。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。答复期限自收到费用之日起继续计算。`,
+          `请自收到本通知之日起20个工作日内（${cnDate(due)}前）缴纳。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。答复期限自收到费用之日起继续计算。${caveat(ev.on, due)}`,
         ],
       };
     }

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { findSubmission, newSubmissionKey, submitApplication } from '../../app/cases/create-case.js';
 import { AppError } from '../../app/deps.js';
 import { supplyClarification } from '../../app/cases/supply-clarification.js';
+import { downloadReleasedFile, filesForApplicant } from '../../app/cases/released-files.js';
 import { applicantLetters, pickLetter } from '../../app/cases/case-letters.js';
 import type { CaseView } from '../../app/cases/case-view.js';
 import {
@@ -14,7 +15,7 @@ import {
 import { getOrgan, listOrgans } from '../../app/publication/public-pages.js';
 import { APPLICANT_COOKIE, type WebContext } from '../http/context.js';
 import { formFields, uploadedFile } from '../http/request.js';
-import { sendHtml } from '../http/reply.js';
+import { sendDownload, sendHtml } from '../http/reply.js';
 import { submitForm, type FormFailure } from '../http/form.js';
 import { sendLetter } from '../http/letters.js';
 import { page } from '../views/layout.js';
@@ -43,6 +44,7 @@ export async function applicantRoutes(app: FastifyInstance, { deps, opts }: WebC
       <StatusPage
         v={v}
         letters={await applicantLetters(deps, v)}
+        released={await filesForApplicant(deps, v)}
         csrf={reply.generateCsrf()}
         {...(failure ? { fields: { text: failure.summary }, flash: failure.flash } : {})}
       />,
@@ -96,6 +98,15 @@ export async function applicantRoutes(app: FastifyInstance, { deps, opts }: WebC
     return sendHtml(reply, await page(<Receipt organ={organ} {...c} code={c.queryCode} />));
   });
 
+  app.get<{ Params: { caseId: string; aid: string } }>(
+    '/status/:caseId/files/:aid',
+    letterLimit,
+    async (req, reply) => {
+      const v = await openCase(req, req.params.caseId);
+      const f = await downloadReleasedFile(deps, v, req.params.aid, req.ip);
+      return sendDownload(reply, f.mime, f.filename, f.bytes);
+    },
+  );
   app.get('/status', async (_req, reply) =>
     sendHtml(reply, await page(<StatusQuery csrf={reply.generateCsrf()} />)),
   );

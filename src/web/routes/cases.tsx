@@ -5,12 +5,14 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { StaffUser } from '../../core/entities.js';
 import { today } from '../../app/deps.js';
+import { provisionalDues } from '../../app/admin/calendar.js';
 import { listCases, type ListTab } from '../../app/cases/case-view.js';
 import { newCaseDefaults, registerApplication } from '../../app/cases/create-case.js';
 import { approvalPreview, decideApproval, pendingApprovalsWithDrafts } from '../../app/cases/approvals.js';
 import { addReview } from '../../app/cases/reviews.js';
 import { correctLetter, pickLetter } from '../../app/cases/case-letters.js';
 import { registeredReceipt, reissueQueryCode } from '../../app/cases/query-code.js';
+import { reviewReleasedFile } from '../../app/cases/released-files.js';
 import { Receipt } from '../views/applicant/apply.js';
 import {
   attachStaffFile,
@@ -42,6 +44,7 @@ const FLASH: Record<string, string> = {
   approved: '已审批。',
   uploaded: '已上传。',
   review: '已登记复议诉讼。',
+  reviewed: '已记录保密审查。',
   corrected: '已出具替代文书，原文书标记为已被替代。',
 };
 
@@ -64,6 +67,7 @@ export async function caseRoutes(app: FastifyInstance, { deps, opts }: WebContex
         letters={p.letters}
         flash={flash}
         organs={p.organs}
+        releaseReviews={p.releaseReviews}
       />,
     );
   /** The case page again, with the refusal as its flash. */
@@ -87,6 +91,7 @@ export async function caseRoutes(app: FastifyInstance, { deps, opts }: WebContex
           tab={tab}
           search={search}
           today={today(deps)}
+          provisional={provisionalDues(deps, list.rows)}
           {...(req.query.ok === 'password' ? { flash: { kind: 'ok' as const, text: '密码已修改。' } } : {})}
         />
       );
@@ -194,6 +199,21 @@ export async function caseRoutes(app: FastifyInstance, { deps, opts }: WebContex
       ['invalid'],
     );
   });
+  app.post<{ Params: { id: string; aid: string } }>(
+    '/admin/cases/:id/attachments/:aid/review',
+    protect,
+    async (req, reply) => {
+      const user = staffUser(req);
+      const { id, aid } = req.params;
+      return submitForm(
+        reply,
+        () => reviewReleasedFile(deps, user, id, aid, formFields(req), req.ip),
+        () => toCase(reply, id, 'reviewed'),
+        caseAgain(reply, user, id),
+        ['invalid'],
+      );
+    },
+  );
   app.get<{ Params: { id: string; aid: string } }>(
     '/admin/cases/:id/attachments/:aid',
     async (req, reply) => {

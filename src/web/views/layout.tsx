@@ -5,7 +5,7 @@ import type { Organ, StaffUser } from '../../core/entities.js';
 export interface PageProps {
   title: string;
   /** the staff member; a head's `pendingApprovals` (counted where the session's user is loaded) shows in the header */
-  user?: (StaffUser & { pendingApprovals?: number }) | null;
+  user?: (StaffUser & { pendingApprovals?: number; calendarWarning?: string | undefined }) | null;
   csrf?: string;
   flash?: { kind: 'ok' | 'err'; text: string } | null;
   children?: Child;
@@ -80,6 +80,11 @@ export const Layout: FC<PageProps> = ({ title, user, csrf, flash, children }) =>
         )}
       </header>
       <main id="main">
+        {user?.calendarWarning ? (
+          <p class="flash err" role="alert" id="calendar-warning">
+            {user.calendarWarning} <a href="/admin/calendar">录入节假日安排</a>
+          </p>
+        ) : null}
         {flash ? (
           <p class={`flash ${flash.kind}`} role={flash.kind === 'err' ? 'alert' : 'status'}>
             {flash.text}

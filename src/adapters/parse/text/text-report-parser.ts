@@ -604,7 +604,7 @@ function assignRow(
       row: rowPath,
       column,
       value: t.kind === 'value' ? t.value! : null,
-      raw: t.raw,
+      raw: clipRaw(t.raw),
       source: sourceAt(ctx, t.start, mode),
     };
     ctx.cells.push(cell);
@@ -612,7 +612,7 @@ function assignRow(
       ctx.findings.push(
         finding(
           'cell_noise',
-          `表${def.table}「${rowPath}」「${column}」前有杂字符“${t.noise}”，已忽略，读为${t.raw}`,
+          `表${def.table}「${rowPath}」「${column}」前有杂字符“${t.noise}”，已忽略，读为${clipRaw(t.raw)}`,
           [{ table: def.table, row: rowPath, column }],
           { line },
         ),
@@ -621,7 +621,7 @@ function assignRow(
       ctx.findings.push(
         finding(
           'cell_unit',
-          `表${def.table}「${rowPath}」「${column}」带单位“${t.unit}”：${t.raw}`,
+          `表${def.table}「${rowPath}」「${column}」带单位“${t.unit}”：${clipRaw(t.raw)}`,
           [{ table: def.table, row: rowPath, column }],
           { line },
         ),
@@ -916,11 +916,13 @@ export function parseReportText(input: string, opts: TextParseOptions = {}): Par
       const id = found[i]!;
       const s = secs[id]!;
       const e = i + 1 < found.length ? secs[found[i + 1]!]!.start : cv.text.length;
-      report.sections[id] = trimTrailingHashes(norm.text.slice(n(ctx, s.start), n(ctx, e))).trim();
+      report.sections[id] = capSection(
+        trimTrailingHashes(norm.text.slice(n(ctx, s.start), n(ctx, e))).trim(),
+      );
     }
     if (!secs.一 && found.length && secs[found[0]!]!.start > 0) {
       const pre = norm.text.slice(0, n(ctx, secs[found[0]!]!.start)).trim();
-      if (pre) report.sections.一 = pre;
+      if (pre) report.sections.一 = capSection(pre);
     }
     for (const id of SECTION_IDS) {
       if (!report.sections[id])
@@ -980,6 +982,26 @@ export function parseReportText(input: string, opts: TextParseOptions = {}): Par
     );
     return { report: emptyReport(opts.format ?? '2021'), findings };
   }
+}
+
+/**
+ * The longest section text kept. A section of an annual report runs to a few thousand characters; a longer one
+ * is cut (with its length noted), so that a 4 MB section is not copied into every answer and rendering of it.
+ */
+export const MAX_SECTION_CHARS = 100_000;
+
+function capSection(text: string): string {
+  return text.length <= MAX_SECTION_CHARS
+    ? text
+    : `${text.slice(0, MAX_SECTION_CHARS)}……（本部分共${text.length}个字符，以下从略）`;
+}
+
+/**
+ * A cell's text as kept and quoted: verbatim up to 64 characters; a longer one (no count has that many digits)
+ * is shortened with its length, so that a 4 MB token is not copied into the report and every message about it.
+ */
+function clipRaw(raw: string): string {
+  return raw.length <= 64 ? raw : `${raw.slice(0, 32)}…（共${raw.length}个字符）`;
 }
 
 /** Line numbers for a message: all of a few, the first 50 of many (a message stays short on any input). */

@@ -482,6 +482,42 @@ function build(db: Db, dialect: Dialect, root: Kysely<Database>): Store {
           await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
         }),
     },
+    releaseReviews: {
+      add: (r) =>
+        wrap('record a release review', async () => {
+          await db
+            .insertInto('release_reviews')
+            .values({
+              attachment_id: r.attachmentId,
+              case_id: r.caseId,
+              passed: r.passed ? 1 : 0,
+              basis: r.basis,
+              by_user: r.byUser,
+              by_name: r.byName,
+              at: r.at,
+            })
+            .execute();
+        }),
+      listForCase: (caseId) =>
+        wrap('list release reviews', async () =>
+          (
+            await db
+              .selectFrom('release_reviews')
+              .selectAll()
+              .where('case_id', '=', caseId)
+              .orderBy('at')
+              .execute()
+          ).map((r) => ({
+            attachmentId: r.attachment_id,
+            caseId: r.case_id,
+            passed: Number(r.passed) === 1,
+            basis: r.basis,
+            byUser: r.by_user,
+            byName: r.by_name,
+            at: r.at,
+          })),
+        ),
+    },
     submissions: {
       add: (x) =>
         wrap('record a submission', async () => {

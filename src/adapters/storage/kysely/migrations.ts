@@ -1,6 +1,6 @@
 /**
- * The one migration set, for SQLite and PostgreSQL. Append-only tables (case_events, audit_log, issued_letters) get triggers
- * that refuse UPDATE and DELETE, in each dialect's syntax.
+ * The one migration set, for SQLite and PostgreSQL. Append-only tables (case_events, audit_log, item_events,
+ * issued_letters) get triggers that refuse UPDATE and DELETE, in each dialect's syntax.
  */
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
 
@@ -548,6 +548,32 @@ const m012: Migration = {
   },
 };
 
+/** 保密审查 of files released to applicants: without a passed review a file never reaches the applicant. */
+const m013: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable('release_reviews')
+      .ifNotExists()
+      .addColumn('attachment_id', 'text', (c) => c.notNull())
+      .addColumn('case_id', 'text', (c) => c.notNull())
+      .addColumn('passed', 'integer', (c) => c.notNull())
+      .addColumn('basis', 'text', (c) => c.notNull())
+      .addColumn('by_user', 'text', (c) => c.notNull())
+      .addColumn('by_name', 'text', (c) => c.notNull())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('release_reviews_case')
+      .ifNotExists()
+      .on('release_reviews')
+      .column('case_id')
+      .execute();
+  },
+  async down(db: Kysely<any>) {
+    await db.schema.dropTable('release_reviews').ifExists().execute();
+  },
+};
+
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
     getMigrations: async () => ({
@@ -561,6 +587,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
       '008_login_failures': m008,
       '010_submissions': m010,
       '012_must_change_password': m012,
+      '013_release_reviews': m013,
       '009_issued_letters': m009(dialect),
     }),
   };

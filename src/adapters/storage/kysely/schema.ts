@@ -140,6 +140,16 @@ export interface AttachmentsTable {
   uploaded_by: string;
   created_at: string;
 }
+/** 保密审查 of a file to be released to an applicant (条例第十七条), append-only. */
+export interface ReleaseReviewsTable {
+  attachment_id: string;
+  case_id: string;
+  passed: number;
+  basis: string;
+  by_user: string;
+  by_name: string;
+  at: string;
+}
 export interface ReviewsTable {
   id: string;
   case_id: string;
@@ -257,6 +267,7 @@ export interface Database {
   rate_limits: RateLimitsTable;
   login_failures: LoginFailuresTable;
   submissions: SubmissionsTable;
+  release_reviews: ReleaseReviewsTable;
   cases: CasesTable;
   case_events: CaseEventsTable;
   counters: CountersTable;

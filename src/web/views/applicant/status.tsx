@@ -1,4 +1,5 @@
 /** The applicant's status pages: the query by case number + query code, and the case with 补正 and letters. */
+import type { Attachment } from '../../../core/entities.js';
 import type { FC } from 'hono/jsx';
 import { APPLICANT_COLUMN, findOutcome } from '../../../core/case/case-model.js';
 import { STATE_LABEL } from '../../../core/case/case-machine.js';
@@ -34,7 +35,9 @@ export const StatusPage: FC<{
   csrf: string;
   fields?: Record<string, string>;
   flash?: { kind: 'ok' | 'err'; text: string } | null;
-}> = ({ v, letters, csrf, fields = {}, flash }) => {
+  /** the information released to the applicant (after the signed reply and its 保密审查) */
+  released?: Attachment[];
+}> = ({ v, letters, csrf, fields = {}, flash, released = [] }) => {
   const s = v.snapshot;
   const outcome = s.outcome ? findOutcome(s.outcome) : undefined;
   return (
@@ -119,6 +122,19 @@ export const StatusPage: FC<{
       ) : (
         <p class="muted">暂无。</p>
       )}
+      {released.length ? (
+        <section aria-labelledby="released-h">
+          <h2 id="released-h">公开的政府信息</h2>
+          <ul id="released">
+            {released.map((f) => (
+              <li>
+                <a href={`/status/${v.row.id}/files/${f.id}`}>{f.filename}</a>（{Math.ceil(f.size / 1024)}{' '}
+                KB）
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <h2>办理记录</h2>
       <ol class="timeline">
         {v.events.map((e) => (

@@ -9,6 +9,8 @@ const FIXED: Record<string, string> = {
   'case.registered': '登记申请',
   'case.view': '查看案件（含申请人信息）',
   'case.code_reissued': '重新发放查询码',
+  'case.release_review': '拟公开文件的保密审查',
+  'case.release_download': '申请人下载公开的政府信息',
   'staff.password_changed': '修改本人密码',
   'attachment.add': '上传案件附件',
   'review.add': '登记行政复议/行政诉讼',

@@ -1,6 +1,7 @@
 /** The back office's case page: the application, every clock, approvals, actions, records, letters and files. */
 import type { FC } from 'hono/jsx';
-import type { Organ, StaffUser } from '../../../core/entities.js';
+import type { Organ, ReleaseReview, StaffUser } from '../../../core/entities.js';
+import { ReleaseReviewBox } from './release-review.js';
 import {
   APPLICANT_COLUMN,
   CHANNEL_LABEL,
@@ -78,7 +79,9 @@ export const CasePage: FC<{
   letters: Letter[];
   flash?: Flash;
   organs: Organ[];
-}> = ({ user, csrf, v, letters, flash, organs }) => {
+  /** the latest 保密审查 of each file to be released */
+  releaseReviews?: ReadonlyMap<string, ReleaseReview>;
+}> = ({ user, csrf, v, letters, flash, organs, releaseReviews }) => {
   const s = v.snapshot;
   const a = s.facts?.applicant;
   const own = v.row.organId === user.organId;
@@ -175,6 +178,11 @@ export const CasePage: FC<{
           {v.status.due ? (
             <p>
               <strong>答复期限：{cnDate(v.status.due)}</strong>{' '}
+              {v.status.provisional ? (
+                <span class="badge soon" title={v.status.provisionalReason ?? ''}>
+                  暂定
+                </span>
+              ) : null}
               {v.status.overdue ? (
                 <span class="badge overdue">已逾期{-(v.status.daysLeft ?? 0)}个工作日</span>
               ) : v.status.daysLeft !== null ? (
@@ -190,6 +198,7 @@ export const CasePage: FC<{
           {v.clocks.map((c) => (
             <div class="clock">
               <strong>{c.label}</strong>（{c.article}）：{c.due ? cnDate(c.due) : '暂停'}
+              {c.provisional ? <span class="badge soon">暂定</span> : null}
               {c.metOn ? ' ✓' : ''}
               <br />
               <span class="small">{c.text}</span>
@@ -242,6 +251,15 @@ export const CasePage: FC<{
                 {ATTACHMENT_KIND_LABEL[f.kind]}：
                 <a href={`/admin/cases/${v.row.id}/attachments/${f.id}`}>{f.filename}</a>（
                 {Math.ceil(f.size / 1024)} KB）
+                {f.kind === 'released_information' ? (
+                  <ReleaseReviewBox
+                    caseId={v.row.id}
+                    file={f}
+                    review={releaseReviews?.get(f.id)}
+                    canReview={own && user.role === 'head'}
+                    csrf={csrf}
+                  />
+                ) : null}
               </li>
             ))}
           </ul>
