@@ -6,11 +6,12 @@
  * pool's worker runs the same function) with the server's parse limits. Deterministic for a seed.
  *
  *   node --import tsx scripts/fuzz-reports.ts [count=200000] [seed=1]
+ *   FUZZ_SAVE=dir …   also writes every input that threw or took over 1 s to dir/<index>.<kind>
  *
  * Prints how many inputs of each kind ran, how many threw (the use cases must never throw), how many took over
  * 1 s, the slowest, and the figures of the limits reached; exits 1 when any input threw.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkReportBody, checkSubmittedReport } from '../src/app/reports/check-submitted-report.js';
@@ -25,6 +26,8 @@ const SEED = Number(process.argv[3] ?? 1);
 const SLOW_MS = 1000;
 
 const inProcess: ParseRunner = { run: runParseJob };
+/** The same without the checker: a slow input is run again this way to tell a slow parse from a slow check. */
+const parseOnly: ParseRunner = { run: (job) => runParseJob({ ...job, check: false }) };
 
 // ---------------------------------------------------------------- deterministic randomness
 
@@ -222,7 +225,9 @@ const BYTE_OPS: Record<string, ByteOp> = {
 
 interface Input {
   describe: string;
-  run: () => Promise<{ findings: { code: string; message: string }[] }>;
+  /** the input itself, for FUZZ_SAVE */
+  data: string | Uint8Array;
+  run: (runner: ParseRunner) => Promise<{ findings: { code: string; message: string }[] }>;
 }
 
 function mutateText(base: string): { text: string; ops: string[] } {
@@ -251,25 +256,33 @@ function nextInput(): Input {
     }
     return {
       describe: `${name} ${ops.join('+') || 'as is'} (${bytes.length} B)`,
-      run: () => checkSubmittedReport(`report.${name}`, bytes, inProcess),
+      data: bytes,
+      run: (runner) => checkSubmittedReport(`report.${name}`, bytes, runner),
     };
   }
   const html = r < 0.35;
   const { text, ops } = mutateText(pick(html ? htmls : texts));
   const describe = `${html ? 'html' : 'text'} ${ops.join('+') || 'as is'} (${text.length} chars)`;
   const via = rnd();
-  if (via < 0.6) return { describe: `${describe} → API`, run: () => checkReportBody(text, html, inProcess) };
+  if (via < 0.6)
+    return {
+      describe: `${describe} → API`,
+      data: text,
+      run: (runner) => checkReportBody(text, html, runner),
+    };
   const bytes = new TextEncoder().encode(text);
   if (via < 0.8)
     return {
       describe: `${describe} → page (paste)`,
-      run: () => checkSubmittedReport(html ? 'report.html' : null, bytes, inProcess),
+      data: text,
+      run: (runner) => checkSubmittedReport(html ? 'report.html' : null, bytes, runner),
     };
   // an upload of any name: the kind is sniffed from the name and the first bytes
   const name = pick(['report.txt', 'report.htm', 'report.pdf', 'report.docx', 'report.json', 'upload']);
   return {
     describe: `${describe} → page (upload ${name})`,
-    run: () => checkSubmittedReport(name, bytes, inProcess),
+    data: text,
+    run: (runner) => checkSubmittedReport(name, bytes, runner),
   };
 }
 
@@ -277,11 +290,17 @@ function nextInput(): Input {
 
 let threw = 0;
 let slow = 0;
+let slowParse = 0;
 let limited = 0;
 let unreadable = 0;
 let slowest = { ms: 0, describe: '' };
 const kinds = new Map<string, number>();
 const errors: string[] = [];
+const SAVE = process.env.FUZZ_SAVE;
+if (SAVE) mkdirSync(SAVE, { recursive: true });
+const save = (i: number, input: Input) => {
+  if (SAVE) writeFileSync(join(SAVE, `${i}.${input.describe.split(' ')[0]}`), input.data);
+};
 const t0 = performance.now();
 for (let i = 0; i < COUNT; i++) {
   const input = nextInput();
@@ -289,19 +308,28 @@ for (let i = 0; i < COUNT; i++) {
   kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   const start = performance.now();
   try {
-    const r = await input.run();
+    const r = await input.run(inProcess);
     if (!Array.isArray(r.findings)) throw new Error('no findings array');
     if (r.findings.some((f) => f.code === 'input_unreadable')) unreadable++;
     if (r.findings.some((f) => f.message.startsWith(LIMIT_MESSAGE))) limited++;
   } catch (e) {
     threw++;
+    save(i, input);
     if (errors.length < 10)
       errors.push(`#${i} ${input.describe}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   }
   const ms = performance.now() - start;
   if (ms > SLOW_MS) {
     slow++;
-    if (slow <= 10) process.stderr.write(`slow #${i}: ${ms.toFixed(0)} ms ${input.describe}\n`);
+    save(i, input);
+    const p0 = performance.now();
+    await input.run(parseOnly).catch(() => undefined);
+    const parseMs = performance.now() - p0;
+    if (parseMs > SLOW_MS) slowParse++;
+    if (slow <= 10)
+      process.stderr.write(
+        `slow #${i}: ${ms.toFixed(0)} ms (parse alone ${parseMs.toFixed(0)} ms) ${input.describe}\n`,
+      );
   }
   if (ms > slowest.ms) slowest = { ms, describe: `#${i} ${input.describe}` };
   if ((i + 1) % 10_000 === 0)
@@ -314,7 +342,7 @@ const seconds = (performance.now() - t0) / 1000;
 console.log(`fuzz-reports: seed ${SEED}, ${COUNT} inputs in ${seconds.toFixed(0)} s`);
 console.log(`  by kind: ${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}`);
 console.log(`  threw: ${threw}`);
-console.log(`  over ${SLOW_MS} ms: ${slow}`);
+console.log(`  over ${SLOW_MS} ms: ${slow} (of which the parse alone over ${SLOW_MS} ms: ${slowParse})`);
 console.log(`  slowest: ${slowest.ms.toFixed(0)} ms (${slowest.describe})`);
 console.log(`  unreadable (input_unreadable finding): ${unreadable}; stopped by a limit: ${limited}`);
 for (const e of errors) console.log(`  ${e}`);

@@ -5,7 +5,7 @@
  * ratio: linear parsing gives about 100× from 0.1 to 10 MB, quadratic parsing 10,000×. Not a test of absolute
  * speed (bench/ reports figures).
  */
-import { test } from 'node:test';
+import { type TestContext, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parseReportText } from '../../src/adapters/parse/text/text-report-parser.js';
@@ -57,7 +57,12 @@ function cpuMs(f: () => unknown, runs: number): number {
  * Asserts that parsing grows at most linearly: time(10 MB) / time(0.1 MB) ≤ 150. A ratio above is measured once
  * more before failing (a garbage collection or a busy machine can slow one run; quadratic growth stays 10,000×).
  */
-function assertLinear(name: string, make: (size: number) => string, parse: (s: string) => unknown): void {
+function assertLinear(
+  t: TestContext,
+  name: string,
+  make: (size: number) => string,
+  parse: (s: string) => unknown,
+): void {
   const small = make(0.1 * MB);
   for (let i = 0; i < 5; i++) parse(small); // warm the JIT
   const measure = () => {
@@ -69,35 +74,38 @@ function assertLinear(name: string, make: (size: number) => string, parse: (s: s
   };
   let m = measure();
   if (m.ratio > 150) m = measure();
-  assert.ok(
-    m.ratio <= 150,
+  const figures =
     `${name}: 0.1 MB ${m.t01.toFixed(1)} ms, 1 MB ${m.t1.toFixed(1)} ms, 10 MB ${m.t10.toFixed(1)} ms: ` +
-      `10 MB / 0.1 MB = ${m.ratio.toFixed(0)}× (linear ≈ 100×)`,
-  );
+    `10 MB / 0.1 MB = ${m.ratio.toFixed(0)}× (linear ≈ 100×)`;
+  t.diagnostic(figures);
+  assert.ok(m.ratio <= 150, figures);
 }
 
-test('text reports: parse time grows at most linearly with size up to 10 MB (random tokens of a real report)', () => {
+test('text reports: parse time grows at most linearly with size up to 10 MB (random tokens of a real report)', (t) => {
   const rnd = lcg(1);
   const tokens = realText.split(/(\s+)/);
   assertLinear(
+    t,
     'text',
     (size) => fill(size, () => tokens[Math.floor(rnd() * tokens.length)]!),
     (s) => parseReportText(s),
   );
 });
 
-test('HTML reports: parse time grows at most linearly with size up to 10 MB (real tables, nesting up to 150)', () => {
+test('HTML reports: parse time grows at most linearly with size up to 10 MB (real tables, nesting up to 150)', (t) => {
   const nested = `${'<div>'.repeat(150)}${'<span>总计</span>'.repeat(3)}${'</div>'.repeat(150)}`;
   assertLinear(
+    t,
     'HTML',
     (size) => `<html><body>${fill(size, (i) => (i % 5 === 4 ? nested : realBody))}</body></html>`,
     (s) => parseReportHtml(s),
   );
 });
 
-test('run-together digits: parse time grows at most linearly with size up to 10 MB (a line of digits in Section 四)', () => {
+test('run-together digits: parse time grows at most linearly with size up to 10 MB (a line of digits in Section 四)', (t) => {
   const rnd = lcg(2);
   assertLinear(
+    t,
     'digits',
     (size) =>
       `四、政府信息公开行政复议、行政诉讼情况\n${fill(size, (i) =>
@@ -107,7 +115,7 @@ test('run-together digits: parse time grows at most linearly with size up to 10 
   );
 });
 
-test('shapes that were quadratic parse in linear time: a whitespace run, a row of empty cells, bare labels', () => {
+test('shapes that were quadratic parse in linear time: a whitespace run, a row of empty cells, bare labels', (t) => {
   // each took seconds at 0.1–1 MB before: `/[#\s]+$/` on a section, Array.shift per empty cell, a label
   // search rescanning the text (and recursing) for every bare 总计
   const shapes: Record<string, (size: number) => string> = {
@@ -124,9 +132,8 @@ test('shapes that were quadratic parse in linear time: a whitespace run, a row o
     const big = make(2 * MB);
     const t2 = cpuMs(() => parseReportText(big), 2);
     // linear ≈ 20×, quadratic ≈ 400×
-    assert.ok(
-      t2 / Math.max(t01, 0.5) <= 60,
-      `${name}: 0.1 MB ${t01.toFixed(1)} ms, 2 MB ${t2.toFixed(1)} ms`,
-    );
+    const figures = `${name}: 0.1 MB ${t01.toFixed(1)} ms, 2 MB ${t2.toFixed(1)} ms`;
+    t.diagnostic(figures);
+    assert.ok(t2 / Math.max(t01, 0.5) <= 60, figures);
   }
 });

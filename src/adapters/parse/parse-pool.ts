@@ -53,6 +53,8 @@ export interface ParsePool extends ParseRunner {
   run(job: ParseJob): Promise<ParseJobResult>;
   close(): Promise<void>;
   readonly closed: boolean;
+  /** jobs in a worker now (for monitoring, and tests that measure the server while a parse runs) */
+  readonly running: number;
   /** workers started, killed by the time budget, lost otherwise (memory, crash); jobs completed */
   readonly stats: { started: number; timedOut: number; lost: number; completed: number };
 }
@@ -199,12 +201,30 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     clearTimeout(task.queued);
     slot.task = task;
     slot.worker.ref();
-    // the bytes are copied into a buffer of their own and moved to the worker (a text is copied as it is)
-    const bytes = task.job.bytes.slice();
-    const msg: ToWorker = { id: task.id, job: { ...task.job, bytes, limits } };
-    slot.worker.postMessage(msg, [bytes.buffer]);
-    startTimer(slot, slot.ready ? cfg.timeMs : cfg.timeMs + BOOT_MS);
-    if (slot.ready) watchMemory();
+    // sent in a turn of its own: copying megabytes to the worker does not lengthen the caller's turn (receiving
+    // the request body), so other requests are answered in between
+    setImmediate(() => {
+      if (slot.gone || slot.task !== task) return;
+      // the bytes are copied into a buffer of their own and moved to the worker (a text is copied as it is)
+      const bytes = task.job.bytes.slice();
+      const msg: ToWorker = { id: task.id, job: { ...task.job, bytes, limits } };
+      try {
+        slot.worker.postMessage(msg, [bytes.buffer]);
+      } catch (e) {
+        // a job that cannot be copied to a worker (never the case for bytes, text and a report)
+        slot.task = null;
+        slot.worker.unref();
+        task.resolve(
+          unreadResult(
+            finding('input_unreadable', `读取时出现内部错误：${e instanceof Error ? e.message : String(e)}`),
+          ),
+        );
+        pump();
+        return;
+      }
+      startTimer(slot, slot.ready ? cfg.timeMs : cfg.timeMs + BOOT_MS);
+      if (slot.ready) watchMemory();
+    });
   };
 
   const pump = () => {
@@ -233,9 +253,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
       }, cfg.timeMs);
       task.queued.unref();
       queue.push(task);
-      // handed to a worker in a turn of its own: copying megabytes to it does not lengthen the caller's turn
-      // (receiving the request body), so other requests are answered in between
-      setImmediate(pump);
+      pump();
     });
     pending.add(p);
     void p.then(() => pending.delete(p));
@@ -266,6 +284,9 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     close,
     get closed() {
       return closed;
+    },
+    get running() {
+      return slots.filter((s) => s.task && !s.gone).length;
     },
     stats,
   };

@@ -331,8 +331,9 @@ function statedNumbers(text: string, re: RegExp): { value: number; phrase: strin
 const RE_RECEIVED =
   /(?:收到|受理|接收)(?:各类|政府信息公开|依申请公开)*(?:申请|申请件)(?:共|合计)?\s*(?<n>\d+)\s*(?:件|个|条)|(?:收到|受理|接收)(?:各类)?\s*(?<n2>\d+)\s*(?:件|个|条)(?:政府信息公开|依申请公开)*申请/g;
 const RE_REVIEW = /(?:行政复议|复议申请)(?:案件)?\s*(?<n>\d+)\s*(?:件|起|宗)/g;
+// (?<!\d): a long run of digits is tried once from its start, not from every digit (quadratic otherwise)
 const RE_CARRIED =
-  /结转(?:至|到)?下(?:一)?年度?(?:继续办理)?\s*(?<n>\d+)\s*件|(?<n2>\d+)\s*件结转(?:至|到)?下(?:一)?年度?/g;
+  /结转(?:至|到)?下(?:一)?年度?(?:继续办理)?\s*(?<n>\d+)\s*件|(?<!\d)(?<n2>\d+)\s*件结转(?:至|到)?下(?:一)?年度?/g;
 
 function checkText(report: AnnualReport, cells: Cells, out: Finding[]): void {
   const prose = [report.sections.一, report.sections.五, report.sections.六]

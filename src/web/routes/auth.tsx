@@ -13,6 +13,14 @@ import { LoginPage } from '../views/admin/login.js';
 
 export async function authRoutes(app: FastifyInstance, { deps, opts }: WebContext): Promise<void> {
   const protect = { preHandler: app.csrfProtection };
+  const setSession = (reply: FastifyReply, token: string) =>
+    reply.setCookie(SESSION_COOKIE, token, {
+      path: '/admin',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: !!opts.secureCookies,
+      signed: true,
+    });
   const loginLimit = { config: { rateLimit: { max: opts.loginPerMinute ?? 10, timeWindow: '1 minute' } } };
 
   app.get('/admin/login', async (req, reply) => {
@@ -34,13 +42,7 @@ export async function authRoutes(app: FastifyInstance, { deps, opts }: WebContex
           secure: !!opts.secureCookies,
           maxAge: 180 * 24 * 3600,
         });
-        reply.setCookie(SESSION_COOKIE, token, {
-          path: '/admin',
-          httpOnly: true,
-          sameSite: 'lax',
-          secure: !!opts.secureCookies,
-          signed: true,
-        });
+        setSession(reply, token);
         return reply.redirect('/admin', 303);
       },
       async (e) => page(<LoginPage csrf={reply.generateCsrf()} error={e.message} username={f.username} />),
@@ -69,13 +71,7 @@ export async function authRoutes(app: FastifyInstance, { deps, opts }: WebContex
           req.ip,
         ),
       ({ token }) => {
-        reply.setCookie(SESSION_COOKIE, token, {
-          path: '/admin',
-          httpOnly: true,
-          sameSite: 'lax',
-          secure: !!opts.secureCookies,
-          signed: true,
-        });
+        setSession(reply, token);
         return reply.redirect('/admin?ok=password', 303);
       },
       (e) => passwordPage(reply, user, { fields: e.fields }),

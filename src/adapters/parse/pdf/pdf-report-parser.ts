@@ -146,7 +146,8 @@ class TooManyPages extends Error {
 
 /** Extracts the text layer of a PDF as lines with tab-separated table cells. Throws TooManyPages past the cap. */
 export async function pdfToText(bytes: Uint8Array, opts: PdfParseOptions = {}): Promise<string> {
-  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  // verbosity 0: pdf.js's warnings about a damaged file are not printed (the finding says what went wrong)
+  const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
   try {
     if (pdf.numPages > (opts.maxPages ?? DEFAULT_PARSE_LIMITS.maxPdfPages))
       throw new TooManyPages(pdf.numPages);
