@@ -40,6 +40,7 @@ export const StatusPage: FC<{
 }> = ({ v, letters, csrf, fields = {}, flash, released = [] }) => {
   const s = v.snapshot;
   const outcome = s.outcome ? findOutcome(s.outcome) : undefined;
+  const clarificationDue = v.clocks.find((c) => c.key === 'clarification_reply')?.due ?? null;
   return (
     <Layout title={`案件${v.row.id}`} flash={flash ?? null}>
       <h1>案件 {v.row.id}</h1>
@@ -81,10 +82,21 @@ export const StatusPage: FC<{
           ) : null}
         </dl>
       </div>
+      {s.clarification?.receivedOn && s.state !== 'awaiting_clarification' ? (
+        <p class="flash ok" id="clarification-received">
+          本机关已于{cnDate(s.clarification.receivedOn)}收到您的补正，答复期限自该日起重新计算。
+        </p>
+      ) : null}
       {s.state === 'awaiting_clarification' ? (
         <section class="card" aria-labelledby="clar-h">
           <h2 id="clar-h">补正申请</h2>
           <p>本机关请您补正以下内容（条例第三十条）：</p>
+          {clarificationDue ? (
+            <p id="clarification-due">
+              <strong>请于{cnDate(clarificationDue)}前补正</strong>
+              ；逾期无正当理由不补正的，视为放弃申请。
+            </p>
+          ) : null}
           <ol>
             {s.clarification!.items.map((x) => (
               <li>{x}</li>
