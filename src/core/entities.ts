@@ -39,6 +39,12 @@ export interface Organ {
   docCode?: string;
   /** the organ's 电子印章 as uploaded by its 管理员; absent or null: letters leave the place for the seal blank */
   sealImage?: SealImage | null;
+  /** 传真号码 (条例第十二条), '' or absent: none */
+  fax?: string;
+  /** 互联网联系方式 (条例第十二条), '' or absent: none */
+  website?: string;
+  /** online applicants may upload a copy of their 身份证明 / 营业执照 and a 委托书 (optional for them) */
+  applicantUploads?: boolean;
 }
 
 /** An uploaded seal image, stored through the file store under a key that names its bytes (never overwritten). */
@@ -127,16 +133,27 @@ export interface Approval {
   comment: string | null;
 }
 
+export type AttachmentKind =
+  | 'application'
+  | 'identity_document'
+  | 'power_of_attorney'
+  | 'clarification'
+  | 'consultation_reply'
+  | 'released_information'
+  | 'other';
+
 export interface Attachment {
   id: string;
   caseId: string;
-  kind: 'application' | 'clarification' | 'consultation_reply' | 'released_information' | 'other';
+  kind: AttachmentKind;
   filename: string;
   mime: string;
   size: number;
   storageKey: string;
   uploadedBy: string;
   createdAt: string;
+  /** removed from the case (hidden, never deleted): when, by which user, why */
+  removed?: { at: string; by: string; reason: string };
 }
 
 /** A 保密审查 record for a file to be released to the applicant (条例第十七条). */

@@ -8,6 +8,7 @@ import type { CaseState } from './case/case-machine.js';
 import type { ItemMeta, ItemState } from './publication/item-model.js';
 import type {
   ApiToken,
+  AttachmentKind,
   Approval,
   Attachment,
   ReleaseReview,
@@ -178,7 +179,12 @@ export interface Store {
   attachments: {
     create(a: Attachment): Promise<void>;
     find(id: string): Promise<Attachment | undefined>;
+    /** the case's attachments, removed ones left out */
     listForCase(caseId: string): Promise<Attachment[]>;
+    /** reclassifies an attachment (not a removed one) */
+    setKind(id: string, kind: AttachmentKind): Promise<void>;
+    /** removes an attachment from the case: hidden from every list, its row and bytes kept */
+    remove(id: string, r: { at: string; by: string; reason: string }): Promise<void>;
   };
   /** 保密审查 records of files to be released to applicants (append-only) */
   releaseReviews: {

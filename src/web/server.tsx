@@ -83,7 +83,8 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
   await app.register(formbody);
   await app.register(multipart, {
     attachFieldsToBody: true,
-    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fieldSize: BODY_LIMIT },
+    // two: an online application may carry a copy of the 身份证明 and a 委托书
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 2, fieldSize: BODY_LIMIT },
   });
   // counters in the database: one limit across all web processes (rate-limit-store.ts)
   await app.register(rateLimit, { global: false, store: databaseRateLimitStore(deps.store) as never });

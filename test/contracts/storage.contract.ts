@@ -373,6 +373,21 @@ export function runStorageContract(name: string, make: () => Promise<Store>): vo
         createdAt: '2024-02-01T00:00:00.000Z',
       });
       assert.equal((await s.attachments.listForCase('A-1'))[0]!.filename, '申请表.pdf');
+      await s.attachments.setKind('f1', 'identity_document');
+      assert.equal((await s.attachments.find('f1'))!.kind, 'identity_document');
+      await s.attachments.remove('f1', { at: '2024-02-02T00:00:00.000Z', by: 'u1', reason: '误传' });
+      assert.deepEqual(await s.attachments.listForCase('A-1'), [], 'a removed file is hidden');
+      assert.deepEqual(
+        (await s.attachments.find('f1'))!.removed,
+        { at: '2024-02-02T00:00:00.000Z', by: 'u1', reason: '误传' },
+        'and kept, with who removed it and why',
+      );
+      await s.attachments.setKind('f1', 'other');
+      assert.equal(
+        (await s.attachments.find('f1'))!.kind,
+        'identity_document',
+        'a removed file is not changed',
+      );
       await s.reviews.create({
         id: 'r1',
         caseId: 'A-1',

@@ -124,7 +124,7 @@ export class Client {
   async postFile(
     url: string,
     fields: Record<string, string>,
-    file: { name: string; bytes: Uint8Array },
+    file: UploadPart | UploadPart[],
     opts: { csrf?: boolean } = {},
   ) {
     const m = multipart({ ...(opts.csrf === false ? {} : { _csrf: this.csrf }), ...fields }, file);
@@ -160,21 +160,30 @@ export const VALID_APPLICATION: Record<string, string> = {
   delivery: 'email',
 };
 
-/** A multipart/form-data body with fields and one file, for app.inject(). */
+/** A file in a multipart body: its name, bytes and form field (default `file`). */
+export interface UploadPart {
+  name: string;
+  bytes: Uint8Array;
+  field?: string;
+}
+
+/** A multipart/form-data body with fields and one or more files, for app.inject(). */
 export function multipart(
   fields: Record<string, string>,
-  file: { name: string; bytes: Uint8Array },
+  files: UploadPart | UploadPart[],
 ): { body: Buffer; type: string } {
   const b = '----gkboundary' + Math.random().toString(16).slice(2);
   const parts: Buffer[] = [];
   for (const [k, v] of Object.entries(fields))
     parts.push(Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  parts.push(
-    Buffer.from(
-      `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    Buffer.from(file.bytes),
-    Buffer.from(`\r\n--${b}--\r\n`),
-  );
+  for (const file of Array.isArray(files) ? files : [files])
+    parts.push(
+      Buffer.from(
+        `--${b}\r\nContent-Disposition: form-data; name="${file.field ?? 'file'}"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+      Buffer.from(file.bytes),
+      Buffer.from('\r\n'),
+    );
+  parts.push(Buffer.from(`--${b}--\r\n`));
   return { body: Buffer.concat(parts), type: `multipart/form-data; boundary=${b}` };
 }

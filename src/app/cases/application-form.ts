@@ -52,6 +52,19 @@ export function idNumberProblem(type: IdType, raw: string): string | null {
   }
 }
 
+/** The most characters each field of the application takes (the forms state them before typing). */
+export const APPLICATION_LIMITS = {
+  name: 100,
+  idNumber: 40,
+  representative: 50,
+  email: 100,
+  address: 200,
+  postcode: 10,
+  descriptionMin: 5,
+  description: 2000,
+} as const;
+const L = APPLICATION_LIMITS;
+
 const text = (label: string, min: number, max: number) =>
   z
     .string({ error: `请填写${label}` })
@@ -62,20 +75,49 @@ const text = (label: string, min: number, max: number) =>
 export const applicationSchema = z
   .object({
     applicantType: z.enum(APPLICANT_TYPES as [string, ...string[]], { error: '请选择申请人类型' }),
-    name: text('姓名或名称', 1, 100),
+    name: text('姓名或名称', 1, L.name),
     idType: z.string().trim().optional().default(''),
-    idNumber: z.string().trim().max(40).optional().default(''),
-    representative: z.string().trim().max(50).optional().default(''),
+    idNumber: z
+      .string()
+      .trim()
+      .max(L.idNumber, { error: `证件号码不超过${L.idNumber}个字` })
+      .optional()
+      .default(''),
+    representative: z
+      .string()
+      .trim()
+      .max(L.representative, { error: `法定代表人或负责人不超过${L.representative}个字` })
+      .optional()
+      .default(''),
     phone: z
       .string({ error: '请填写联系电话' })
       .trim()
       .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/, {
         error: '联系电话格式不正确（手机号11位，或带区号的固定电话）',
       }),
-    email: z.string().trim().max(100).optional().default(''),
-    address: z.string().trim().max(200).optional().default(''),
-    postcode: z.string().trim().max(10).optional().default(''),
-    description: text('所需政府信息的名称、文号或者便于查询的其他特征性描述', 5, 2000),
+    email: z
+      .string()
+      .trim()
+      .max(L.email, { error: `电子邮箱不超过${L.email}个字` })
+      .optional()
+      .default(''),
+    address: z
+      .string()
+      .trim()
+      .max(L.address, { error: `通信地址不超过${L.address}个字` })
+      .optional()
+      .default(''),
+    postcode: z
+      .string()
+      .trim()
+      .max(L.postcode, { error: `邮政编码不超过${L.postcode}个字` })
+      .optional()
+      .default(''),
+    description: text(
+      '所需政府信息的名称、文号或者便于查询的其他特征性描述',
+      L.descriptionMin,
+      L.description,
+    ),
     requestedForm: z.enum(['paper', 'electronic', 'inspection', 'other'], { error: '请选择获取信息的形式' }),
     delivery: z.enum(['post', 'email', 'online', 'pickup', 'fax', 'other'], {
       error: '请选择获取信息的方式',

@@ -9,6 +9,7 @@ import type { Letter } from '../../core/letters/build-letters.js';
 import type { CaseEvent } from '../../core/case/case-event.js';
 import { transition } from '../../core/case/case-machine.js';
 import { authorize } from '../policies/authorize.js';
+import { canEditCalendar } from '../policies/admin-policy.js';
 import { canDecideApproval, canProposeApproval } from '../policies/case-policy.js';
 import { AppError, type AppDeps } from '../deps.js';
 import { audit } from '../audit.js';
@@ -119,12 +120,12 @@ export interface ApprovalWithDraft {
   draft: Letter | null;
 }
 
-/** The approvals waiting for a head of this organ (none for other roles), each with its draft letter. */
+/** The approvals waiting for a head of this organ, each with its draft letter (the page is the head's only). */
 export async function pendingApprovalsWithDrafts(
   deps: AppDeps,
   user: StaffUser,
 ): Promise<ApprovalWithDraft[]> {
-  if (user.role !== 'head') return [];
+  authorize(user, canDecideApproval, undefined);
   const out: ApprovalWithDraft[] = [];
   for (const approval of await deps.store.approvals.listPending([user.organId])) {
     const c = await loadCase(deps.store, deps, approval.caseId);
@@ -147,11 +148,18 @@ export async function approvalPreview(
   return pickDraft(deps, await approvalDraft(deps.store, deps, a, c), name);
 }
 
-/** The staff member with the number of approvals awaiting them (heads only; one COUNT), for the header. */
+/**
+ * The staff member with what the header shows: the name of the organ they work for and, for a head, the number
+ * of approvals awaiting them (one COUNT).
+ */
 export async function withPendingCount<U extends StaffUser>(
   deps: AppDeps,
   user: U,
-): Promise<U & { pendingApprovals?: number }> {
-  if (user.role !== 'head') return user;
-  return { ...user, pendingApprovals: await deps.store.approvals.countPending([user.organId]) };
+): Promise<U & { pendingApprovals?: number; organName?: string; editsCalendar?: boolean }> {
+  const organ = await deps.store.organs.find(user.organId);
+  const named = organ
+    ? { ...user, organName: organ.name, editsCalendar: canEditCalendar.allow(user, organ) }
+    : user;
+  if (user.role !== 'head') return named;
+  return { ...named, pendingApprovals: await deps.store.approvals.countPending([user.organId]) };
 }

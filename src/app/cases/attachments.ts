@@ -3,7 +3,7 @@
  * released). Size and type limits are checked on the bytes (magic numbers), not the name.
  */
 import { randomBytes } from 'node:crypto';
-import type { Attachment } from '../../core/entities.js';
+import type { Attachment, AttachmentKind } from '../../core/entities.js';
 import { AppError, type AppDeps } from '../deps.js';
 import { audit } from '../audit.js';
 
@@ -20,13 +20,49 @@ export function sniffType(bytes: Uint8Array): string | null {
   return null;
 }
 
-export const ATTACHMENT_KIND_LABEL: Record<Attachment['kind'], string> = {
+export const ATTACHMENT_KIND_LABEL: Record<AttachmentKind, string> = {
   application: '申请材料',
+  identity_document: '身份证明复印件（营业执照等）',
+  power_of_attorney: '委托书',
   clarification: '补正材料',
   consultation_reply: '征求意见回复',
   released_information: '公开的政府信息',
   other: '其他',
 };
+
+/** A file an applicant sends with an online application, checked and stored, waiting for its case's row. */
+export interface PreparedUpload {
+  id: string;
+  kind: AttachmentKind;
+  filename: string;
+  mime: string;
+  size: number;
+  storageKey: string;
+}
+
+/**
+ * Checks an applicant's optional upload (a copy of the 身份证明 / 营业执照, a 委托书) on its bytes and stores it;
+ * the error names the form field. Nothing is recorded until the case is (create-case.ts, in its transaction).
+ */
+export async function prepareUpload(
+  deps: Pick<AppDeps, 'files'>,
+  organId: string,
+  kind: AttachmentKind,
+  field: string,
+  file: { filename: string; bytes: Uint8Array },
+): Promise<PreparedUpload> {
+  const bad = (m: string) => new AppError('file_invalid', m, 'invalid', { [field]: m });
+  if (file.bytes.length > MAX_ATTACHMENT_BYTES) throw bad('文件不能超过10MB');
+  const mime = sniffType(file.bytes);
+  if (!mime) throw bad('只能上传PDF、JPG、PNG或DOCX文件，请重新选择');
+  const id = randomBytes(8).toString('hex');
+  const storageKey = `${organId}/applications/${id}`;
+  await deps.files.put(storageKey, file.bytes);
+  return { id, kind, filename: safeName(file.filename), mime, size: file.bytes.length, storageKey };
+}
+
+const safeName = (filename: string) =>
+  (filename || 'file').replace(/[\\/\u0000-\u001f<>:"|?*]/g, '_').slice(0, 120);
 
 export async function addAttachment(
   deps: AppDeps,
@@ -47,14 +83,13 @@ export async function addAttachment(
   if (!(kind in ATTACHMENT_KIND_LABEL))
     throw new AppError('file_kind', '附件类别无效', 'invalid', { kind: '请选择附件类别' });
   const id = randomBytes(8).toString('hex');
-  const safeName = (filename || 'file').replace(/[\\/\u0000-\u001f<>:"|?*]/g, '_').slice(0, 120);
   const key = `${caseId}/${id}`;
   await deps.files.put(key, bytes);
   const a: Attachment = {
     id,
     caseId,
     kind,
-    filename: safeName,
+    filename: safeName(filename),
     mime,
     size: bytes.length,
     storageKey: key,

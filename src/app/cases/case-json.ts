@@ -32,7 +32,13 @@ const facts = z.object({
 const answer = z.enum(['consent', 'objection', 'no_answer']);
 
 export const caseEventSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('registered'), ...base, submittedOn: date, facts }),
+  z.object({
+    kind: z.literal('registered'),
+    ...base,
+    submittedOn: date,
+    facts,
+    receiptReason: z.string().max(500).optional(),
+  }),
   z.object({
     kind: z.literal('clarification_requested'),
     ...base,

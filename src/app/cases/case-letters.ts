@@ -28,17 +28,28 @@ export type LetterFormat = 'html' | 'docx' | 'pdf';
 
 type Deps = Pick<AppDeps, 'calendar' | 'rules' | 'now'>;
 
-/** What letters of the case print about the organ today, the parent organ named as 复议机关. */
+/**
+ * What letters of the case print about the organ today, the parent organ named as 复议机关, and the files to be
+ * released that passed their 保密审查 (a 答复书 that provides information lists them).
+ */
 async function letterContext(store: Store, deps: Deps, row: CaseRow, organ?: Organ): Promise<LetterContext> {
   const o = organ ?? (await store.organs.find(row.organId));
   if (!o) throw new AppError('organ_not_found', '找不到该机关', 'not_found');
   const parent = o.parentId ? await store.organs.find(o.parentId) : undefined;
+  const [files, reviews] = await Promise.all([
+    store.attachments.listForCase(row.id),
+    store.releaseReviews.listForCase(row.id),
+  ]);
+  const latest = new Map(reviews.map((r) => [r.attachmentId, r.passed]));
   return {
     organ: o,
     reviewOrgan: parent?.name ?? '上一级行政机关',
     caseId: row.id,
     calendar: deps.calendar,
     rules: deps.rules,
+    released: files
+      .filter((f) => f.kind === 'released_information' && latest.get(f.id) === true)
+      .map((f) => ({ id: f.id, filename: f.filename })),
   };
 }
 

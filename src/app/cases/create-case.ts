@@ -15,6 +15,7 @@ import { AppError, type AppDeps, maskName, today } from '../deps.js';
 import { audit } from '../audit.js';
 import { registrationSchema, validateApplication, validateRegistered } from './application-form.js';
 import { freezeEventLetter } from './case-letters.js';
+import { type PreparedUpload, prepareUpload } from './attachments.js';
 
 export interface CreatedCase {
   caseId: string;
@@ -61,6 +62,7 @@ async function create(
   actor: { id: string | null; role: string },
   ip: string,
   submissionKey: string | undefined,
+  uploads: readonly PreparedUpload[] = [],
 ): Promise<CreatedCase> {
   const organ = await deps.store.organs.find(organId);
   if (!organ) throw new AppError('organ_not_found', '找不到该机关', 'not_found');
@@ -71,6 +73,7 @@ async function create(
     on: receivedOn,
     submittedOn,
     facts,
+    receiptReason: receiptText,
     ...(actor.id ? { by: actor.id } : { by: 'applicant' }),
   };
   const ctx = { calendar: deps.calendar, rules: deps.rules };
@@ -110,6 +113,24 @@ async function create(
         actorRole: actor.role,
         recordedAt: now.toISOString(),
       });
+      // the applicant's uploads (stored before, recorded only with the case: a refused form records none)
+      for (const u of uploads) {
+        await tx.attachments.create({
+          ...u,
+          caseId,
+          uploadedBy: 'applicant',
+          createdAt: now.toISOString(),
+        });
+        await audit(tx, now, {
+          organId,
+          userId: null,
+          role: 'applicant',
+          action: 'attachment.add',
+          caseId,
+          ip,
+          detail: { kind: u.kind, size: u.size },
+        });
+      }
       // the 登记回执, frozen as issued in the case's own transaction
       await freezeEventLetter(tx, deps, row, r.snapshot, 0, [], organ);
       await audit(tx, now, {
@@ -139,16 +160,46 @@ async function create(
     });
 }
 
-/** An online application by the applicant (条例第三十一条第（三）项: received the day it is submitted, or the next working day). */
+/** The files an online applicant may add, by form field (only where the organ offers it; each optional). */
+export const APPLICANT_UPLOADS = [
+  { field: 'idCopy', kind: 'identity_document' },
+  { field: 'authorization', kind: 'power_of_attorney' },
+] as const;
+
+export type ApplicantFiles = Partial<
+  Record<(typeof APPLICANT_UPLOADS)[number]['field'], { filename: string; bytes: Uint8Array } | null>
+>;
+
+/**
+ * An online application by the applicant (条例第三十一条第（三）项: received the day it is submitted, or the next
+ * working day), with the copy of the 身份证明 / 营业执照 and the 委托书 the applicant chose to upload, where the
+ * organ offers it (条例第二十九条).
+ */
 export async function submitApplication(
   deps: AppDeps,
   organId: string,
   input: unknown,
   ip: string,
   submissionKey?: string,
+  files: ApplicantFiles = {},
 ): Promise<CreatedCase> {
   const v = validateApplication(input, 'online');
-  if (!v.ok) throw new AppError('form_invalid', '申请表有需要修改的地方', 'invalid', v.fields);
+  const organ = await deps.store.organs.find(organId);
+  const fields: Record<string, string> = v.ok ? {} : { ...v.fields };
+  const uploads: PreparedUpload[] = [];
+  if (organ?.applicantUploads)
+    for (const u of APPLICANT_UPLOADS) {
+      const f = files[u.field];
+      if (!f || !f.bytes.length) continue;
+      try {
+        uploads.push(await prepareUpload(deps, organId, u.kind, u.field, f));
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        Object.assign(fields, e.fields);
+      }
+    }
+  if (!v.ok || Object.keys(fields).length)
+    throw new AppError('form_invalid', '申请表有需要修改的地方', 'invalid', fields);
   const submittedOn = today(deps);
   const rd = receiptDate({ channel: 'online', submittedOn }, deps.calendar, deps.rules)!;
   return create(
@@ -161,6 +212,7 @@ export async function submitApplication(
     { id: null, role: 'applicant' },
     ip,
     submissionKey,
+    uploads,
   );
 }
 

@@ -12,6 +12,7 @@ import { AppError, type AppDeps } from '../deps.js';
 import { audit } from '../audit.js';
 import { actorOf } from '../policies/case-policy.js';
 import { freezeEventLetter, issuedLetters } from './case-letters.js';
+import { assertReleaseReviewed } from './released-files.js';
 
 export interface Recorded {
   snapshot: CaseSnapshot;
@@ -59,6 +60,7 @@ export async function recordCaseEvent(
         r.error.message,
         r.error.code === 'actor_not_allowed' ? 'forbidden' : 'conflict',
       );
+    await assertReleaseReviewed(tx, caseId, event);
     const now = deps.now();
     const due = replyClock(r.snapshot, deps.calendar, deps.rules)?.due ?? null;
     // a case recorded before letters were kept has its earlier letters frozen first, so that numbers follow on

@@ -1,10 +1,15 @@
 /**
  * Released information reaches the applicant (条例第三十六条第（一）（二）项, 第四十条): files of the kind 公开的政府信息
- * attached to a case are listed on the applicant's status page and can be downloaded there — only once the reply
- * is signed (the case decided by the head) and a passed 保密审查 is recorded for each file (条例第十七条).
- * Every download is audited.
+ * attached to a case are listed in the signed 答复书 and on the applicant's status page, and can be downloaded
+ * there — only once the reply is signed (the case decided by the head) and a passed 保密审查 is recorded for each
+ * file (条例第十七条). The head cannot sign a reply that provides information while a file to be released awaits its
+ * 保密审查. A file added later reaches the applicant once a corrected 答复书 lists it. Every download is audited.
  */
 import type { Attachment, ReleaseReview, StaffUser } from '../../core/entities.js';
+import type { Store } from '../../core/ports.js';
+import type { CaseEvent } from '../../core/case/case-event.js';
+import { PROVIDING_OUTCOMES } from '../../core/letters/build-letters.js';
+import type { IssuedLetter } from '../../core/letters/issued-letter.js';
 import { AppError, type AppDeps } from '../deps.js';
 import { audit } from '../audit.js';
 import { authorize } from '../policies/authorize.js';
@@ -64,11 +69,48 @@ function replySigned(v: CaseView): boolean {
   return v.snapshot.state === 'decided' || v.snapshot.state === 'delivered';
 }
 
-/** The files the applicant may see now: released information with a passed 保密审查, after the signed reply. */
+/**
+ * 条例第十七条: in the transaction of a 答复书 that provides information, refuses it while a file to be released has
+ * no 保密审查 recorded.
+ */
+export async function assertReleaseReviewed(tx: Store, caseId: string, event: CaseEvent): Promise<void> {
+  if (event.kind !== 'decided' || !PROVIDING_OUTCOMES.has(event.outcome)) return;
+  const reviewed = new Set((await tx.releaseReviews.listForCase(caseId)).map((r) => r.attachmentId));
+  const waiting = (await tx.attachments.listForCase(caseId)).filter(
+    (a) => a.kind === 'released_information' && !reviewed.has(a.id),
+  );
+  if (waiting.length)
+    throw new AppError(
+      'release_not_reviewed',
+      `拟公开的文件尚未经过保密审查（条例第十七条）：${waiting.map((a) => a.filename).join('、')}。请先完成审查，再签发答复书`,
+      'conflict',
+    );
+}
+
+/**
+ * The files an in-force 答复书 lists (a replaced one no longer counts); null when no reply recorded a list (letters
+ * issued before replies listed their files: then every reviewed file counts).
+ */
+export function listedInReply(letters: readonly IssuedLetter[]): Set<string> | null {
+  const inForce = letters.filter((l) => l.kind === 'reply' && !letters.some((x) => x.replacesId === l.id));
+  const lists = inForce.map((l) => l.content.released).filter((r) => r !== undefined);
+  return lists.length ? new Set(lists.flat().map((f) => f.id)) : null;
+}
+
+/**
+ * The files the applicant may see now: released information with a passed 保密审查, listed in the signed 答复书
+ * that is in force.
+ */
 export async function filesForApplicant(deps: AppDeps, v: CaseView): Promise<Attachment[]> {
   if (!replySigned(v)) return [];
   const reviews = await releaseReviews(deps, v.row.id);
-  return v.attachments.filter((a) => a.kind === 'released_information' && reviews.get(a.id)?.passed === true);
+  const listed = listedInReply(await deps.store.letters.listForCase(v.row.id));
+  return v.attachments.filter(
+    (a) =>
+      a.kind === 'released_information' &&
+      reviews.get(a.id)?.passed === true &&
+      (listed === null || listed.has(a.id)),
+  );
 }
 
 /** The applicant downloads a released file (audited in the organ's log). */

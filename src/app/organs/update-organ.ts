@@ -27,6 +27,20 @@ const schema = z.object({
     .string()
     .trim()
     .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: '电子邮箱格式不正确' }),
+  // 条例第十二条: the 指南 names the 传真号码 and the 互联网联系方式 (absent: unchanged; empty: none)
+  fax: z
+    .string()
+    .trim()
+    .regex(/^$|^[\d\-() ]{7,40}$/, { error: '传真号码应为7至40位数字，可含区号和“-”' })
+    .optional(),
+  website: z
+    .string()
+    .trim()
+    .max(200, { error: '互联网联系方式不超过200个字' })
+    .regex(/^$|^https?:\/\/\S+$/, { error: '互联网联系方式应为以 http:// 或 https:// 开头的网址' })
+    .optional(),
+  // online applicants may upload a copy of their 身份证明 / 营业执照 and a 委托书 ('yes' / 'no'; absent: unchanged)
+  applicantUploads: z.enum(['yes', 'no'], { error: '请选择是否允许上传' }).optional(),
   // 机关代字 (e.g. 田政): absent: unchanged; empty: 文号 use the organ's code. Issued letters keep their 文号.
   docCode: z
     .string()
@@ -52,6 +66,9 @@ export const ORGAN_FIELD_LABELS: Record<string, string> = {
   phone: '联系电话',
   hours: '办公时间',
   email: '电子邮箱',
+  fax: '传真号码',
+  website: '互联网联系方式',
+  applicantUploads: '在线申请上传证件',
   indexPattern: '索引号规则',
   docCode: '机关代字',
   seal: '电子印章',
@@ -72,10 +89,13 @@ export async function updateOrgan(
     for (const i of r.error.issues) fields[String(i.path[0])] ??= i.message;
     throw new AppError('form_invalid', '机关信息有需要修改的地方', 'invalid', fields);
   }
-  const { indexPattern, docCode, ...rest } = r.data;
+  const { indexPattern, docCode, fax, website, applicantUploads, ...rest } = r.data;
   const next: Organ = {
     ...organ,
     ...rest,
+    ...(fax !== undefined ? { fax } : {}),
+    ...(website !== undefined ? { website } : {}),
+    ...(applicantUploads !== undefined ? { applicantUploads: applicantUploads === 'yes' } : {}),
     ...(indexPattern !== undefined ? { indexPattern } : {}),
     ...(docCode !== undefined ? { docCode } : {}),
   };

@@ -49,15 +49,23 @@ const metaSchema = z.object({
     .min(2, { error: '标题至少2个字' })
     .max(200, { error: '标题不超过200个字' }),
   columnId: z.string({ error: '请选择栏目' }).min(1, { error: '请选择栏目' }),
-  topic: z.string().trim().max(60).optional().default('综合政务\\政务公开'),
-  publisher: z.string().trim().max(80).optional().default(''),
+  topic: z
+    .string()
+    .trim()
+    .max(60, { error: '主题分类不超过60个字' })
+    .optional()
+    .default('综合政务\\政务公开'),
+  publisher: z.string().trim().max(80, { error: '发布机构不超过80个字' }).optional().default(''),
   formedOn: z
     .string({ error: '请填写成文日期' })
     .refine(isIsoDate, { error: '成文日期应为真实日期（YYYY-MM-DD）' }),
-  docNumber: z.string().trim().max(60).optional().default(''),
-  docType: z.enum(['regulation', 'normative', 'other']).optional().default('other'),
-  openMode: z.string().trim().max(20).optional().default('主动公开'),
-  body: z.string().max(200000, { error: '正文过长' }).optional().default(''),
+  docNumber: z.string().trim().max(60, { error: '文号不超过60个字' }).optional().default(''),
+  docType: z
+    .enum(['regulation', 'normative', 'other'], { error: '请选择文件类型' })
+    .optional()
+    .default('other'),
+  openMode: z.string().trim().max(20, { error: '公开方式不超过20个字' }).optional().default('主动公开'),
+  body: z.string().max(200000, { error: '正文不超过200000个字' }).optional().default(''),
 });
 
 export const ITEM_FIELD_LABELS: Record<string, string> = {

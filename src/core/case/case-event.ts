@@ -13,8 +13,11 @@ interface Base {
 }
 
 export type CaseEvent =
-  /** 条例第二十九条、第三十一条: registered; `on` is the receipt date, `submittedOn` the day it was sent */
-  | (Base & { kind: 'registered'; submittedOn: IsoDate; facts: CaseFacts })
+  /**
+   * 条例第二十九条、第三十一条: registered; `on` is the receipt date, `submittedOn` the day it was sent,
+   * `receiptReason` why `on` is the receipt date (e.g. signed for on a Saturday, counted from Monday)
+   */
+  | (Base & { kind: 'registered'; submittedOn: IsoDate; facts: CaseFacts; receiptReason?: string })
   /** 条例第三十条: 补正告知 (once, listing everything to correct) */
   | (Base & { kind: 'clarification_requested'; items: string[]; replyWithinDays?: number })
   /** 条例第三十条: the corrected application arrived; the reply period runs again from this day */

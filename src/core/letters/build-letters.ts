@@ -50,6 +50,8 @@ export interface Letter {
   contact?: { address: string; postcode: string; phone: string };
   /** the organ's 电子印章 as issued; absent or null: nobody sealed it, the place for the seal stays blank */
   sealImage?: SealImage | null;
+  /** a 答复书 that provides information: the released files it lists (条例第三十六条第（一）（二）项, 第四十条) */
+  released?: { id: string; filename: string }[];
   /** a correction: the letter it replaces and why */
   replaces?: { id: string; number: string; title: string; date: string; reason: string };
   // -- set when read or printed, never stored --
@@ -142,6 +144,20 @@ export interface LetterContext {
   caseId: string;
   calendar: HolidayCalendar;
   rules: CaseRules;
+  /** the files to be released that passed their 保密审查, listed in a 答复书 that provides information */
+  released?: { id: string; filename: string }[];
+}
+
+/** Outcomes whose 答复书 provides information (条例第三十六条第（一）（二）项, 第三十七条). */
+export const PROVIDING_OUTCOMES: ReadonlySet<string> = new Set(['disclosed', 'partially_disclosed']);
+
+/** The paragraph of a 答复书 that lists what it provides, and where the applicant downloads it. */
+function releasedParagraphs(files: readonly { filename: string }[], organName: string): string[] {
+  if (!files.length) return [];
+  return [
+    `本答复书提供的政府信息共${files.length}件：${files.map((f, k) => `${k + 1}. ${f.filename}`).join('；')}。`,
+    `上述信息已经保密审查，您可凭案件编号和查询码在${organName}政府信息公开专栏的申请查询页面下载。`,
+  ];
 }
 
 const PREFIX: Record<LetterKind, string> = {
@@ -227,7 +243,7 @@ export function letterOfEvent(
         forApplicant: true,
         basis: '《中华人民共和国政府信息公开条例》第二十九条、第三十一条、第三十三条',
         paragraphs: [
-          `本机关于${cnDate(ev.on)}收到您提出的政府信息公开申请，案件编号为${ctx.caseId}。`,
+          `本机关于${cnDate(ev.on)}收到您提出的政府信息公开申请，案件编号为${ctx.caseId}。${ev.receiptReason ? `收到申请之日的确定：${ev.receiptReason}` : ''}`,
           `申请内容：${s.facts!.description}；获取形式：${FORM_LABEL[s.facts!.requestedForm]}；获取方式：${DELIVERY_LABEL[s.facts!.delivery]}。`,
           `依照《中华人民共和国政府信息公开条例》第三十三条的规定，本机关将自收到申请之日起20个工作日内（${cnDate(due)}前）作出答复；需要延长答复期限的，将另行告知。需要补正或者征求第三方意见的，期限依法另行计算。${caveat(ev.on, due)}`,
           `您可凭案件编号和查询码在${ctx.organ.name}政府信息公开专栏查询办理进度。联系电话：${ctx.organ.phone}。`,
@@ -307,6 +323,7 @@ export function letterOfEvent(
     }
     case 'decided': {
       const o = findOutcome(ev.outcome)!;
+      const released = PROVIDING_OUTCOMES.has(ev.outcome) ? (ctx.released ?? []) : [];
       return {
         ...base,
         kind: 'reply',
@@ -321,7 +338,9 @@ export function letterOfEvent(
           `本机关于${cnDate(s.receivedOn!)}收到您的政府信息公开申请（案件编号${ctx.caseId}），申请获取“${s.facts!.description}”。`,
           REPLY_TEXT[ev.outcome] ?? REPLY_TEXT.other!,
           ...(ev.reasons ? [ev.reasons] : []),
+          ...releasedParagraphs(released, ctx.organ.name),
         ],
+        released: released.map((f) => ({ id: f.id, filename: f.filename })),
       };
     }
     case 'clarification_lapsed':

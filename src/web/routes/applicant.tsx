@@ -75,7 +75,11 @@ export async function applicantRoutes(app: FastifyInstance, { deps, opts }: WebC
       const values = formFields(req);
       return submitForm(
         reply,
-        () => submitApplication(deps, organ.id, values, req.ip, values.idem),
+        async () =>
+          submitApplication(deps, organ.id, values, req.ip, values.idem, {
+            idCopy: await uploadedFile(req, 'idCopy'),
+            authorization: await uploadedFile(req, 'authorization'),
+          }),
         async (c) => {
           setPass(reply, issueApplicantPass(deps, c.caseId));
           // post/redirect/get: a reload shows the receipt again, it never files the application twice

@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { StaffUser } from '../../core/entities.js';
+import { reclassifyAttachment, removeAttachment } from '../../app/cases/attachment-changes.js';
 import { today } from '../../app/deps.js';
 import { provisionalDues } from '../../app/admin/calendar.js';
 import { listCases, type ListTab } from '../../app/cases/case-view.js';
@@ -43,6 +44,8 @@ const FLASH: Record<string, string> = {
   requested: '已提请负责人审批。',
   approved: '已审批。',
   uploaded: '已上传。',
+  reclassified: '已更改附件类别。',
+  removed: '已移除附件（文件和移除记录保留）。',
   review: '已登记复议诉讼。',
   reviewed: '已记录保密审查。',
   corrected: '已出具替代文书，原文书标记为已被替代。',
@@ -214,6 +217,25 @@ export async function caseRoutes(app: FastifyInstance, { deps, opts }: WebContex
       );
     },
   );
+  for (const [path, change, flash] of [
+    ['kind', reclassifyAttachment, 'reclassified'],
+    ['remove', removeAttachment, 'removed'],
+  ] as const)
+    app.post<{ Params: { id: string; aid: string } }>(
+      `/admin/cases/:id/attachments/:aid/${path}`,
+      protect,
+      async (req, reply) => {
+        const user = staffUser(req);
+        const { id, aid } = req.params;
+        return submitForm(
+          reply,
+          () => change(deps, user, id, aid, formFields(req), req.ip),
+          () => toCase(reply, id, flash),
+          caseAgain(reply, user, id),
+          ['invalid', 'conflict'],
+        );
+      },
+    );
   app.get<{ Params: { id: string; aid: string } }>(
     '/admin/cases/:id/attachments/:aid',
     async (req, reply) => {

@@ -1,5 +1,6 @@
 /** 政府信息公开专栏 (public): platform and organ homes, 指南, columns, items, attachments, search, RSS, sitemap. */
 import type { FastifyInstance } from 'fastify';
+import { renderApplicationFormDocx } from '../../adapters/render/application-form-docx.js';
 import { columnPage, itemPage, portalHome, searchItems } from '../../app/publication/portal.js';
 import {
   downloadPublicFile,
@@ -40,6 +41,16 @@ export async function portalRoutes(app: FastifyInstance, { deps, opts }: WebCont
   app.get<{ Params: { organ: string } }>('/gk/:organ/guide', async (req, reply) => {
     const g = await organGuide(deps, req.params.organ);
     return sendHtml(reply, await page(<GuidePage organ={g.organ} parent={g.parent} />));
+  });
+  // the blank 申请表 for letter, in-person and fax applications, with the organ's own details
+  app.get<{ Params: { organ: string } }>('/gk/:organ/application-form.docx', async (req, reply) => {
+    const g = await organGuide(deps, req.params.organ);
+    return sendDownload(
+      reply,
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      `${g.organ.name}政府信息公开申请表.docx`,
+      await renderApplicationFormDocx(g.organ),
+    );
   });
   app.get<{ Params: { organ: string; key: string }; Querystring: { before?: string } }>(
     '/gk/:organ/c/:key',

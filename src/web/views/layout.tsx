@@ -5,7 +5,15 @@ import type { Organ, StaffUser } from '../../core/entities.js';
 export interface PageProps {
   title: string;
   /** the staff member; a head's `pendingApprovals` (counted where the session's user is loaded) shows in the header */
-  user?: (StaffUser & { pendingApprovals?: number; calendarWarning?: string | undefined }) | null;
+  user?:
+    | (StaffUser & {
+        pendingApprovals?: number;
+        organName?: string;
+        /** the platform administrator edits the working-day calendar */
+        editsCalendar?: boolean;
+        calendarWarning?: string | undefined;
+      })
+    | null;
   csrf?: string;
   flash?: { kind: 'ok' | 'err'; text: string } | null;
   children?: Child;
@@ -53,13 +61,15 @@ export const Layout: FC<PageProps> = ({ title, user, csrf, flash, children }) =>
                   <a href="/admin/organ">机关信息</a>
                   <a href="/admin/staff">账号</a>
                   <a href="/admin/columns">栏目</a>
-                  <a href="/admin/calendar">工作日历</a>
+                  {user.editsCalendar ? <a href="/admin/calendar">工作日历</a> : null}
                   <a href="/admin/deadlines">所属机关</a>
                   <a href="/admin/audit">操作日志</a>
                 </>
               ) : null}
+              <a href="/admin/password">修改密码</a>
               <span>
-                {user.displayName}（{ROLE_LABEL[user.role]}）
+                <span id="staff-organ">{user.organName ?? ''}</span> {user.displayName}（
+                {ROLE_LABEL[user.role]}）
               </span>
               <form method="post" action="/admin/logout">
                 <input type="hidden" name="_csrf" value={csrf ?? ''} />
@@ -111,10 +121,14 @@ export interface FieldProps {
   inputmode?: 'numeric' | 'tel' | 'email' | 'text';
   textarea?: boolean;
   max?: string;
+  /** the most characters it takes (the browser stops typing there; state it in the hint too) */
+  maxlength?: number;
+  /** the element id when a page has the same field in several forms (default `f-<name>`) */
+  id?: string;
 }
 
 export const Field: FC<FieldProps> = (p) => {
-  const id = `f-${p.name}`;
+  const id = p.id ?? `f-${p.name}`;
   const described =
     [p.hint ? `${id}-hint` : '', p.error ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
   const common = {
@@ -123,6 +137,7 @@ export const Field: FC<FieldProps> = (p) => {
     'aria-invalid': p.error ? 'true' : undefined,
     'aria-describedby': described,
     required: p.required,
+    maxlength: p.maxlength,
     class: p.error ? 'invalid' : undefined,
   };
   return (
@@ -194,11 +209,13 @@ export const Select: FC<{
   options: Option[];
   value?: string | undefined;
   error?: string | undefined;
+  /** the element id when a page has the same field in several forms (default `f-<name>`) */
+  id?: string;
 }> = (p) => (
   <div class="field">
-    <label for={`f-${p.name}`}>{p.label}</label>
+    <label for={p.id ?? `f-${p.name}`}>{p.label}</label>
     <select
-      id={`f-${p.name}`}
+      id={p.id ?? `f-${p.name}`}
       name={p.name}
       class={p.error ? 'invalid' : undefined}
       aria-invalid={p.error ? 'true' : undefined}
@@ -213,11 +230,14 @@ export const Select: FC<{
   </div>
 );
 
+/** The form's errors in the order its fields appear (the order of `labels`), each linked to its field. */
 export const ErrorSummary: FC<{ fields: Record<string, string>; labels: Record<string, string> }> = ({
   fields,
   labels,
 }) => {
-  const keys = Object.keys(fields);
+  const order = Object.keys(labels);
+  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+  const keys = Object.keys(fields).sort((a, b) => rank(a) - rank(b));
   if (!keys.length) return null;
   return (
     <div class="flash err" role="alert">

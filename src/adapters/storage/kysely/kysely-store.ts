@@ -90,6 +90,9 @@ const toOrgan = (r: Database['organs']): Organ => ({
   reportDeadline: r.report_deadline ?? null,
   docCode: r.doc_code ?? '',
   sealImage: r.seal_image ? (JSON.parse(r.seal_image) as SealImage) : null,
+  fax: r.fax ?? '',
+  website: r.website ?? '',
+  applicantUploads: Number(r.applicant_uploads ?? 0) === 1,
 });
 const toLetter = (r: Database['issued_letters']): IssuedLetter => ({
   id: r.id,
@@ -173,6 +176,9 @@ const toAttachment = (r: Database['attachments']): Attachment => ({
   storageKey: r.storage_key,
   uploadedBy: r.uploaded_by,
   createdAt: r.created_at,
+  ...(r.removed_at
+    ? { removed: { at: r.removed_at, by: r.removed_by ?? '', reason: r.removed_reason ?? '' } }
+    : {}),
 });
 const toReview = (r: Database['reviews']): ReviewRow => ({
   id: r.id,
@@ -267,6 +273,9 @@ function build(db: Db, dialect: Dialect, root: Kysely<Database>): Store {
               report_deadline: o.reportDeadline,
               doc_code: o.docCode ?? '',
               seal_image: o.sealImage ? JSON.stringify(o.sealImage) : null,
+              fax: o.fax ?? '',
+              website: o.website ?? '',
+              applicant_uploads: o.applicantUploads ? 1 : 0,
             })
             .execute();
         }),
@@ -299,6 +308,9 @@ function build(db: Db, dialect: Dialect, root: Kysely<Database>): Store {
               ...(o.sealImage !== undefined
                 ? { seal_image: o.sealImage ? JSON.stringify(o.sealImage) : null }
                 : {}),
+              ...(o.fax !== undefined ? { fax: o.fax } : {}),
+              ...(o.website !== undefined ? { website: o.website } : {}),
+              ...(o.applicantUploads !== undefined ? { applicant_uploads: o.applicantUploads ? 1 : 0 } : {}),
             })
             .where('id', '=', o.id)
             .execute();
@@ -867,10 +879,29 @@ function build(db: Db, dialect: Dialect, root: Kysely<Database>): Store {
               .selectFrom('attachments')
               .selectAll()
               .where('case_id', '=', caseId)
+              .where('removed_at', 'is', null)
               .orderBy('created_at')
               .execute()
           ).map(toAttachment),
         ),
+      setKind: (id, kind) =>
+        wrap('reclassify attachment', async () => {
+          await db
+            .updateTable('attachments')
+            .set({ kind })
+            .where('id', '=', id)
+            .where('removed_at', 'is', null)
+            .execute();
+        }),
+      remove: (id, r) =>
+        wrap('remove attachment', async () => {
+          await db
+            .updateTable('attachments')
+            .set({ removed_at: r.at, removed_by: r.by, removed_reason: r.reason })
+            .where('id', '=', id)
+            .where('removed_at', 'is', null)
+            .execute();
+        }),
     },
     reviews: {
       create: (r) =>

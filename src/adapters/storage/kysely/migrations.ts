@@ -574,6 +574,37 @@ const m013: Migration = {
   },
 };
 
+/**
+ * The organ's 传真 and 互联网联系方式 (条例第十二条: the 指南 names them) and whether applicants may upload a copy of
+ * their 身份证明 / 营业执照 and a 委托书 with an online application. A case's wrongly classified attachment can be
+ * reclassified, or removed with a reason: a removed file is hidden, never deleted (its bytes and row stay).
+ */
+const m014: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema
+      .alterTable('organs')
+      .addColumn('fax', 'text', (c) => c.notNull().defaultTo(''))
+      .execute();
+    await db.schema
+      .alterTable('organs')
+      .addColumn('website', 'text', (c) => c.notNull().defaultTo(''))
+      .execute();
+    await db.schema
+      .alterTable('organs')
+      .addColumn('applicant_uploads', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+    await db.schema.alterTable('attachments').addColumn('removed_at', 'text').execute();
+    await db.schema.alterTable('attachments').addColumn('removed_by', 'text').execute();
+    await db.schema.alterTable('attachments').addColumn('removed_reason', 'text').execute();
+  },
+  async down(db: Kysely<any>) {
+    for (const c of ['removed_reason', 'removed_by', 'removed_at'])
+      await db.schema.alterTable('attachments').dropColumn(c).execute();
+    for (const c of ['applicant_uploads', 'website', 'fax'])
+      await db.schema.alterTable('organs').dropColumn(c).execute();
+  },
+};
+
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
     getMigrations: async () => ({
@@ -588,6 +619,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
       '010_submissions': m010,
       '012_must_change_password': m012,
       '013_release_reviews': m013,
+      '014_organ_guide_attachments': m014,
       '009_issued_letters': m009(dialect),
     }),
   };

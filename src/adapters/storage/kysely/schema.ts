@@ -21,6 +21,12 @@ export interface OrgansTable {
   doc_code: string;
   /** the 电子印章 as JSON { key, mime, sha256 }, or null */
   seal_image: string | null;
+  /** 传真 ('' : none) */
+  fax: string;
+  /** 互联网联系方式 ('' : none) */
+  website: string;
+  /** 1: online applicants may upload a copy of their 身份证明 and a 委托书 */
+  applicant_uploads: number;
 }
 export interface UsersTable {
   id: string;
@@ -139,6 +145,10 @@ export interface AttachmentsTable {
   storage_key: string;
   uploaded_by: string;
   created_at: string;
+  /** removed (hidden, kept): when, by whom, why */
+  removed_at: string | null;
+  removed_by: string | null;
+  removed_reason: string | null;
 }
 /** 保密审查 of a file to be released to an applicant (条例第十七条), append-only. */
 export interface ReleaseReviewsTable {

@@ -5,7 +5,7 @@
 import type { FC } from 'hono/jsx';
 import type { Organ, StaffUser } from '../../../core/entities.js';
 import { indexNumber } from '../../../core/publication/item-model.js';
-import { Csrf, Field, Layout } from '../layout.js';
+import { Csrf, Field, Layout, Select } from '../layout.js';
 import type { Flash } from '../shared.js';
 
 export const OrganPage: FC<{
@@ -18,6 +18,7 @@ export const OrganPage: FC<{
   flash?: Flash;
 }> = ({ user, csrf, organ, today, values, fields = {}, flash }) => {
   const v = values ?? (organ as unknown as Record<string, string>);
+  const applicantUploads = values?.applicantUploads ?? (organ.applicantUploads ? 'yes' : 'no');
   const docExample = `${(v.docCode ?? '').trim() || organ.code}依申复〔${today.slice(0, 4)}〕1号`;
   const example = indexNumber(organ.indexPattern, {
     code: organ.code,
@@ -51,6 +52,30 @@ export const OrganPage: FC<{
         <Field name="phone" label="联系电话" required value={v.phone} error={fields.phone} />
         <Field name="hours" label="办公时间" required value={v.hours} error={fields.hours} />
         <Field name="email" label="电子邮箱" required value={v.email} error={fields.email} />
+        <Field
+          name="fax"
+          label="传真号码"
+          value={v.fax}
+          error={fields.fax}
+          hint="选填，写入政府信息公开指南（条例第十二条）"
+        />
+        <Field
+          name="website"
+          label="互联网联系方式"
+          value={v.website}
+          error={fields.website}
+          hint="选填，如本机关门户网站的网址，写入政府信息公开指南（条例第十二条）"
+        />
+        <Select
+          name="applicantUploads"
+          label="在线申请时上传证件"
+          value={applicantUploads}
+          error={fields.applicantUploads}
+          options={[
+            { value: 'no', label: '不提供上传（身份证明以填写的证件号码为准）' },
+            { value: 'yes', label: '允许申请人选择上传身份证明或营业执照复印件、委托书（均为选填）' },
+          ]}
+        />
         <Field
           name="indexPattern"
           label="索引号规则"

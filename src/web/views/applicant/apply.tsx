@@ -1,5 +1,6 @@
 /** The applicant's pages: choose the organ, apply, the receipt. */
 import type { FC } from 'hono/jsx';
+import { APPLICATION_LIMITS } from '../../../app/cases/application-form.js';
 import type { Organ } from '../../../core/entities.js';
 import { APPLICANT_TYPES, DELIVERY_LABEL, FORM_LABEL } from '../../../core/case/case-model.js';
 import { cnDate } from '../../../core/calendar/working-days.js';
@@ -27,6 +28,29 @@ export const ApplyOrgans: FC<{ organs: Organ[] }> = ({ organs }) => (
   </Layout>
 );
 
+const FileField: FC<{ name: string; label: string; error: string | undefined }> = ({
+  name,
+  label,
+  error,
+}) => (
+  <div class="field">
+    <label for={`f-${name}`}>{label}</label>
+    <input
+      id={`f-${name}`}
+      type="file"
+      name={name}
+      accept=".pdf,.jpg,.jpeg,.png,.docx,application/pdf,image/png,image/jpeg"
+      aria-invalid={error ? 'true' : undefined}
+      aria-describedby={error ? `f-${name}-err` : undefined}
+    />
+    {error ? (
+      <p class="error" id={`f-${name}-err`}>
+        {error}
+      </p>
+    ) : null}
+  </div>
+);
+
 export const ApplyForm: FC<{
   organ: Organ;
   csrf: string;
@@ -40,7 +64,12 @@ export const ApplyForm: FC<{
       的为必填项。
     </p>
     <ErrorSummary fields={fields} labels={APPLICATION_LABELS} />
-    <form method="post" action={`/apply/${organ.id}`} novalidate>
+    <form
+      method="post"
+      action={`/apply/${organ.id}`}
+      novalidate
+      {...(organ.applicantUploads ? { enctype: 'multipart/form-data' } : {})}
+    >
       <Csrf token={csrf} />
       <input type="hidden" name="idem" value={values.idem ?? ''} />
       <Radios
@@ -54,6 +83,7 @@ export const ApplyForm: FC<{
         <legend>申请人信息（条例第二十九条第二款第（一）项）</legend>
         <Field
           name="name"
+          maxlength={APPLICATION_LIMITS.name}
           label="姓名或名称"
           required
           value={values.name}
@@ -69,6 +99,7 @@ export const ApplyForm: FC<{
         />
         <Field
           name="idNumber"
+          maxlength={APPLICATION_LIMITS.idNumber}
           label="证件号码"
           required
           value={values.idNumber}
@@ -77,6 +108,7 @@ export const ApplyForm: FC<{
         />
         <Field
           name="representative"
+          maxlength={APPLICATION_LIMITS.representative}
           label="法定代表人或负责人（法人或其他组织填写）"
           value={values.representative}
           error={fields.representative}
@@ -93,6 +125,7 @@ export const ApplyForm: FC<{
         />
         <Field
           name="email"
+          maxlength={APPLICATION_LIMITS.email}
           label="电子邮箱"
           type="email"
           value={values.email}
@@ -101,6 +134,7 @@ export const ApplyForm: FC<{
         />
         <Field
           name="address"
+          maxlength={APPLICATION_LIMITS.address}
           label="通信地址"
           value={values.address}
           error={fields.address}
@@ -108,6 +142,7 @@ export const ApplyForm: FC<{
         />
         <Field
           name="postcode"
+          maxlength={APPLICATION_LIMITS.postcode}
           label="邮政编码"
           value={values.postcode}
           error={fields.postcode}
@@ -119,12 +154,13 @@ export const ApplyForm: FC<{
         <legend>所需信息（条例第二十九条第二款第（二）（三）项）</legend>
         <Field
           name="description"
+          maxlength={APPLICATION_LIMITS.description}
           label="所需政府信息的名称、文号或者便于查询的其他特征性描述"
           required
           textarea
           value={values.description}
           error={fields.description}
-          hint="请尽量写明信息名称、文号、形成时间等，以便准确检索。"
+          hint={`${APPLICATION_LIMITS.descriptionMin}至${APPLICATION_LIMITS.description}字。请尽量写明信息名称、文号、形成时间等，以便准确检索。`}
         />
         <Radios
           name="requestedForm"
@@ -141,6 +177,22 @@ export const ApplyForm: FC<{
           options={Object.entries(DELIVERY_LABEL).map(([value, label]) => ({ value, label }))}
         />
       </fieldset>
+      {organ.applicantUploads ? (
+        <fieldset>
+          <legend>证明材料（选填）</legend>
+          <p class="hint">PDF、JPG、PNG或DOCX，每个文件10MB以内。仅供本机关核对身份，不会公开。</p>
+          <FileField
+            name="idCopy"
+            label="身份证明复印件（法人或其他组织上传营业执照等登记证书复印件）"
+            error={fields.idCopy}
+          />
+          <FileField
+            name="authorization"
+            label="授权委托书（委托他人代为申请的）"
+            error={fields.authorization}
+          />
+        </fieldset>
+      ) : null}
       <p class="small muted">提交即表示您确认所填信息真实。您的个人信息只用于办理本申请。</p>
       <button type="submit">提交申请</button>
     </form>

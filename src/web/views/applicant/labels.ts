@@ -2,6 +2,11 @@ import { ID_TYPES, type IdType, ORG_ID_TYPES } from '../../../core/case/case-mod
 /** The application form's field names in Chinese (error summaries of the applicant's and the staff's forms). */
 
 export const APPLICATION_LABELS: Record<string, string> = {
+  // in the order the fields appear (the staff's registration form starts with the channel and dates)
+  channel: '申请渠道',
+  submittedOn: '提交日期',
+  signedOn: '签收日期',
+  confirmedOn: '确认日期',
   applicantType: '申请人类型',
   name: '姓名或名称',
   idType: '身份证明种类',
@@ -14,10 +19,8 @@ export const APPLICATION_LABELS: Record<string, string> = {
   description: '所需信息的描述',
   requestedForm: '获取信息的形式',
   delivery: '获取信息的方式',
-  channel: '申请渠道',
-  submittedOn: '提交日期',
-  signedOn: '签收日期',
-  confirmedOn: '确认日期',
+  idCopy: '身份证明复印件',
+  authorization: '委托书',
 };
 
 /** The kinds of 身份证明 (条例第二十九条), for the form's list: a person's documents, then an organisation's. */

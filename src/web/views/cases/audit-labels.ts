@@ -13,6 +13,8 @@ const FIXED: Record<string, string> = {
   'case.release_download': '申请人下载公开的政府信息',
   'staff.password_changed': '修改本人密码',
   'attachment.add': '上传案件附件',
+  'attachment.reclassify': '更改案件附件类别',
+  'attachment.remove': '移除案件附件',
   'review.add': '登记行政复议/行政诉讼',
   'export.cases': '导出案件列表（已脱敏）',
   'approval.request.extension': '提请负责人同意延期',

@@ -1,7 +1,7 @@
 /** The back office's case page: the application, every clock, approvals, actions, records, letters and files. */
 import type { FC } from 'hono/jsx';
 import type { Organ, ReleaseReview, StaffUser } from '../../../core/entities.js';
-import { ReleaseReviewBox } from './release-review.js';
+import { CaseAttachments } from './case-attachments.js';
 import {
   APPLICANT_COLUMN,
   CHANNEL_LABEL,
@@ -14,7 +14,6 @@ import { STATE_LABEL } from '../../../core/case/case-machine.js';
 import { cnDate } from '../../../core/calendar/working-days.js';
 import type { CaseView } from '../../../app/cases/case-view.js';
 import type { Letter } from '../../../core/letters/build-letters.js';
-import { ATTACHMENT_KIND_LABEL } from '../../../app/cases/attachments.js';
 import { Csrf, Field, Layout, Select } from '../layout.js';
 import { cst, type Flash } from '../shared.js';
 import { StatusBadge } from './case-list.js';
@@ -87,6 +86,8 @@ export const CasePage: FC<{
   const own = v.row.organId === user.organId;
   const pending = v.approvals.filter((p) => p.status === 'pending');
   const outcome = s.outcome ? findOutcome(s.outcome) : undefined;
+  const first = v.events[0]?.event;
+  const receiptReason = first?.kind === 'registered' ? first.receiptReason : undefined;
   return (
     <Layout title={`案件${v.row.id}`} user={user} csrf={csrf} flash={flash ?? null}>
       <h1>
@@ -151,7 +152,17 @@ export const CasePage: FC<{
               {s.facts ? `${FORM_LABEL[s.facts.requestedForm]} / ${DELIVERY_LABEL[s.facts.delivery]}` : ''}
             </dd>
             <dt>收到日期</dt>
-            <dd>{s.receivedOn ? cnDate(s.receivedOn) : ''}</dd>
+            <dd>
+              {s.receivedOn ? cnDate(s.receivedOn) : ''}
+              {receiptReason ? (
+                <>
+                  <br />
+                  <span class="small muted" id="receipt-reason">
+                    {receiptReason}
+                  </span>
+                </>
+              ) : null}
+            </dd>
             <dt>状态</dt>
             <dd id="state">{STATE_LABEL[s.state]}</dd>
             {outcome ? (
@@ -242,53 +253,14 @@ export const CasePage: FC<{
         csrf={csrf}
         canCorrect={user.role === 'head' && own}
       />
-      <section aria-labelledby="att-h">
-        <h2 id="att-h">附件</h2>
-        {v.attachments.length ? (
-          <ul>
-            {v.attachments.map((f) => (
-              <li>
-                {ATTACHMENT_KIND_LABEL[f.kind]}：
-                <a href={`/admin/cases/${v.row.id}/attachments/${f.id}`}>{f.filename}</a>（
-                {Math.ceil(f.size / 1024)} KB）
-                {f.kind === 'released_information' ? (
-                  <ReleaseReviewBox
-                    caseId={v.row.id}
-                    file={f}
-                    review={releaseReviews?.get(f.id)}
-                    canReview={own && user.role === 'head'}
-                    csrf={csrf}
-                  />
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p class="muted">暂无。</p>
-        )}
-        {own && user.role !== 'supervisor' ? (
-          <form
-            method="post"
-            action={`/admin/cases/${v.row.id}/attachments`}
-            enctype="multipart/form-data"
-            class="card"
-          >
-            <Csrf token={csrf} />
-            <Select
-              name="kind"
-              label="类别"
-              options={Object.entries(ATTACHMENT_KIND_LABEL).map(([value, label]) => ({ value, label }))}
-            />
-            <div class="field">
-              <label for="f-file">文件（PDF、JPG、PNG、DOCX，10MB以内）</label>
-              <input id="f-file" type="file" name="file" required />
-            </div>
-            <button type="submit" class="secondary">
-              上传
-            </button>
-          </form>
-        ) : null}
-      </section>
+      <CaseAttachments
+        caseId={v.row.id}
+        files={v.attachments}
+        reviews={releaseReviews}
+        canChange={own && user.role !== 'supervisor'}
+        canReview={own && user.role === 'head'}
+        csrf={csrf}
+      />
       <section aria-labelledby="rv-h">
         <h2 id="rv-h">行政复议、行政诉讼</h2>
         {v.reviews.length ? (

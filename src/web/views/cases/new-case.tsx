@@ -1,5 +1,6 @@
 /** Registration of an application received by letter, in person, by fax or by e-mail. */
 import type { FC } from 'hono/jsx';
+import { APPLICATION_LIMITS } from '../../../app/cases/application-form.js';
 import type { StaffUser } from '../../../core/entities.js';
 import {
   APPLICANT_COLUMN,
@@ -71,7 +72,14 @@ export const NewCasePage: FC<{
             label: value === 'natural_person' ? label : `法人或其他组织：${label}`,
           }))}
         />
-        <Field name="name" label="姓名或名称" required value={values.name} error={fields.name} />
+        <Field
+          name="name"
+          maxlength={APPLICATION_LIMITS.name}
+          label="姓名或名称"
+          required
+          value={values.name}
+          error={fields.name}
+        />
         <Select
           name="idType"
           label="身份证明种类"
@@ -79,23 +87,51 @@ export const NewCasePage: FC<{
           value={values.idType}
           error={fields.idType}
         />
-        <Field name="idNumber" label="证件号码" required value={values.idNumber} error={fields.idNumber} />
+        <Field
+          name="idNumber"
+          maxlength={APPLICATION_LIMITS.idNumber}
+          label="证件号码"
+          required
+          value={values.idNumber}
+          error={fields.idNumber}
+        />
         <Field
           name="representative"
+          maxlength={APPLICATION_LIMITS.representative}
           label="法定代表人或负责人"
           value={values.representative}
           error={fields.representative}
         />
         <Field name="phone" label="联系电话" required value={values.phone} error={fields.phone} />
-        <Field name="email" label="电子邮箱" value={values.email} error={fields.email} />
-        <Field name="address" label="通信地址" value={values.address} error={fields.address} />
-        <Field name="postcode" label="邮政编码" value={values.postcode} error={fields.postcode} />
+        <Field
+          name="email"
+          maxlength={APPLICATION_LIMITS.email}
+          label="电子邮箱"
+          value={values.email}
+          error={fields.email}
+        />
+        <Field
+          name="address"
+          maxlength={APPLICATION_LIMITS.address}
+          label="通信地址"
+          value={values.address}
+          error={fields.address}
+        />
+        <Field
+          name="postcode"
+          maxlength={APPLICATION_LIMITS.postcode}
+          label="邮政编码"
+          value={values.postcode}
+          error={fields.postcode}
+        />
       </fieldset>
       <fieldset>
         <legend>所需信息</legend>
         <Field
           name="description"
+          maxlength={APPLICATION_LIMITS.description}
           label="所需政府信息的描述"
+          hint={`${APPLICATION_LIMITS.descriptionMin}至${APPLICATION_LIMITS.description}字`}
           required
           textarea
           value={values.description}

@@ -90,11 +90,23 @@ export const GuidePage: FC<{ organ: Organ; parent: Organ | undefined }> = ({ org
       <h2>二、依申请公开</h2>
       <p>
         （一）受理机构：{organ.officeName}。地址：{organ.address}；邮编：{organ.postcode}；电话：{organ.phone}
-        ；电子邮箱：{organ.email}；办公时间：{organ.hours}。
+        {organ.fax ? `；传真：${organ.fax}` : ''}；电子邮箱：{organ.email}
+        {organ.website ? (
+          <>
+            ；网址：<a href={organ.website}>{organ.website}</a>
+          </>
+        ) : null}
+        ；办公时间：{organ.hours}。
       </p>
       <p>
         （二）申请方式：网上申请（<a href={`/apply/${organ.id}`}>在线申请</a>
-        ，无需注册），信函、当面或传真申请。申请应当包括申请人的姓名或者名称、身份证明、联系方式；所需政府信息的名称、文号或者便于查询的其他特征性描述；获取信息的形式要求（条例第二十九条）。
+        ，无需注册），信函、当面{organ.fax ? '或传真' : ''}
+        申请。申请应当包括申请人的姓名或者名称、身份证明、联系方式；所需政府信息的名称、文号或者便于查询的其他特征性描述；获取信息的形式要求、获取信息的方式（条例第二十九条）。以信函、当面
+        {organ.fax ? '或传真' : ''}方式申请的，可下载
+        <a href={`/gk/${organ.id}/application-form.docx`} id="form-download">
+          政府信息公开申请表（Word）
+        </a>
+        填写。
       </p>
       <p>
         （三）办理时限：能够当场答复的当场答复；不能当场答复的，自收到申请之日起20个工作日内答复；需要延长的，经政府信息公开工作机构负责人同意并告知申请人，延长期限最长不超过20个工作日（条例第三十三条）。申请内容不明确的，本机关在7个工作日内一次性告知补正（条例第三十条）。
