@@ -2,6 +2,7 @@
  * Starts the web application: reads the configuration once, opens and migrates the store, wires the use cases,
  * and listens. `--demo` rebuilds a demo installation (SQLite) first and prints the staff logins.
  */
+import { STATE_LABEL, type CaseState } from '../core/case/case-machine.js';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../config/env.js';
@@ -43,9 +44,9 @@ export async function start(argv: string[] = process.argv.slice(2)): Promise<voi
     now: () => new Date(),
     secret,
   };
-  let logins: Awaited<ReturnType<typeof seedDemo>> = [];
+  let seeded: Awaited<ReturnType<typeof seedDemo>> = { logins: [], cases: [] };
   if (demo) {
-    if ((await store.organs.list()).length === 0) logins = await seedDemo(deps);
+    if ((await store.organs.list()).length === 0) seeded = await seedDemo(deps);
     else process.stderr.write('数据库中已有数据，演示数据未重复写入。\n');
   }
   const app = await buildServer(deps, {
@@ -59,7 +60,7 @@ export async function start(argv: string[] = process.argv.slice(2)): Promise<voi
   process.stdout.write(
     `\ngongkai 已启动：${address}\n  申请人入口：${address}/apply\n  工作人员登录：${address}/admin/login\n`,
   );
-  if (logins.length) {
+  if (seeded.logins.length) {
     process.stdout.write('\n演示账号（用户名 / 密码 / 角色 / 机关）：\n');
     const ROLE: Record<string, string> = {
       clerk: '经办人',
@@ -68,10 +69,17 @@ export async function start(argv: string[] = process.argv.slice(2)): Promise<voi
       supervisor: '上级主管部门（只读）',
     };
     const names = new Map((await store.organs.list()).map((o) => [o.id, o.name]));
-    for (const l of logins)
+    for (const l of seeded.logins)
       process.stdout.write(
         `  ${l.username.padEnd(14)} ${l.password.padEnd(10)} ${(ROLE[l.role] ?? l.role).padEnd(10, '　')} ${names.get(l.organ) ?? l.organ}\n`,
       );
+    if (seeded.cases.length) {
+      process.stdout.write(`\n演示案件（申请人查询：${address}/status，案件编号 / 查询码 / 状态）：\n`);
+      for (const c of seeded.cases)
+        process.stdout.write(
+          `  ${c.caseId.padEnd(16)} ${c.queryCode.padEnd(10)} ${STATE_LABEL[c.state as CaseState] ?? c.state}\n`,
+        );
+    }
     process.stdout.write(`\n数据库：${config.databaseUrl ? 'PostgreSQL' : dbFile}\n按 Ctrl+C 停止。\n`);
   }
   const stop = async () => {

@@ -57,6 +57,13 @@ export const DEMO_ORGANS: Organ[] = [
   org('shuangshan', 'county', '双山乡人民政府', 'SS', 'township', '双山乡党政办公室', '某县双山乡振兴路2号'),
 ];
 
+/** An open demo case a newcomer can follow on the applicant's side: its number and working query code. */
+export interface DemoCase {
+  caseId: string;
+  queryCode: string;
+  state: string;
+}
+
 export interface DemoLogin {
   username: string;
   password: string;
@@ -138,7 +145,7 @@ function facts(i: number): CaseFacts {
 export async function seedDemo(
   deps: AppDeps,
   opts: { passwords?: Record<string, string>; cases?: boolean; items?: number } = {},
-): Promise<DemoLogin[]> {
+): Promise<{ logins: DemoLogin[]; cases: DemoCase[] }> {
   const store: Store = deps.store;
   for (const o of DEMO_ORGANS) await store.organs.create(o);
   const logins: DemoLogin[] = [];
@@ -160,7 +167,7 @@ export async function seedDemo(
     });
     logins.push({ ...u, password });
   }
-  if (opts.cases !== false) await seedCases(deps, userIds);
+  const cases = opts.cases !== false ? await seedCases(deps, userIds) : [];
   const { seedItems } = await import('./seed-items.js');
   const { ensureCatalogue } = await import('../publication/items.js');
   for (const o of DEMO_ORGANS) await ensureCatalogue(deps, o);
@@ -184,10 +191,12 @@ export async function seedDemo(
     // last year's 年报, compiled from the demo data and published on time (needs the cases)
     if (opts.cases !== false) await (await import('./seed-reports.js')).seedReports(deps);
   }
-  return logins;
+  return { logins, cases };
 }
 
-async function seedCases(deps: AppDeps, userIds: Map<string, string>): Promise<void> {
+/** The demo's cases; returns the open ones of 田湖镇 with their query codes (the others' codes are not kept). */
+async function seedCases(deps: AppDeps, userIds: Map<string, string>): Promise<DemoCase[]> {
+  const tryable: DemoCase[] = [];
   const t = today(deps);
   const ctx = { calendar: deps.calendar, rules: deps.rules };
   const outcomes: OutcomeCode[] = [
@@ -291,6 +300,8 @@ async function seedCases(deps: AppDeps, userIds: Map<string, string>): Promise<v
     const caseId = `${organ.code}-${year}-${String(serial).padStart(4, '0')}`;
     const now = deps.now().toISOString();
     const clerkId = userIds.get(clerkOf[organId]!)!;
+    const code = queryCode();
+    if (i >= 36 && organId === 'tianhu') tryable.push({ caseId, queryCode: code, state: r.snapshot.state });
     await deps.store.transaction(async (tx) => {
       const first = replay(events.slice(0, 1), ctx).snapshot;
       await tx.cases.create(
@@ -299,7 +310,7 @@ async function seedCases(deps: AppDeps, userIds: Map<string, string>): Promise<v
           organId,
           year,
           serial,
-          queryCodeHash: queryCodeHash(deps.secret, caseId, queryCode()),
+          queryCodeHash: queryCodeHash(deps.secret, caseId, code),
           applicantName: f.applicant.name,
           applicantType: f.applicant.type,
           channel: f.channel,
@@ -360,4 +371,5 @@ async function seedCases(deps: AppDeps, userIds: Map<string, string>): Promise<v
       }
     });
   }
+  return tryable;
 }
