@@ -48,6 +48,7 @@ export const TEST_PATTERNS = [
 /** Headless-browser suites: slowest, run last. */
 export const LAST_PATTERNS = [
   'test/e2e/journey.test.ts',
+  'test/e2e/letters-journey.test.ts',
   'test/e2e/portal.test.ts',
   'test/e2e/**/*.test.{ts,tsx}',
 ];
