@@ -86,3 +86,31 @@ test('条例第三十条: a letter application with no ID number is registered, 
     await t.close();
   }
 });
+
+test('条例第三十一条第（二）项: a letter signed for on a Saturday counts from Monday, and the case page and the 登记回执 say why', async () => {
+  const t = await testApp();
+  try {
+    const clerk = new Client(t.app);
+    await clerk.login('th-clerk');
+    await clerk.get('/admin/cases/new');
+    const r = await clerk.post('/admin/cases/new', {
+      ...VALID_APPLICATION,
+      channel: 'letter',
+      submittedOn: '2024-02-29',
+      signedOn: '2024-03-02',
+    });
+    assert.equal(r.statusCode, 303, r.body.slice(0, 500));
+    const caseId = /\/admin\/cases\/([A-Z]+-\d{4}-\d{4})/.exec(String(r.headers.location))![1]!;
+    const page = (await clerk.get(`/admin/cases/${caseId}`)).body;
+    const why = /id="receipt-reason">([^<]+)</.exec(page)?.[1] ?? '';
+    assert.match(why, /以行政机关签收之日为收到申请之日（条例第三十一条第（二）项）：2024年3月2日/);
+    assert.match(why, /该日不是工作日，按本机关规定自下一个工作日2024年3月4日起视为收到/);
+    const receipt = (await t.deps.store.letters.listForCase(caseId)).find((l) => l.kind === 'receipt')!;
+    assert.match(
+      receipt.content.paragraphs[0]!,
+      /本机关于2024年3月4日收到.*收到申请之日的确定：以邮寄方式提交的/,
+    );
+  } finally {
+    await t.close();
+  }
+});
