@@ -71,6 +71,7 @@ const WIRING = new Set([
   'cli/main.ts',
   'cli/commands/setup-command.ts',
   'cli/commands/backup-command.ts',
+  'cli/commands/jobs-command.ts',
 ]);
 
 test('web and cli call use cases: they never import the store, a parser, files, hashing or a driver', () => {
@@ -105,6 +106,7 @@ test('the web layer is rooms: one route plugin per area, no web file over 400 li
     'admin',
     'reports',
     'supervision',
+    'notices',
   ])
     assert.ok(routes.includes(`${area}.tsx`), `web/routes/${area}.tsx is missing`);
   for (const f of files(join(SRC, 'web'))) {

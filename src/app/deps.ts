@@ -1,7 +1,7 @@
 /**
  * What the use cases need, passed in by main.ts: storage, files, calendar, rules, the clock and a secret.
  */
-import type { Store } from '../core/ports.js';
+import type { Mailer, SmsSender, Store } from '../core/ports.js';
 import type { HolidayCalendar } from '../core/calendar/holiday-calendar.js';
 import type { CaseRules } from '../core/case/case-rules.js';
 import type { FileStore } from '../adapters/files/local-file-store.js';
@@ -15,6 +15,21 @@ export interface AppDeps {
   now: () => Date;
   /** server secret for query-code and cookie signatures */
   secret: string;
+  /** notices to applicants and staff; absent: none are queued */
+  notify?: NotifyDeps;
+}
+
+export interface NotifyDeps {
+  /** SMTP (SMTP_URL); absent: e-mail notices wait on the queue and end on the dead-letter list */
+  mailer?: Mailer;
+  /** the SMS provider (SMS_URL); absent: SMS notices likewise */
+  sms?: SmsSender;
+  /** the address messages come from (SMTP_FROM); the organ's name is its display name */
+  from: string;
+  /** the public address of the site (PUBLIC_URL), for links to the status page */
+  publicUrl: string;
+  /** tells an in-process runner that jobs were queued */
+  wake?: () => void;
 }
 
 /** Today in China Standard Time (UTC+8), ISO. */

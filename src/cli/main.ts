@@ -12,6 +12,7 @@ import { CALENDAR_USAGE, runCalendarCommand } from './commands/calendar-command.
 import { CASES_USAGE, runCasesCommand } from './commands/cases-command.js';
 import { SETUP_USAGE } from './commands/setup-command.js';
 import { BACKUP_USAGE, runBackupCommand, runRestoreCommand } from './commands/backup-command.js';
+import { JOBS_USAGE } from './commands/jobs-command.js';
 
 export type ReportRenderers = Record<
   'html' | 'md' | 'txt' | 'json',
@@ -41,7 +42,10 @@ ${REPORT_USAGE}
 ${CALENDAR_USAGE}
 
 依申请公开案件：
-${CASES_USAGE}`;
+${CASES_USAGE}
+
+后台任务：
+${JOBS_USAGE}`;
 
 /**
  * The demo for now: checks the seed report (田湖镇人民政府2020年报告) when the corpus is beside the checkout,
@@ -109,6 +113,10 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       return (await import('./commands/setup-command.js')).runOrganCommand(rest, io);
     case 'user':
       return (await import('./commands/setup-command.js')).runUserCommand(rest, io);
+    case 'worker':
+      return (await import('./commands/jobs-command.js')).runWorkerCommand(rest, io);
+    case 'jobs':
+      return (await import('./commands/jobs-command.js')).runJobsCommand(rest, io);
     case 'demo-report':
       return runDemo(io);
     case 'serve':

@@ -45,6 +45,28 @@ export const OPTIONS: readonly Option[] = [
   { name: 'S3_REGION', default: 'us-east-1', doc: 'region used in request signatures' },
   { name: 'S3_ACCESS_KEY_ID', doc: 'access key for the object storage', secret: true },
   { name: 'S3_SECRET_ACCESS_KEY', doc: 'secret key for the object storage', secret: true },
+  {
+    name: 'SMTP_URL',
+    doc: 'smtp://user:pass@host:587 (STARTTLS when offered; ?requireTLS=true to insist) or smtps://… for e-mail notices',
+    secret: true,
+  },
+  {
+    name: 'SMTP_FROM',
+    default: 'noreply@localhost',
+    doc: 'sender address of notices (the organ is its display name)',
+  },
+  { name: 'SMS_URL', doc: 'https://… of the SMS provider endpoint notices are POSTed to (JSON)' },
+  { name: 'SMS_SECRET', doc: 'key of the HMAC-SHA256 body signature sent to the SMS provider', secret: true },
+  { name: 'SMS_SIGNATURE_HEADER', default: 'X-Signature', doc: 'header carrying the SMS body signature' },
+  {
+    name: 'SMS_TEMPLATE',
+    doc: 'JSON body template for the SMS provider; string values may use {to}, {text}, {key}',
+  },
+  {
+    name: 'WORKER',
+    default: 'true',
+    doc: 'run a job worker inside `serve` (false: only `gongkai worker` processes run jobs)',
+  },
 ];
 
 export interface Config {
@@ -64,6 +86,11 @@ export interface Config {
   s3:
     | { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string }
     | undefined;
+  smtpUrl: string | undefined;
+  smtpFrom: string;
+  sms: { url: string; secret?: string; signatureHeader: string; template?: string } | undefined;
+  /** run a job worker inside the web process */
+  worker: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
@@ -118,6 +145,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
         secretAccessKey: v('S3_SECRET_ACCESS_KEY')!,
       };
   }
+  const smtpUrl = v('SMTP_URL');
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) errors.push('SMTP_URL must start with smtp:// or smtps://');
+  const smtpFrom = v('SMTP_FROM')!;
+  if (!/^[^\s@<>"]+@[^\s@<>"]+$/.test(smtpFrom))
+    errors.push(`SMTP_FROM must be an e-mail address, got "${smtpFrom}"`);
+  const smsUrl = v('SMS_URL');
+  if (smsUrl && !/^https?:\/\//.test(smsUrl)) errors.push('SMS_URL must start with http:// or https://');
+  const smsTemplate = v('SMS_TEMPLATE');
+  if (smsTemplate)
+    try {
+      const t = JSON.parse(smsTemplate) as unknown;
+      if (!t || typeof t !== 'object' || Array.isArray(t)) errors.push('SMS_TEMPLATE must be a JSON object');
+    } catch {
+      errors.push('SMS_TEMPLATE must be valid JSON');
+    }
+  const worker = bool('WORKER');
   if (errors.length) {
     process.stderr.write(`Invalid environment variables:\n  ${errors.join('\n  ')}\n`);
     process.exit(1);
@@ -134,6 +177,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     applyPerMinute,
     trustProxy,
     s3,
+    smtpUrl,
+    smtpFrom,
+    sms: smsUrl
+      ? {
+          url: smsUrl,
+          ...(v('SMS_SECRET') ? { secret: v('SMS_SECRET')! } : {}),
+          signatureHeader: v('SMS_SIGNATURE_HEADER')!,
+          ...(smsTemplate ? { template: smsTemplate } : {}),
+        }
+      : undefined,
+    worker,
   });
 }
 
@@ -148,7 +202,11 @@ export function describeConfig(c: Config): string {
           ? String(c.trustProxy)
           : o.name.startsWith('S3_')
             ? c.s3?.[camel(o.name.slice(3)) as keyof NonNullable<Config['s3']>]
-            : c[camel(o.name) as keyof Config];
+            : o.name.startsWith('SMS_')
+              ? c.sms?.[
+                  (o.name === 'SMS_URL' ? 'url' : camel(o.name.slice(4))) as keyof NonNullable<Config['sms']>
+                ]
+              : c[camel(o.name) as keyof Config];
     return `${o.name}=${o.secret && val ? '********' : String(val ?? '')}  # ${o.doc}`;
   }).join('\n');
 }

@@ -27,6 +27,7 @@ import type {
   StoredItemEvent,
 } from './entities.js';
 import type { IssuedLetter } from './letters/issued-letter.js';
+import type { Notice } from './notices/notice.js';
 
 /** What reading a report gives: the report as far as it could be read, and a finding per problem. */
 export interface ReportParseResult {
@@ -62,6 +63,47 @@ export interface CaseListFilter {
 }
 
 /** The storage contract every database adapter passes (test/contracts/storage.contract.ts). */
+/** A job on the queue (the embedded runner's table on SQLite; graphile-worker's on PostgreSQL). */
+export interface QueuedJob {
+  id: string;
+  task: string;
+  payload: Record<string, unknown>;
+  /** at most one waiting job per key */
+  key: string | null;
+  runAt: string;
+  attempts: number;
+  maxAttempts: number;
+  lastError: string | null;
+  /** failed: every attempt used up (the dead-letter list) */
+  status: 'waiting' | 'running' | 'failed';
+}
+
+export interface NewJob {
+  task: string;
+  payload: Record<string, unknown>;
+  key?: string;
+  runAt?: string;
+  maxAttempts?: number;
+}
+
+/** Sends e-mail (SMTP). `messageId` is the notice's idempotency key, as the Message-ID. */
+export interface Mailer {
+  send(m: {
+    to: string;
+    from: string;
+    subject: string;
+    text: string;
+    messageId: string;
+    headers?: Record<string, string>;
+  }): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Sends an SMS through the configured provider; `key` is the notice's idempotency key. */
+export interface SmsSender {
+  send(m: { to: string; text: string; key: string }): Promise<string>;
+}
+
 export interface Store {
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -203,6 +245,30 @@ export interface Store {
     list(organIds: (string | null)[], limit: number): Promise<AuditEntry[]>;
   };
   publication: PublicationStore;
+  /** background work: enqueued in the caller's transaction, so a rolled-back action enqueues nothing */
+  jobs: {
+    enqueue(j: NewJob): Promise<void>;
+    list(f: { failedOnly?: boolean; limit: number }): Promise<QueuedJob[]>;
+    counts(): Promise<{ waiting: number; failed: number; oldestWaitingSince: string | null }>;
+    /** a failed job runs again now (its attempts reset) */
+    retry(id: string): Promise<boolean>;
+    /** removes failed jobs; returns how many */
+    purgeFailed(): Promise<number>;
+    /** the embedded runner (SQLite): takes the next job due at `now`, locked for `worker` */
+    claim(worker: string, now: string, lockSeconds: number): Promise<QueuedJob | undefined>;
+    complete(id: string): Promise<void>;
+    /** records a failed attempt: runs again at `retryAt`, or, null, stays failed */
+    fail(id: string, error: string, retryAt: string | null): Promise<void>;
+  };
+  /** notices to applicants, each delivered once (its id is the idempotency key) */
+  notices: {
+    create(n: Notice): Promise<void>;
+    find(id: string): Promise<Notice | undefined>;
+    markSent(id: string, at: string, providerId: string): Promise<void>;
+    markAttempt(id: string, error: string, failed: boolean): Promise<void>;
+    listForCase(caseId: string): Promise<Notice[]>;
+    listRecent(organIds: string[] | null, limit: number): Promise<Notice[]>;
+  };
   /** administrator edits of the working-day calendar (they override the seed data) */
   calendar: {
     list(): Promise<

@@ -15,6 +15,8 @@ import type { AppDeps } from '../app/deps.js';
 import { seedDemo } from '../app/demo/seed-demo.js';
 import { loadCalendar } from '../app/admin/calendar.js';
 import { buildServer } from './server.js';
+import { noticeTransports, startJobRunner } from '../adapters/jobs/start-runner.js';
+import { allTasks } from '../app/jobs/tasks.js';
 
 export async function start(argv: string[] = process.argv.slice(2)): Promise<void> {
   const config = loadConfig();
@@ -43,7 +45,11 @@ export async function start(argv: string[] = process.argv.slice(2)): Promise<voi
     rules: DEFAULT_CASE_RULES,
     now: () => new Date(),
     secret,
+    notify: noticeTransports(config, demo),
   };
+  // background work (notices): a worker in this process unless WORKER=false (then `gongkai worker` runs them)
+  const runner = config.worker ? await startJobRunner(store, config.databaseUrl, allTasks(deps)) : undefined;
+  if (runner) deps.notify!.wake = () => runner.wake();
   let seeded: Awaited<ReturnType<typeof seedDemo>> = { logins: [], cases: [] };
   if (demo) {
     if ((await store.organs.list()).length === 0) seeded = await seedDemo(deps);
@@ -55,6 +61,7 @@ export async function start(argv: string[] = process.argv.slice(2)): Promise<voi
     publicUrl: config.publicUrl,
     applyPerMinute: config.applyPerMinute,
     trustProxy: config.trustProxy,
+    demo,
   });
   const address = await app.listen({ host: config.host, port: config.port });
   process.stdout.write(
@@ -84,6 +91,8 @@ export async function start(argv: string[] = process.argv.slice(2)): Promise<voi
   }
   const stop = async () => {
     await app.close();
+    await runner?.stop();
+    await deps.notify?.mailer?.close();
     await store.close();
     process.exit(0);
   };

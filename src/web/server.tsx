@@ -33,6 +33,7 @@ import { itemRoutes } from './routes/items.js';
 import { adminRoutes } from './routes/admin.js';
 import { reportRoutes } from './routes/reports.js';
 import { supervisionRoutes } from './routes/supervision.js';
+import { noticeRoutes } from './routes/notices.js';
 import { registerApi } from './routes/api.js';
 import { registerStaffApi } from './routes/staff-api.js';
 
@@ -203,6 +204,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
     adminRoutes,
     reportRoutes,
     supervisionRoutes,
+    noticeRoutes,
   ])
     await app.register(routes, ctx);
   return app;

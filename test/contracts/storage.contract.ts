@@ -339,6 +339,73 @@ export function runStorageContract(name: string, make: () => Promise<Store>): vo
     }
   });
 
+  test(`${name}: a notice and its job are written in the caller's transaction — a rollback leaves neither; the queue lists, counts, retries and purges`, async () => {
+    const s = await make();
+    try {
+      const notice = {
+        id: 'A-1/1/email',
+        caseId: 'A-1',
+        organId: 'a',
+        kind: 'receipt' as const,
+        channel: 'email' as const,
+        to: 'x@example.com',
+        subject: '已登记',
+        text: '正文',
+        createdAt: '2024-03-04T00:00:00.000Z',
+        status: 'pending' as const,
+        sentAt: null,
+        providerId: null,
+        lastError: null,
+        attempts: 0,
+      };
+      await assert.rejects(
+        s.transaction(async (tx) => {
+          await tx.notices.create(notice);
+          await tx.jobs.enqueue({ task: 'notice.send', payload: { notice: notice.id }, key: 'k1' });
+          throw new Error('the event was refused');
+        }),
+        /refused/,
+      );
+      assert.equal(await s.notices.find(notice.id), undefined, 'no notice');
+      assert.deepEqual(await s.jobs.list({ limit: 10 }), [], 'no job');
+      await s.transaction(async (tx) => {
+        await tx.notices.create(notice);
+        await tx.jobs.enqueue({
+          task: 'notice.send',
+          payload: { notice: notice.id },
+          key: 'k1',
+          maxAttempts: 3,
+        });
+        await tx.jobs.enqueue({
+          task: 'notice.send',
+          payload: { notice: notice.id },
+          key: 'k1',
+          maxAttempts: 3,
+        });
+      });
+      const jobs = await s.jobs.list({ limit: 10 });
+      assert.equal(jobs.length, 1, 'one waiting job per key');
+      assert.deepEqual(jobs[0]!.payload, { notice: notice.id });
+      assert.equal((await s.jobs.counts()).waiting, 1);
+      await s.notices.markAttempt(notice.id, 'connection refused', false);
+      await s.notices.markSent(notice.id, '2024-03-04T00:01:00.000Z', '250 OK');
+      await s.notices.markAttempt(notice.id, 'late failure', true);
+      const sent = (await s.notices.find(notice.id))!;
+      assert.deepEqual(
+        [sent.status, sent.attempts, sent.providerId],
+        ['sent', 2, '250 OK'],
+        'a sent notice stays sent',
+      );
+      assert.deepEqual(
+        (await s.notices.listForCase('A-1')).map((n) => n.id),
+        [notice.id],
+      );
+      assert.equal(await s.jobs.purgeFailed(), 0, 'nothing failed yet');
+    } finally {
+      await s.close();
+    }
+  });
+
   test(`${name}: approvals are decided once; attachments, reviews and the audit log round-trip`, async () => {
     const s = await make();
     try {

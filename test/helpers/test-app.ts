@@ -36,17 +36,23 @@ export interface TestApp {
   deps: AppDeps;
   clock: { now: Date };
   dbFile: string;
+  /** the PostgreSQL database, when `postgres` */
+  pgUrl?: string;
   close(): Promise<void>;
 }
 
 export async function testApp(
-  opts: ServerOptions & { now?: string; cases?: boolean; postgres?: boolean } = {},
+  opts: ServerOptions & {
+    now?: string;
+    cases?: boolean;
+    postgres?: boolean;
+    notify?: AppDeps['notify'];
+  } = {},
 ): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'gk-app-'));
   const dbFile = join(dir, 'app.db');
-  const store = opts.postgres
-    ? await openPostgresStore(await freshPostgresUrl())
-    : await openSqliteStore(dbFile);
+  const pgUrl = opts.postgres ? await freshPostgresUrl() : undefined;
+  const store = pgUrl ? await openPostgresStore(pgUrl) : await openSqliteStore(dbFile);
   await store.migrate();
   const clock = { now: new Date(opts.now ?? '2024-03-04T02:00:00.000Z') };
   const deps: AppDeps = {
@@ -56,6 +62,7 @@ export async function testApp(
     rules: DEFAULT_CASE_RULES,
     now: () => clock.now,
     secret: 'test-secret-0123456789abcdef',
+    ...(opts.notify ? { notify: opts.notify } : {}),
   };
   await seedDemo(deps, { passwords: PASSWORDS, cases: opts.cases ?? false });
   const app = await buildServer(deps, opts);
@@ -64,6 +71,7 @@ export async function testApp(
     deps,
     clock,
     dbFile,
+    ...(pgUrl ? { pgUrl } : {}),
     async close() {
       await app.close();
       await store.close();

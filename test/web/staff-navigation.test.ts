@@ -45,6 +45,7 @@ test('the staff header names the organ and links only to pages the role may open
         '/admin/cases/new',
         '/admin/calendar',
         '/admin/audit',
+        '/admin/jobs',
       ])
         if (!links.includes(href))
           assert.notEqual(

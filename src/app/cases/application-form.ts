@@ -122,6 +122,9 @@ export const applicationSchema = z
     delivery: z.enum(['post', 'email', 'online', 'pickup', 'fax', 'other'], {
       error: '请选择获取信息的方式',
     }),
+    // how the applicant wants to be told of each step (notices; the letters stay on the status page)
+    notifyEmail: z.string().optional().default(''),
+    notifySms: z.string().optional().default(''),
   })
   .superRefine((v, ctx) => {
     const person = v.applicantType === 'natural_person';
@@ -145,7 +148,21 @@ export const applicationSchema = z
       ctx.addIssue({ code: 'custom', path: ['address'], message: '选择邮寄时，请填写详细通信地址' });
     if (v.postcode && !/^\d{6}$/.test(v.postcode))
       ctx.addIssue({ code: 'custom', path: ['postcode'], message: '邮政编码应为6位数字' });
+    if (YES.has(v.notifyEmail) && !v.email)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['notifyEmail'],
+        message: '选择了电子邮件通知，请填写电子邮箱，或取消该选项',
+      });
+    if (YES.has(v.notifySms) && !/^1\d{10}$/.test(v.phone))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['notifySms'],
+        message: '短信通知需要11位手机号码作为联系电话，或取消该选项',
+      });
   });
+
+const YES = new Set(['yes', 'true', 'on']);
 
 export type ApplicationInput = z.input<typeof applicationSchema>;
 
@@ -249,6 +266,11 @@ export function validateApplication(
   if (v.email) applicant.email = v.email;
   if (v.address) applicant.address = v.address;
   if (v.postcode) applicant.postcode = v.postcode;
+  const notify = [
+    ...(YES.has(v.notifyEmail) ? (['email'] as const) : []),
+    ...(YES.has(v.notifySms) ? (['sms'] as const) : []),
+  ];
+  if (notify.length) applicant.notify = notify;
   return {
     ok: true,
     facts: {

@@ -20,6 +20,7 @@ const facts = z.object({
     representative: z.string().optional(),
     phone: z.string().optional(),
     email: z.string().optional(),
+    notify: z.array(z.enum(['email', 'sms'])).optional(),
     address: z.string().optional(),
     postcode: z.string().optional(),
   }),

@@ -15,6 +15,7 @@ import { AppError, type AppDeps, maskName, today } from '../deps.js';
 import { audit } from '../audit.js';
 import { registrationSchema, validateApplication, validateRegistered } from './application-form.js';
 import { freezeEventLetter } from './case-letters.js';
+import { queueCaseNotices } from '../notices/case-notices.js';
 import { type PreparedUpload, prepareUpload } from './attachments.js';
 
 export interface CreatedCase {
@@ -133,6 +134,8 @@ async function create(
       }
       // the 登记回执, frozen as issued in the case's own transaction
       await freezeEventLetter(tx, deps, row, r.snapshot, 0, [], organ);
+      // the receipt notice (with the query code), if the applicant chose to be told
+      await queueCaseNotices(tx, deps, row, r.snapshot, 0, { queryCode: code });
       await audit(tx, now, {
         organId,
         userId: actor.id,
@@ -152,6 +155,10 @@ async function create(
           createdAt: now.toISOString(),
         });
       return created;
+    })
+    .then((c) => {
+      deps.notify?.wake?.();
+      return c;
     })
     .catch(async (e: unknown) => {
       const again = key ? await findSubmission(deps, key) : undefined;

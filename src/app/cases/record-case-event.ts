@@ -13,6 +13,7 @@ import { audit } from '../audit.js';
 import { actorOf } from '../policies/case-policy.js';
 import { freezeEventLetter, issuedLetters } from './case-letters.js';
 import { assertReleaseReviewed } from './released-files.js';
+import { queueCaseNotices } from '../notices/case-notices.js';
 
 export interface Recorded {
   snapshot: CaseSnapshot;
@@ -49,7 +50,7 @@ export async function recordCaseEvent(
   const actor: Actor | null = 'user' in who ? actorOf(who.user.role) : 'applicant';
   if (!actor) throw new AppError('forbidden', '上级主管部门只能查看，不能办理', 'forbidden');
   if ('user' in who) event = { ...event, by: who.user.id };
-  return deps.store.transaction(async (tx) => {
+  const done = await deps.store.transaction(async (tx) => {
     const { row, events, snapshot } = await loadCase(tx, deps, caseId);
     if ('user' in who && row.organId !== who.user.organId)
       throw new AppError('case_not_found', '找不到该案件', 'not_found');
@@ -77,6 +78,8 @@ export async function recordCaseEvent(
       { state: r.snapshot.state, dueOn: due, updatedAt: now.toISOString() },
     );
     await freezeEventLetter(tx, deps, row, r.snapshot, events.length, issued);
+    // the applicant's notices, in the same transaction: a refused or rolled-back event queues none
+    await queueCaseNotices(tx, deps, row, r.snapshot, events.length);
     await audit(tx, now, {
       organId: row.organId,
       userId: 'user' in who ? who.user.id : null,
@@ -88,4 +91,6 @@ export async function recordCaseEvent(
     });
     return { snapshot: r.snapshot, row: { ...row, state: r.snapshot.state, dueOn: due } };
   });
+  deps.notify?.wake?.();
+  return done;
 }

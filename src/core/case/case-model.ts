@@ -104,6 +104,8 @@ export interface Applicant {
   email?: string;
   address?: string;
   postcode?: string;
+  /** how the applicant chose to be told of each step: e-mail, SMS (to the e-mail and phone above) */
+  notify?: ('email' | 'sms')[];
 }
 
 /** What the application says (条例第二十九条第二款). */

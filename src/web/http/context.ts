@@ -23,6 +23,8 @@ export interface ServerOptions {
   publicUrl?: string;
   /** the reverse proxies whose X-Forwarded-For is believed; none by default */
   trustProxy?: false | string[];
+  /** the demo instance (its outbox explains that no mail server is connected) */
+  demo?: boolean;
 }
 
 export interface WebContext {

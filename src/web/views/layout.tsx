@@ -54,6 +54,7 @@ export const Layout: FC<PageProps> = ({ title, user, csrf, flash, children }) =>
               ) : null}
               {user.role === 'clerk' || user.role === 'head' ? <a href="/admin/cases/new">登记申请</a> : null}
               <a href="/admin/stats">统计</a>
+              <a href="/admin/outbox">通知</a>
               {user.role === 'supervisor' ? <a href="/admin/supervise">监督</a> : null}
               {user.role !== 'supervisor' ? <a href="/admin/report">年度报告</a> : null}
               {user.role === 'admin' ? (
@@ -61,7 +62,12 @@ export const Layout: FC<PageProps> = ({ title, user, csrf, flash, children }) =>
                   <a href="/admin/organ">机关信息</a>
                   <a href="/admin/staff">账号</a>
                   <a href="/admin/columns">栏目</a>
-                  {user.editsCalendar ? <a href="/admin/calendar">工作日历</a> : null}
+                  {user.editsCalendar ? (
+                    <>
+                      <a href="/admin/calendar">工作日历</a>
+                      <a href="/admin/jobs">后台任务</a>
+                    </>
+                  ) : null}
                   <a href="/admin/deadlines">所属机关</a>
                   <a href="/admin/audit">操作日志</a>
                 </>
@@ -231,6 +237,49 @@ export const Select: FC<{
 );
 
 /** The form's errors in the order its fields appear (the order of `labels`), each linked to its field. */
+/**
+ * How the applicant wants to be told of each step of the case (e-mail, SMS). `fresh`: a new form, e-mail ticked.
+ * The letters themselves stay on the status page.
+ */
+export const NotifyChoices: FC<{
+  values: Record<string, string>;
+  fields: Record<string, string>;
+  fresh: boolean;
+}> = ({ values, fields, fresh }) => (
+  <fieldset aria-describedby="notify-hint">
+    <legend>办理进度通知（选填）</legend>
+    <p class="hint" id="notify-hint">
+      登记、补正、延期、收费、答复等每一步都会通知您；通知只写明机关和案件编号，告知书和答复书请在查询页面查看。
+    </p>
+    {(
+      [
+        ['notifyEmail', '通过电子邮件通知（需填写电子邮箱）', fresh || values.notifyEmail === 'yes'],
+        ['notifySms', '通过短信通知（需以11位手机号码作为联系电话）', values.notifySms === 'yes'],
+      ] as const
+    ).map(([name, label, checked]) => (
+      <div class="field">
+        <label>
+          <input
+            type="checkbox"
+            id={`f-${name}`}
+            name={name}
+            value="yes"
+            checked={checked}
+            aria-invalid={fields[name] ? 'true' : undefined}
+            aria-describedby={fields[name] ? `f-${name}-err` : undefined}
+          />{' '}
+          {label}
+        </label>
+        {fields[name] ? (
+          <p class="error" id={`f-${name}-err`}>
+            {fields[name]}
+          </p>
+        ) : null}
+      </div>
+    ))}
+  </fieldset>
+);
+
 export const ErrorSummary: FC<{ fields: Record<string, string>; labels: Record<string, string> }> = ({
   fields,
   labels,

@@ -2,6 +2,7 @@
  * The Store over Kysely, for SQLite (better-sqlite3) and PostgreSQL (pg). Driver errors are wrapped with the
  * layer and what it was doing, keeping the cause.
  */
+import { buildJobsStore, buildNoticesStore } from './kysely-jobs-store.js';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Transaction, sql } from 'kysely';
 import type {
   Approval,
@@ -955,6 +956,8 @@ function build(db: Db, dialect: Dialect, root: Kysely<Database>): Store {
         ),
     },
     publication: buildPublicationStore(db, dialect, wrap),
+    jobs: buildJobsStore(db, dialect, wrap),
+    notices: buildNoticesStore(db, wrap),
     calendar: {
       list: () =>
         wrap('read calendar entries', async () =>
@@ -1096,7 +1099,23 @@ export async function openPostgresStore(connectionString: string): Promise<Store
     process.emitWarning(`store: a PostgreSQL connection failed (${err.message}); it will be replaced`);
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return build(db, 'postgres', db);
+  const store = build(db, 'postgres', db);
+  const ours = store.migrate;
+  // the job queue is graphile-worker's: its schema is migrated with ours (ADR 0009)
+  store.migrate = async () => {
+    await ours();
+    const { runMigrations, Logger } = await import('graphile-worker');
+    try {
+      await runMigrations({ connectionString, logger: new Logger(() => () => {}) });
+    } catch (e) {
+      throw new StorageError(
+        'storage_migration_failed',
+        `store: unable to migrate the job queue: ${(e as Error).message}`,
+        e,
+      );
+    }
+  };
+  return store;
 }
 
 /** Opens the store a DATABASE_URL names (postgres://…), else SQLite at `sqlitePath`. */

@@ -605,6 +605,70 @@ const m014: Migration = {
   },
 };
 
+/**
+ * Notices to applicants (one row per notice: its id is the idempotency key of its delivery) and, on SQLite, the
+ * embedded runner's job table (on PostgreSQL, graphile-worker keeps its own schema, migrated by the store).
+ */
+function m015(dialect: Dialect): Migration {
+  return {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('notices')
+        .ifNotExists()
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('case_id', 'text', (c) => c.notNull())
+        .addColumn('organ_id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('channel', 'text', (c) => c.notNull())
+        .addColumn('recipient', 'text', (c) => c.notNull())
+        .addColumn('subject', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('sent_at', 'text')
+        .addColumn('provider_id', 'text')
+        .addColumn('last_error', 'text')
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('sealed_secret', 'text')
+        .execute();
+      await db.schema.createIndex('notices_case').ifNotExists().on('notices').column('case_id').execute();
+      await db.schema
+        .createIndex('notices_organ_created')
+        .ifNotExists()
+        .on('notices')
+        .columns(['organ_id', 'created_at'])
+        .execute();
+      if (dialect === 'sqlite') {
+        await db.schema
+          .createTable('jobs')
+          .ifNotExists()
+          .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+          .addColumn('task', 'text', (c) => c.notNull())
+          .addColumn('payload', 'text', (c) => c.notNull())
+          .addColumn('key', 'text', (c) => c.unique())
+          .addColumn('run_at', 'text', (c) => c.notNull())
+          .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('max_attempts', 'integer', (c) => c.notNull())
+          .addColumn('last_error', 'text')
+          .addColumn('locked_by', 'text')
+          .addColumn('locked_until', 'text')
+          .addColumn('failed', 'integer', (c) => c.notNull().defaultTo(0))
+          .execute();
+        await db.schema
+          .createIndex('jobs_due')
+          .ifNotExists()
+          .on('jobs')
+          .columns(['failed', 'run_at'])
+          .execute();
+      }
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('notices').ifExists().execute();
+      await db.schema.dropTable('jobs').ifExists().execute();
+    },
+  };
+}
+
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
     getMigrations: async () => ({
@@ -620,6 +684,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
       '012_must_change_password': m012,
       '013_release_reviews': m013,
       '014_organ_guide_attachments': m014,
+      '015_notices_jobs': m015(dialect),
       '009_issued_letters': m009(dialect),
     }),
   };

@@ -1,7 +1,40 @@
+import type { Generated } from 'kysely';
 /**
  * Table types for Kysely. The same schema runs on SQLite and PostgreSQL: text ids, ISO text dates and
  * timestamps, JSON as text, integers for counters.
  */
+export interface NoticesTable {
+  id: string;
+  case_id: string;
+  organ_id: string;
+  kind: string;
+  channel: string;
+  recipient: string;
+  subject: string;
+  body: string;
+  created_at: string;
+  status: string;
+  sent_at: string | null;
+  provider_id: string | null;
+  last_error: string | null;
+  attempts: number;
+  /** the query code of a receipt notice, sealed with the server secret (never stored in the clear) */
+  sealed_secret: string | null;
+}
+/** The embedded runner's queue (SQLite only). */
+export interface JobsTable {
+  id: Generated<number>;
+  task: string;
+  payload: string;
+  key: string | null;
+  run_at: string;
+  attempts: number;
+  max_attempts: number;
+  last_error: string | null;
+  locked_by: string | null;
+  locked_until: string | null;
+  failed: number;
+}
 export interface OrgansTable {
   id: string;
   parent_id: string | null;
@@ -271,6 +304,8 @@ export interface Database {
   item_events: ItemEventsTable;
   item_files: ItemFilesTable;
   organs: OrgansTable;
+  notices: NoticesTable;
+  jobs: JobsTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

@@ -4,7 +4,7 @@ import { APPLICATION_LIMITS } from '../../../app/cases/application-form.js';
 import type { Organ } from '../../../core/entities.js';
 import { APPLICANT_TYPES, DELIVERY_LABEL, FORM_LABEL } from '../../../core/case/case-model.js';
 import { cnDate } from '../../../core/calendar/working-days.js';
-import { Csrf, ErrorSummary, Field, Layout, OrganTree, Radios, Select } from '../layout.js';
+import { Csrf, ErrorSummary, Field, Layout, NotifyChoices, OrganTree, Radios, Select } from '../layout.js';
 import { APPLICATION_LABELS, ID_TYPE_OPTIONS } from './labels.js';
 
 const TYPE_LABEL: Record<string, string> = {
@@ -177,6 +177,7 @@ export const ApplyForm: FC<{
           options={Object.entries(DELIVERY_LABEL).map(([value, label]) => ({ value, label }))}
         />
       </fieldset>
+      <NotifyChoices values={values} fields={fields} fresh={!('name' in values)} />
       {organ.applicantUploads ? (
         <fieldset>
           <legend>证明材料（选填）</legend>

@@ -19,6 +19,8 @@ export const APPLICATION_LABELS: Record<string, string> = {
   description: '所需信息的描述',
   requestedForm: '获取信息的形式',
   delivery: '获取信息的方式',
+  notifyEmail: '电子邮件通知',
+  notifySms: '短信通知',
   idCopy: '身份证明复印件',
   authorization: '委托书',
 };

@@ -8,7 +8,7 @@ import {
   DELIVERY_LABEL,
   FORM_LABEL,
 } from '../../../core/case/case-model.js';
-import { Csrf, ErrorSummary, Field, Layout, Select } from '../layout.js';
+import { Csrf, ErrorSummary, Field, Layout, NotifyChoices, Select } from '../layout.js';
 import { APPLICATION_LABELS, ID_TYPE_OPTIONS } from '../applicant/labels.js';
 
 export const NewCasePage: FC<{
@@ -152,6 +152,7 @@ export const NewCasePage: FC<{
           options={Object.entries(DELIVERY_LABEL).map(([value, label]) => ({ value, label }))}
         />
       </fieldset>
+      <NotifyChoices values={values} fields={fields} fresh={!('name' in values)} />
       <div class="field">
         <label>
           <input
