@@ -19,11 +19,20 @@ import {
 } from 'docx';
 import type { Letter } from '../../core/letters/build-letters.js';
 import { escapeHtml } from './html-report-renderer.js';
+import { pdfFontStack } from './pdf-fonts.js';
+
+/**
+ * The body and title type. In a PDF the first of each list that is installed prints from a copy cut to the letter's
+ * characters (pdf-fonts.ts), so that the PDF's text layer holds the characters printed, not Kangxi radicals; a
+ * browser skips the names of the copies.
+ */
+const BODY_FONT = pdfFontStack(['FangSong', '仿宋', 'Noto Serif CJK SC', 'WenQuanYi Zen Hei'], 'serif');
+const TITLE_FONT = pdfFontStack(['Noto Serif CJK SC', 'SimSun'], 'serif');
 
 export const LETTER_CSS = `@page{size:A4;margin:37mm 26mm 35mm 28mm}
-body{font-family:"FangSong","仿宋","Noto Serif CJK SC","WenQuanYi Zen Hei",serif;font-size:16pt;line-height:28pt;max-width:156mm;margin:2rem auto;color:#000}
+body{font-family:${BODY_FONT};font-size:16pt;line-height:28pt;max-width:156mm;margin:2rem auto;color:#000}
 @media print{body{margin:0 auto}}
-h1{font-family:"Noto Serif CJK SC","SimSun",serif;font-size:22pt;font-weight:bold;text-align:center;line-height:1.4;margin:0 0 .6em}
+h1{font-family:${TITLE_FONT};font-size:22pt;font-weight:bold;text-align:center;line-height:1.4;margin:0 0 .6em}
 .number{text-align:center;margin:0 0 1em}
 .to{margin:0}
 p.body{text-indent:2em;margin:0}

@@ -1,7 +1,10 @@
 /**
  * HTML → PDF through Debian's Chromium (playwright-core). The browser starts lazily on first use and is reused.
+ * A page that names a derived font (`pdfFontStack`) prints with it, cut to the characters it prints, so that the
+ * PDF's text layer holds those characters and not the Kangxi radicals the installed CJK fonts would give.
  */
 import type { Browser } from 'playwright-core';
+import { PDF_FONT_PREFIX, closePdfFonts, pdfFontFaces } from './pdf-fonts.js';
 
 let browser: Promise<Browser> | null = null;
 
@@ -22,13 +25,30 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
+/** `html` with `css` in a style element of its head. */
+function withStyle(html: string, css: string): string {
+  const style = `<style>${css}</style>`;
+  const head = html.search(/<\/head\s*>/i);
+  if (head >= 0) return html.slice(0, head) + style + html.slice(head);
+  return html.replace(/^(\s*<!doctype[^>]*>)?/i, (doctype) => doctype + style);
+}
+
+/** Lays the page out (which asks for the fonts it uses), loads the derived fonts and waits for every font. */
+const FONTS_LOADED = `(async () => {
+  void document.documentElement.offsetHeight;
+  const derived = [...document.fonts].filter((f) => f.family.replace(/["']/g, '').startsWith(${JSON.stringify(PDF_FONT_PREFIX)}));
+  await Promise.all(derived.map((f) => f.load().catch(() => null)));
+  await document.fonts.ready;
+})()`;
+
 /** Prints HTML to an A4 PDF. */
 export async function printPdf(html: string): Promise<Uint8Array> {
   browser ??= launchChromium();
-  const b = await browser;
+  const [b, faces] = await Promise.all([browser, pdfFontFaces(html)]);
   const page = await b.newPage();
   try {
-    await page.setContent(html, { waitUntil: 'load' });
+    await page.setContent(faces ? withStyle(html, faces) : html, { waitUntil: 'load' });
+    if (faces) await page.evaluate(FONTS_LOADED);
     return new Uint8Array(await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
   } finally {
     await page.close();
@@ -36,6 +56,7 @@ export async function printPdf(html: string): Promise<Uint8Array> {
 }
 
 export async function closePdfPrinter(): Promise<void> {
+  await closePdfFonts();
   if (browser) {
     const b = await browser;
     browser = null;
