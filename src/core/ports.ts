@@ -27,7 +27,7 @@ import type {
   StoredItemEvent,
 } from './entities.js';
 import type { IssuedLetter } from './letters/issued-letter.js';
-import type { Notice } from './notices/notice.js';
+import type { Notice, StaffNotification, StaffPrefs } from './notices/notice.js';
 
 /** What reading a report gives: the report as far as it could be read, and a finding per problem. */
 export interface ReportParseResult {
@@ -268,6 +268,20 @@ export interface Store {
     markAttempt(id: string, error: string, failed: boolean): Promise<void>;
     listForCase(caseId: string): Promise<Notice[]>;
     listRecent(organIds: string[] | null, limit: number): Promise<Notice[]>;
+  };
+  /** staff members' notice preferences and the bell */
+  staffNotices: {
+    prefs(userId: string): Promise<StaffPrefs | undefined>;
+    setPrefs(p: StaffPrefs): Promise<void>;
+    /** adds a notification unless one with its id exists; returns whether it was added */
+    add(n: StaffNotification): Promise<boolean>;
+    list(userId: string, limit: number): Promise<StaffNotification[]>;
+    unread(userId: string): Promise<number>;
+    markRead(userId: string, at: string): Promise<void>;
+  };
+  /** a scheduled run (`name`, `period` e.g. a day) happens once: the first to claim it runs it */
+  scheduledRuns: {
+    claim(name: string, period: string, at: string): Promise<boolean>;
   };
   /** administrator edits of the working-day calendar (they override the seed data) */
   calendar: {

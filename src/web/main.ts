@@ -16,7 +16,7 @@ import { seedDemo } from '../app/demo/seed-demo.js';
 import { loadCalendar } from '../app/admin/calendar.js';
 import { buildServer } from './server.js';
 import { noticeTransports, startJobRunner } from '../adapters/jobs/start-runner.js';
-import { allTasks } from '../app/jobs/tasks.js';
+import { allTasks, startScheduler } from '../app/jobs/tasks.js';
 
 export async function start(argv: string[] = process.argv.slice(2)): Promise<void> {
   const config = loadConfig();
@@ -50,6 +50,7 @@ export async function start(argv: string[] = process.argv.slice(2)): Promise<voi
   // background work (notices): a worker in this process unless WORKER=false (then `gongkai worker` runs them)
   const runner = config.worker ? await startJobRunner(store, config.databaseUrl, allTasks(deps)) : undefined;
   if (runner) deps.notify!.wake = () => runner.wake();
+  const stopScheduler = runner ? startScheduler(deps) : undefined;
   let seeded: Awaited<ReturnType<typeof seedDemo>> = { logins: [], cases: [] };
   if (demo) {
     if ((await store.organs.list()).length === 0) seeded = await seedDemo(deps);
@@ -91,6 +92,7 @@ export async function start(argv: string[] = process.argv.slice(2)): Promise<voi
   }
   const stop = async () => {
     await app.close();
+    stopScheduler?.();
     await runner?.stop();
     await deps.notify?.mailer?.close();
     await store.close();

@@ -100,9 +100,13 @@ export async function startSmsSink(): Promise<SmsSink> {
   };
 }
 
-export async function waitUntil(ok: () => boolean, ms: number, what: () => string): Promise<void> {
+export async function waitUntil(
+  ok: () => boolean | Promise<boolean>,
+  ms: number,
+  what: () => string,
+): Promise<void> {
   const end = Date.now() + ms;
-  while (!ok()) {
+  while (!(await ok())) {
     if (Date.now() > end) throw new Error(`timed out waiting: ${what()}`);
     await new Promise((r) => setTimeout(r, 20));
   }

@@ -149,17 +149,27 @@ export async function approvalPreview(
 }
 
 /**
- * The staff member with what the header shows: the name of the organ they work for and, for a head, the number
- * of approvals awaiting them (one COUNT).
+ * The staff member with what the header shows: the name of the organ they work for, their unread notifications
+ * (the bell) and, for a head, the number of approvals awaiting them (one COUNT each).
  */
 export async function withPendingCount<U extends StaffUser>(
   deps: AppDeps,
   user: U,
-): Promise<U & { pendingApprovals?: number; organName?: string; editsCalendar?: boolean }> {
-  const organ = await deps.store.organs.find(user.organId);
+): Promise<
+  U & { pendingApprovals?: number; organName?: string; editsCalendar?: boolean; unreadNotifications?: number }
+> {
+  const [organ, unread] = await Promise.all([
+    deps.store.organs.find(user.organId),
+    deps.store.staffNotices.unread(user.id),
+  ]);
   const named = organ
-    ? { ...user, organName: organ.name, editsCalendar: canEditCalendar.allow(user, organ) }
-    : user;
+    ? {
+        ...user,
+        organName: organ.name,
+        editsCalendar: canEditCalendar.allow(user, organ),
+        unreadNotifications: unread,
+      }
+    : { ...user, unreadNotifications: unread };
   if (user.role !== 'head') return named;
   return { ...named, pendingApprovals: await deps.store.approvals.countPending([user.organId]) };
 }

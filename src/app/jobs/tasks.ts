@@ -1,7 +1,21 @@
-/** Every task the job runners run, by name (notices today; digests and scheduled work join here). */
+/** Every task the job runners run, by name: notices, and the scheduled digests and reminders. */
 import type { AppDeps } from '../deps.js';
 import { noticeTasks } from '../notices/case-notices.js';
+import { digestTasks, scheduleDue } from '../notices/staff-digest.js';
 
 export function allTasks(deps: AppDeps) {
-  return { ...noticeTasks(deps) };
+  return { ...noticeTasks(deps), ...digestTasks(deps) };
+}
+
+/** Looks at the clock every minute (and now) for scheduled work; returns the function that stops it. */
+export function startScheduler(deps: AppDeps, everyMs = 60_000): () => void {
+  const tick = () => {
+    scheduleDue(deps).catch(() => {
+      // the database did not answer: the next minute tries again
+    });
+  };
+  tick();
+  const t = setInterval(tick, everyMs);
+  t.unref();
+  return () => clearInterval(t);
 }

@@ -54,11 +54,13 @@ export async function runWorkerCommand(args: string[], io: CliIO): Promise<numbe
   }
   return withDeps(async (deps, databaseUrl) => {
     const { startJobRunner } = await import('../../adapters/jobs/start-runner.js');
-    const { allTasks } = await import('../../app/jobs/tasks.js');
+    const { allTasks, startScheduler } = await import('../../app/jobs/tasks.js');
     const runner = await startJobRunner(deps.store, databaseUrl, allTasks(deps), {
       concurrency,
       onError: (task, e) => io.err(`任务 ${task} 失败：${e instanceof Error ? e.message : String(e)}`),
     });
+    deps.notify!.wake = () => runner.wake();
+    const stopScheduler = startScheduler(deps);
     io.out(
       `后台任务进程已启动（${databaseUrl ? 'PostgreSQL / graphile-worker' : 'SQLite'}，并发 ${concurrency}）`,
     );
@@ -66,6 +68,7 @@ export async function runWorkerCommand(args: string[], io: CliIO): Promise<numbe
       process.once('SIGINT', res);
       process.once('SIGTERM', res);
     });
+    stopScheduler();
     await runner.stop();
     await deps.notify?.mailer?.close();
     return 0;

@@ -18,7 +18,41 @@ export type NoticeKind =
   | 'extension'
   | 'fee'
   | 'reply'
-  | 'termination';
+  | 'termination'
+  /** a staff member's daily or weekly digest (no case: `caseId` is '') */
+  | 'digest';
+
+/** A staff member's notice preferences: where the digest goes, whether at all, and when not to send. */
+export interface StaffPrefs {
+  userId: string;
+  /** '' : no e-mail (the bell only) */
+  email: string;
+  digest: boolean;
+  /** quiet hours in China Standard Time, [start, end) in whole hours (e.g. 22 → 7); null: none */
+  quietStart: number | null;
+  quietEnd: number | null;
+}
+
+/** An in-app notification (the bell). */
+export interface StaffNotification {
+  /** unique per cause (e.g. `digest:<user>:<day>`): the same cause never notifies twice */
+  id: string;
+  userId: string;
+  organId: string;
+  kind: 'digest' | 'weekly' | 'lapse' | 'report_deadline';
+  title: string;
+  body: string;
+  link: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+/** Whether CST hour `h` is inside quiet hours [start, end) (which may wrap midnight). */
+export function inQuietHours(p: Pick<StaffPrefs, 'quietStart' | 'quietEnd'>, h: number): boolean {
+  const { quietStart: s, quietEnd: e } = p;
+  if (s === null || e === null || s === e) return false;
+  return s < e ? h >= s && h < e : h >= s || h < e;
+}
 
 export interface Notice {
   /** `<case id>/<event seq>/<channel>`: the idempotency key of its delivery */
@@ -46,7 +80,7 @@ export interface Notice {
 /** Where the query code goes in a stored notice: the code itself is sealed, never kept in the clear. */
 export const QUERY_CODE_SLOT = '{查询码}';
 
-export const NOTICE_OF_EVENT: Partial<Record<CaseEvent['kind'], NoticeKind>> = {
+export const NOTICE_OF_EVENT: Partial<Record<CaseEvent['kind'], Exclude<NoticeKind, 'digest'>>> = {
   registered: 'receipt',
   clarification_requested: 'clarification',
   third_party_consulted: 'consultation',
@@ -58,7 +92,7 @@ export const NOTICE_OF_EVENT: Partial<Record<CaseEvent['kind'], NoticeKind>> = {
   fee_lapsed: 'termination',
 };
 
-const WHAT: Record<NoticeKind, string> = {
+const WHAT: Record<Exclude<NoticeKind, 'digest'>, string> = {
   receipt: '已登记',
   clarification: '需要补正',
   consultation: '正在征求意见',
@@ -81,7 +115,7 @@ export interface NoticeContext {
 
 /** What a notice of `kind` after `event` says, by channel (SMS: one short paragraph). */
 export function noticeText(
-  kind: NoticeKind,
+  kind: Exclude<NoticeKind, 'digest'>,
   event: CaseEvent,
   ctx: NoticeContext,
   channel: NoticeChannel,

@@ -12,12 +12,72 @@ import { staffUser } from '../http/request.js';
 import { sendHtml } from '../http/reply.js';
 import { page } from '../views/layout.js';
 import { JobsPage, OutboxPage } from '../views/notices/outbox.js';
+import { BellPage, PrefsPage } from '../views/notices/bell.js';
+import { markAllRead, myNotifications, myPrefs, saveMyPrefs } from '../../app/notices/bell.js';
+import { formFields } from '../http/request.js';
+import { submitForm } from '../http/form.js';
 
 export async function noticeRoutes(app: FastifyInstance, { deps, opts }: WebContext): Promise<void> {
   const protect = { preHandler: app.csrfProtection };
   app.get('/healthz/jobs', async () => {
     const q = await queueOverview(deps, { limit: 0 });
     return { waiting: q.waiting, failed: q.failed, oldestWaitingSince: q.oldestWaitingSince };
+  });
+  app.get<{ Querystring: { ok?: string } }>('/admin/notifications', async (req, reply) => {
+    const user = staffUser(req);
+    return sendHtml(
+      reply,
+      await page(
+        <BellPage
+          user={user}
+          csrf={reply.generateCsrf()}
+          items={await myNotifications(deps, user)}
+          {...(req.query.ok ? { flash: { kind: 'ok' as const, text: '已全部标为已读。' } } : {})}
+        />,
+      ),
+    );
+  });
+  app.post('/admin/notifications/read', protect, async (req, reply) => {
+    await markAllRead(deps, staffUser(req));
+    return reply.redirect('/admin/notifications?ok=read', 303);
+  });
+  app.get('/admin/notifications/settings', async (req, reply) => {
+    const user = staffUser(req);
+    return sendHtml(
+      reply,
+      await page(<PrefsPage user={user} csrf={reply.generateCsrf()} prefs={await myPrefs(deps, user)} />),
+    );
+  });
+  app.post('/admin/notifications/settings', protect, async (req, reply) => {
+    const user = staffUser(req);
+    const values = formFields(req);
+    return submitForm(
+      reply,
+      () => saveMyPrefs(deps, user, values, req.ip),
+      async (prefs) =>
+        sendHtml(
+          reply,
+          await page(
+            <PrefsPage
+              user={user}
+              csrf={reply.generateCsrf()}
+              prefs={prefs}
+              flash={{ kind: 'ok', text: '已保存。' }}
+            />,
+          ),
+        ),
+      async (f) =>
+        page(
+          <PrefsPage
+            user={user}
+            csrf={reply.generateCsrf()}
+            prefs={await myPrefs(deps, user)}
+            values={values}
+            fields={f.fields}
+          />,
+        ),
+      ['invalid'],
+    );
   });
   app.get('/admin/outbox', async (req, reply) => {
     const user = staffUser(req);

@@ -11,6 +11,7 @@ export interface PageProps {
         organName?: string;
         /** the platform administrator edits the working-day calendar */
         editsCalendar?: boolean;
+        unreadNotifications?: number;
         calendarWarning?: string | undefined;
       })
     | null;
@@ -54,7 +55,10 @@ export const Layout: FC<PageProps> = ({ title, user, csrf, flash, children }) =>
               ) : null}
               {user.role === 'clerk' || user.role === 'head' ? <a href="/admin/cases/new">登记申请</a> : null}
               <a href="/admin/stats">统计</a>
-              <a href="/admin/outbox">通知</a>
+              <a href="/admin/notifications" id="bell">
+                提醒{user.unreadNotifications ? `（${user.unreadNotifications}）` : ''}
+              </a>
+              <a href="/admin/outbox">通知记录</a>
               {user.role === 'supervisor' ? <a href="/admin/supervise">监督</a> : null}
               {user.role !== 'supervisor' ? <a href="/admin/report">年度报告</a> : null}
               {user.role === 'admin' ? (

@@ -8,7 +8,7 @@
  */
 import { type Kysely, type Transaction, sql } from 'kysely';
 import type { NewJob, QueuedJob, Store } from '../../../core/ports.js';
-import type { Notice } from '../../../core/notices/notice.js';
+import type { Notice, StaffNotification, StaffPrefs } from '../../../core/notices/notice.js';
 import type { Database } from './schema.js';
 import type { Dialect } from './migrations.js';
 
@@ -307,6 +307,127 @@ export function buildNoticesStore(db: Db, wrap: Wrap): Store['notices'] {
         let q = db.selectFrom('notices').selectAll();
         if (organIds) q = q.where('organ_id', 'in', organIds.length ? organIds : ['']);
         return (await q.orderBy('created_at', 'desc').orderBy('id').limit(limit).execute()).map(toNotice);
+      }),
+  };
+}
+
+const toNotification = (r: Database['staff_notifications']): StaffNotification => ({
+  id: r.id,
+  userId: r.user_id,
+  organId: r.organ_id,
+  kind: r.kind as StaffNotification['kind'],
+  title: r.title,
+  body: r.body,
+  link: r.link,
+  createdAt: r.created_at,
+  readAt: r.read_at,
+});
+
+export function buildStaffNoticesStore(db: Db, wrap: Wrap): Store['staffNotices'] {
+  return {
+    prefs: (userId) =>
+      wrap('read staff prefs', async () => {
+        const r = await db
+          .selectFrom('staff_prefs')
+          .selectAll()
+          .where('user_id', '=', userId)
+          .executeTakeFirst();
+        return r
+          ? ({
+              userId: r.user_id,
+              email: r.email,
+              digest: Number(r.digest) === 1,
+              quietStart: r.quiet_start === null ? null : Number(r.quiet_start),
+              quietEnd: r.quiet_end === null ? null : Number(r.quiet_end),
+            } satisfies StaffPrefs)
+          : undefined;
+      }),
+    setPrefs: (p) =>
+      wrap('save staff prefs', async () => {
+        const row = {
+          user_id: p.userId,
+          email: p.email,
+          digest: p.digest ? 1 : 0,
+          quiet_start: p.quietStart,
+          quiet_end: p.quietEnd,
+        };
+        await db
+          .insertInto('staff_prefs')
+          .values(row)
+          .onConflict((oc) =>
+            oc.column('user_id').doUpdateSet({
+              email: row.email,
+              digest: row.digest,
+              quiet_start: row.quiet_start,
+              quiet_end: row.quiet_end,
+            }),
+          )
+          .execute();
+      }),
+    add: (n) =>
+      wrap('add notification', async () => {
+        const r = await db
+          .insertInto('staff_notifications')
+          .values({
+            id: n.id,
+            user_id: n.userId,
+            organ_id: n.organId,
+            kind: n.kind,
+            title: n.title,
+            body: n.body,
+            link: n.link,
+            created_at: n.createdAt,
+            read_at: n.readAt,
+          })
+          .onConflict((oc) => oc.column('id').doNothing())
+          .executeTakeFirst();
+        return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+      }),
+    list: (userId, limit) =>
+      wrap('list notifications', async () =>
+        (
+          await db
+            .selectFrom('staff_notifications')
+            .selectAll()
+            .where('user_id', '=', userId)
+            .orderBy('created_at', 'desc')
+            .orderBy('id')
+            .limit(limit)
+            .execute()
+        ).map(toNotification),
+      ),
+    unread: (userId) =>
+      wrap('count notifications', async () => {
+        const r = await db
+          .selectFrom('staff_notifications')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('user_id', '=', userId)
+          .where('read_at', 'is', null)
+          .executeTakeFirst();
+        return Number(r?.n ?? 0);
+      }),
+    markRead: (userId, at) =>
+      wrap('mark notifications read', async () => {
+        await db
+          .updateTable('staff_notifications')
+          .set({ read_at: at })
+          .where('user_id', '=', userId)
+          .where('read_at', 'is', null)
+          .execute();
+      }),
+  };
+}
+
+export function buildScheduledRunsStore(db: Db, wrap: Wrap): Store['scheduledRuns'] {
+  return {
+    claim: (name, period, at) =>
+      wrap('claim scheduled run', async () => {
+        const r = await db
+          .insertInto('scheduled_runs')
+          .values({ name, period, at })
+          .onConflict((oc) => oc.columns(['name', 'period']).doNothing())
+          .executeTakeFirst();
+        return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
       }),
   };
 }

@@ -2,7 +2,12 @@
  * The Store over Kysely, for SQLite (better-sqlite3) and PostgreSQL (pg). Driver errors are wrapped with the
  * layer and what it was doing, keeping the cause.
  */
-import { buildJobsStore, buildNoticesStore } from './kysely-jobs-store.js';
+import {
+  buildJobsStore,
+  buildNoticesStore,
+  buildScheduledRunsStore,
+  buildStaffNoticesStore,
+} from './kysely-jobs-store.js';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Transaction, sql } from 'kysely';
 import type {
   Approval,
@@ -958,6 +963,8 @@ function build(db: Db, dialect: Dialect, root: Kysely<Database>): Store {
     publication: buildPublicationStore(db, dialect, wrap),
     jobs: buildJobsStore(db, dialect, wrap),
     notices: buildNoticesStore(db, wrap),
+    staffNotices: buildStaffNoticesStore(db, wrap),
+    scheduledRuns: buildScheduledRunsStore(db, wrap),
     calendar: {
       list: () =>
         wrap('read calendar entries', async () =>

@@ -669,6 +669,56 @@ function m015(dialect: Dialect): Migration {
   };
 }
 
+/**
+ * Staff notices: each staff member's preferences (e-mail for the digest, opt-out, quiet hours), the in-app
+ * notifications behind the bell, and the scheduled runs already done (a daily or weekly run happens once, however
+ * many processes look at the clock).
+ */
+const m016: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable('staff_prefs')
+      .ifNotExists()
+      .addColumn('user_id', 'text', (c) => c.primaryKey())
+      .addColumn('email', 'text', (c) => c.notNull().defaultTo(''))
+      .addColumn('digest', 'integer', (c) => c.notNull().defaultTo(1))
+      .addColumn('quiet_start', 'integer')
+      .addColumn('quiet_end', 'integer')
+      .execute();
+    await db.schema
+      .createTable('staff_notifications')
+      .ifNotExists()
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addColumn('organ_id', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('title', 'text', (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addColumn('link', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('read_at', 'text')
+      .execute();
+    await db.schema
+      .createIndex('staff_notifications_user')
+      .ifNotExists()
+      .on('staff_notifications')
+      .columns(['user_id', 'created_at'])
+      .execute();
+    await db.schema
+      .createTable('scheduled_runs')
+      .ifNotExists()
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('period', 'text', (c) => c.notNull())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('scheduled_runs_pk', ['name', 'period'])
+      .execute();
+  },
+  async down(db: Kysely<any>) {
+    for (const t of ['scheduled_runs', 'staff_notifications', 'staff_prefs'])
+      await db.schema.dropTable(t).ifExists().execute();
+  },
+};
+
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
     getMigrations: async () => ({
@@ -685,6 +735,7 @@ export function migrationProvider(dialect: Dialect): MigrationProvider {
       '013_release_reviews': m013,
       '014_organ_guide_attachments': m014,
       '015_notices_jobs': m015(dialect),
+      '016_staff_notices': m016,
       '009_issued_letters': m009(dialect),
     }),
   };

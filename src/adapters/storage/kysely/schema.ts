@@ -35,6 +35,29 @@ export interface JobsTable {
   locked_until: string | null;
   failed: number;
 }
+export interface StaffPrefsTable {
+  user_id: string;
+  email: string;
+  digest: number;
+  quiet_start: number | null;
+  quiet_end: number | null;
+}
+export interface StaffNotificationsTable {
+  id: string;
+  user_id: string;
+  organ_id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string;
+  created_at: string;
+  read_at: string | null;
+}
+export interface ScheduledRunsTable {
+  name: string;
+  period: string;
+  at: string;
+}
 export interface OrgansTable {
   id: string;
   parent_id: string | null;
@@ -305,6 +328,9 @@ export interface Database {
   item_files: ItemFilesTable;
   organs: OrgansTable;
   notices: NoticesTable;
+  staff_prefs: StaffPrefsTable;
+  staff_notifications: StaffNotificationsTable;
+  scheduled_runs: ScheduledRunsTable;
   jobs: JobsTable;
   users: UsersTable;
   sessions: SessionsTable;
