@@ -86,7 +86,11 @@ export interface NewJob {
   maxAttempts?: number;
 }
 
-/** Sends e-mail (SMTP). `messageId` is the notice's idempotency key, as the Message-ID. */
+/**
+ * Sends e-mail (SMTP). `messageId` is the notice's idempotency key, as the Message-ID. `beforeHandOver` runs once
+ * the whole message is with the server but before the final "." that makes the server take it: whatever it
+ * records (the notice is being handed over) is true before the server can have the message.
+ */
 export interface Mailer {
   send(m: {
     to: string;
@@ -95,6 +99,7 @@ export interface Mailer {
     text: string;
     messageId: string;
     headers?: Record<string, string>;
+    beforeHandOver?: () => Promise<void>;
   }): Promise<string>;
   close(): Promise<void>;
 }
@@ -265,6 +270,8 @@ export interface Store {
     create(n: Notice): Promise<void>;
     find(id: string): Promise<Notice | undefined>;
     markSent(id: string, at: string, providerId: string): Promise<void>;
+    /** the message is with the server but for its final "." (a pending or failed notice only) */
+    markHanding(id: string): Promise<void>;
     markAttempt(id: string, error: string, failed: boolean): Promise<void>;
     listForCase(caseId: string): Promise<Notice[]>;
     listRecent(organIds: string[] | null, limit: number): Promise<Notice[]>;

@@ -85,6 +85,16 @@ export async function deliverNotice(
 ): Promise<void> {
   const n = await deps.store.notices.find(noticeId);
   if (!n || n.status === 'sent') return;
+  if (n.status === 'handing' && n.channel === 'email') {
+    // a worker stopped between handing the message over and the server's answer: the server may have it, so
+    // it is never sent again (the Message-ID lets a receiving system recognise it)
+    await deps.store.notices.markSent(
+      n.id,
+      deps.now().toISOString(),
+      'handed over; the worker stopped before the answer',
+    );
+    return;
+  }
   const organ = await deps.store.organs.find(n.organId);
   let providerId: string;
   try {
@@ -101,10 +111,12 @@ export async function deliverNotice(
         text,
         messageId: n.id,
         ...(organ?.email ? { headers: { 'Reply-To': organ.email } } : {}),
+        beforeHandOver: () => deps.store.notices.markHanding(n.id),
       });
     } else {
       const sms = deps.notify?.sms;
       if (!sms) throw new Error('未配置短信服务（SMS_URL）');
+      // an SMS request may be repeated: the provider recognises it by its Idempotency-Key
       providerId = await sms.send({ to: n.to, text, key: n.id });
     }
   } catch (e) {

@@ -66,8 +66,12 @@ export interface Notice {
   subject: string;
   text: string;
   createdAt: string;
-  /** pending → sent (handed to the server), or failed (every attempt used up: the dead-letter list) */
-  status: 'pending' | 'sent' | 'failed';
+  /**
+   * pending → handing (an e-mail is with the server but for its final ".") → sent (the server took it), or
+   * failed (every attempt used up: the dead-letter list). A notice left `handing` by a worker that died is
+   * counted as sent, never sent again.
+   */
+  status: 'pending' | 'handing' | 'sent' | 'failed';
   sentAt: string | null;
   /** the server's id for the message (SMTP response, SMS provider id) */
   providerId: string | null;

@@ -278,6 +278,15 @@ export function buildNoticesStore(db: Db, wrap: Wrap): Store['notices'] {
           .where('id', '=', id)
           .execute();
       }),
+    markHanding: (id) =>
+      wrap('mark notice handing', async () => {
+        await db
+          .updateTable('notices')
+          .set({ status: 'handing' })
+          .where('id', '=', id)
+          .where('status', 'in', ['pending', 'failed'])
+          .execute();
+      }),
     markAttempt: (id, error, failed) =>
       wrap('mark notice attempt', async () => {
         await db
@@ -285,7 +294,7 @@ export function buildNoticesStore(db: Db, wrap: Wrap): Store['notices'] {
           .set({
             last_error: error.slice(0, 1000),
             attempts: sql`attempts + 1`,
-            ...(failed ? { status: 'failed' } : {}),
+            status: failed ? 'failed' : 'pending',
           })
           .where('id', '=', id)
           .where('status', '!=', 'sent')

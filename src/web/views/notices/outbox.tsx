@@ -7,7 +7,12 @@ import type { QueueOverview } from '../../../app/jobs/queue-admin.js';
 import { Csrf, Layout } from '../layout.js';
 import { cst, type Flash } from '../shared.js';
 
-const STATUS: Record<Notice['status'], string> = { pending: '待发送', sent: '已发送', failed: '发送失败' };
+const STATUS: Record<Notice['status'], string> = {
+  pending: '待发送',
+  handing: '正在发送',
+  sent: '已发送',
+  failed: '发送失败',
+};
 const CHANNEL: Record<Notice['channel'], string> = { email: '电子邮件', sms: '短信' };
 const mask = (n: Notice) =>
   n.channel === 'email' ? n.to.replace(/^(.)[^@]*/, '$1***') : n.to.replace(/^(\d{3})\d{4}/, '$1****');
