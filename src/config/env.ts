@@ -63,6 +63,11 @@ export const OPTIONS: readonly Option[] = [
     doc: 'JSON body template for the SMS provider; string values may use {to}, {text}, {key}',
   },
   {
+    name: 'JOB_LOCK_SECONDS',
+    default: '300',
+    doc: 'seconds a running job stays locked: after that a job of a worker that died runs elsewhere',
+  },
+  {
     name: 'WORKER',
     default: 'true',
     doc: 'run a job worker inside `serve` (false: only `gongkai worker` processes run jobs)',
@@ -91,6 +96,7 @@ export interface Config {
   sms: { url: string; secret?: string; signatureHeader: string; template?: string } | undefined;
   /** run a job worker inside the web process */
   worker: boolean;
+  jobLockSeconds: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
@@ -161,6 +167,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       errors.push('SMS_TEMPLATE must be valid JSON');
     }
   const worker = bool('WORKER');
+  const jobLockSeconds = Number(v('JOB_LOCK_SECONDS'));
+  if (!Number.isInteger(jobLockSeconds) || jobLockSeconds < 1)
+    errors.push(`JOB_LOCK_SECONDS must be a positive whole number, got "${v('JOB_LOCK_SECONDS')}"`);
   if (errors.length) {
     process.stderr.write(`Invalid environment variables:\n  ${errors.join('\n  ')}\n`);
     process.exit(1);
@@ -188,6 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
         }
       : undefined,
     worker,
+    jobLockSeconds,
   });
 }
 

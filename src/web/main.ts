@@ -48,7 +48,9 @@ export async function start(argv: string[] = process.argv.slice(2)): Promise<voi
     notify: noticeTransports(config, demo),
   };
   // background work (notices): a worker in this process unless WORKER=false (then `gongkai worker` runs them)
-  const runner = config.worker ? await startJobRunner(store, config.databaseUrl, allTasks(deps)) : undefined;
+  const runner = config.worker
+    ? await startJobRunner(store, config.databaseUrl, allTasks(deps), { lockSeconds: config.jobLockSeconds })
+    : undefined;
   if (runner) deps.notify!.wake = () => runner.wake();
   const stopScheduler = runner ? startScheduler(deps) : undefined;
   let seeded: Awaited<ReturnType<typeof seedDemo>> = { logins: [], cases: [] };

@@ -25,11 +25,14 @@ export interface MailSink {
   close(): Promise<void>;
 }
 
-export async function startMailSink(): Promise<MailSink> {
+export async function startMailSink(
+  o: { starttls?: boolean; answerAfterMs?: number } = {},
+): Promise<MailSink> {
   const messages: SinkMessage[] = [];
   const server = new SMTPServer({
     authOptional: true,
     logger: false,
+    ...(o.starttls === false ? { hideSTARTTLS: true } : {}),
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((m) => {
@@ -42,11 +45,15 @@ export async function startMailSink(): Promise<MailSink> {
             messageId: m.messageId ?? '',
             secure: session.secure,
           });
-          callback();
+          // the server has the message; its answer may take a while (a worker may die meanwhile)
+          if (o.answerAfterMs) setTimeout(() => callback(), o.answerAfterMs);
+          else callback();
         })
         .catch(callback);
     },
   });
+  // a client killed mid-message resets its connection: the server goes on with the others
+  server.on('error', () => {});
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.server.address() as AddressInfo).port;
   return {

@@ -13,16 +13,24 @@ export async function startJobRunner(
   store: Store,
   databaseUrl: string | undefined,
   tasks: TaskList,
-  o: { concurrency?: number; pollMs?: number; onError?: (task: string, e: unknown) => void } = {},
+  o: {
+    concurrency?: number;
+    pollMs?: number;
+    /** how long a running job stays locked before another worker may take it (a killed worker's) */
+    lockSeconds?: number;
+    onError?: (task: string, e: unknown) => void;
+  } = {},
 ): Promise<JobRunner> {
   if (databaseUrl && /^postgres(ql)?:\/\//.test(databaseUrl))
     return startGraphileRunner(databaseUrl, tasks, {
       ...(o.concurrency ? { concurrency: o.concurrency } : {}),
       ...(o.pollMs ? { pollMs: o.pollMs } : {}),
+      ...(o.lockSeconds ? { lockSeconds: o.lockSeconds } : {}),
     });
   return startEmbeddedRunner(store, tasks, {
     ...(o.concurrency ? { concurrency: o.concurrency } : {}),
     ...(o.pollMs ? { pollMs: o.pollMs } : {}),
+    ...(o.lockSeconds ? { lockSeconds: o.lockSeconds } : {}),
     ...(o.onError ? { onError: (j, e) => o.onError!(j.task, e) } : {}),
   });
 }

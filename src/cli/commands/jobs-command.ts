@@ -14,7 +14,9 @@ export const JOBS_USAGE = `  gongkai worker [--concurrency N]   只运行后台�
   gongkai jobs retry 任务编号         立即重试一个失败任务
   gongkai jobs purge                 删除全部失败任务`;
 
-async function withDeps<T>(fn: (deps: AppDeps, databaseUrl: string | undefined) => Promise<T>): Promise<T> {
+async function withDeps<T>(
+  fn: (deps: AppDeps, databaseUrl: string | undefined, lockSeconds: number) => Promise<T>,
+): Promise<T> {
   const { loadConfig } = await import('../../config/env.js');
   const { openStore } = await import('../../adapters/storage/kysely/kysely-store.js');
   const { localFileStore } = await import('../../adapters/files/local-file-store.js');
@@ -39,7 +41,7 @@ async function withDeps<T>(fn: (deps: AppDeps, databaseUrl: string | undefined) 
       secret,
       notify: noticeTransports(config, false),
     };
-    return await fn(deps, config.databaseUrl);
+    return await fn(deps, config.databaseUrl, config.jobLockSeconds);
   } finally {
     await store.close();
   }
@@ -52,11 +54,12 @@ export async function runWorkerCommand(args: string[], io: CliIO): Promise<numbe
     io.err('--concurrency 应为1至32之间的整数');
     return 2;
   }
-  return withDeps(async (deps, databaseUrl) => {
+  return withDeps(async (deps, databaseUrl, lockSeconds) => {
     const { startJobRunner } = await import('../../adapters/jobs/start-runner.js');
     const { allTasks, startScheduler } = await import('../../app/jobs/tasks.js');
     const runner = await startJobRunner(deps.store, databaseUrl, allTasks(deps), {
       concurrency,
+      lockSeconds,
       onError: (task, e) => io.err(`任务 ${task} 失败：${e instanceof Error ? e.message : String(e)}`),
     });
     deps.notify!.wake = () => runner.wake();
