@@ -2,8 +2,10 @@
 import { runReportBench } from './report-bench.js';
 import { runCaseBench } from './case-bench.js';
 import { runPortalBench } from './portal-bench.js';
+import { runJobsBench } from './jobs-bench.js';
 
 runReportBench();
 runCaseBench();
+await runJobsBench();
 await runPortalBench();
 process.exit(0);

@@ -32,6 +32,7 @@ export async function startMailSink(
   const server = new SMTPServer({
     authOptional: true,
     logger: false,
+    disableReverseLookup: true,
     ...(o.starttls === false ? { hideSTARTTLS: true } : {}),
     onData(stream, session, callback) {
       simpleParser(stream)
