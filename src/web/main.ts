@@ -90,6 +90,9 @@ export async function start(argv: string[] = process.argv.slice(2)): Promise<voi
           `  ${c.caseId.padEnd(16)} ${c.queryCode.padEnd(10)} ${STATE_LABEL[c.state as CaseState] ?? c.state}\n`,
         );
     }
+    process.stdout.write(
+      `\n演示环境不连接邮件服务器：发给申请人的通知列在 ${address}/admin/outbox（登录后“通知记录”）。\n`,
+    );
     process.stdout.write(`\n数据库：${config.databaseUrl ? 'PostgreSQL' : dbFile}\n按 Ctrl+C 停止。\n`);
   }
   const stop = async () => {

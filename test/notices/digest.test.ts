@@ -11,7 +11,7 @@ import { startMailSink, waitUntil } from '../helpers/mail-sink.js';
 import { smtpMailer } from '../../src/adapters/mail/smtp-mailer.js';
 import { startEmbeddedRunner } from '../../src/adapters/jobs/embedded-runner.js';
 import { allTasks } from '../../src/app/jobs/tasks.js';
-import { scheduleDue } from '../../src/app/notices/staff-digest.js';
+import { dailyDigest, scheduleDue } from '../../src/app/notices/staff-digest.js';
 
 test('the morning digest: clerks and heads in the bell and by e-mail (after quiet hours), once a day; the supervisor’s Monday digest', async () => {
   const sink = await startMailSink();
@@ -146,5 +146,27 @@ test('the morning digest: clerks and heads in the bell and by e-mail (after quie
     await runner.stop();
     await t.close();
     await sink.close();
+  }
+});
+
+test('from 1 November the platform administrator’s Monday digest asks for next year’s holiday notice (暂定 deadlines otherwise)', async () => {
+  // Monday 2 November 2026, 08:05 in Beijing; the calendar has no 2027 notice
+  const t = await testApp({ now: '2026-11-02T00:05:00.000Z' });
+  try {
+    await scheduleDue(t.deps);
+    const [job] = await t.deps.store.jobs.list({ limit: 5 });
+    assert.ok(job, 'the daily run is queued');
+    await dailyDigest(t.deps, '2026-11-02');
+    const admin = await t.deps.store.staffNotices.list('u-county-admin', 10);
+    const cal = admin.find((n) => n.kind === 'calendar');
+    assert.ok(cal, JSON.stringify(admin));
+    assert.match(cal.body, /尚未录入2027年国务院办公厅节假日安排/);
+    assert.equal(
+      (await t.deps.store.staffNotices.list('u-th-admin', 10)).filter((n) => n.kind === 'calendar').length,
+      0,
+      'only the platform administrator edits the calendar',
+    );
+  } finally {
+    await t.close();
   }
 });

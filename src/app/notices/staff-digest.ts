@@ -2,7 +2,7 @@
  * Scheduled work for staff, on the job queue: every morning a digest per clerk and head (cases due within 5 working
  * days, overdue, approvals waiting; lapses the law now allows — 补正 not supplied in time (条例第三十条), fee not
  * paid (国办函〔2020〕109号) — proposed, never applied; the 年报 reminder from 1 January until it is published
- * (条例第四十九条)), and every Monday a digest for the supervising organ of its subordinates' overdue cases and late
+ * (条例第四十九条); on Mondays from 1 November the platform administrator's calendar-year warning), and every Monday a digest for the supervising organ of its subordinates' overdue cases and late
  * publications (条例第二十六条). Each goes to the bell; by e-mail too when the staff member gave an address and has
  * not opted out, held back until the end of their quiet hours. A run happens once per period however many
  * processes look at the clock (`scheduledRuns.claim`), and each notification once per cause (its id).
@@ -22,6 +22,7 @@ import {
 import { type AppDeps, today } from '../deps.js';
 import { loadCase } from '../cases/record-case-event.js';
 import { supervisionDashboard } from '../supervision/supervision-dashboard.js';
+import { calendarWarning } from '../admin/calendar.js';
 import { NOTICE_ATTEMPTS, NOTICE_TASK } from './case-notices.js';
 
 export const DAILY_TASK = 'digest.daily';
@@ -202,6 +203,18 @@ export async function dailyDigest(deps: AppDeps, day: IsoDate): Promise<number> 
             item: { kind: 'digest', title: `${organ.name}今日待办（${cnDate(day)}）`, lines, link: '/admin' },
           });
       }
+      // the calendar-year warning (from 1 November, for the platform administrator), on Mondays
+      const calendar = monday ? await calendarWarning(deps, user, day) : null;
+      if (calendar)
+        items.push({
+          key: 'calendar',
+          item: {
+            kind: 'calendar',
+            title: '工作日历需要录入节假日安排',
+            lines: [calendar],
+            link: '/admin/calendar',
+          },
+        });
       // the 年报 reminder: on Mondays, and every day of the last week before the deadline or after it
       if (m.report && user.role !== 'supervisor' && (monday || m.daysLeft <= 7))
         items.push({

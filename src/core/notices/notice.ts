@@ -39,7 +39,7 @@ export interface StaffNotification {
   id: string;
   userId: string;
   organId: string;
-  kind: 'digest' | 'weekly' | 'lapse' | 'report_deadline';
+  kind: 'digest' | 'weekly' | 'lapse' | 'report_deadline' | 'calendar';
   title: string;
   body: string;
   link: string;
