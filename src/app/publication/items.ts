@@ -227,6 +227,8 @@ export async function updateDraft(
   });
 }
 
+import { publishInstant, schedulePublication } from './scheduled-publication.js';
+
 export type ItemAction =
   | 'attributed'
   | 'reviewed'
@@ -244,9 +246,9 @@ export async function recordItemStep(
   action: ItemAction,
   f: Record<string, string>,
   ip: string,
-): Promise<void> {
+): Promise<{ scheduledAt?: string }> {
   const actor = actorOf(user);
-  await deps.store.transaction(async (tx) => {
+  return deps.store.transaction(async (tx) => {
     const item = await tx.publication.items.find(itemId);
     if (!item || item.organId !== user.organId)
       throw new AppError('item_not_found', '找不到该信息', 'not_found');
@@ -287,6 +289,19 @@ export async function recordItemStep(
             publishOn: '发布日期不能早于今天（定时发布填写以后的日期）',
           });
         ev = { kind: 'published', at, by: user.displayName, version: snapshot.version, publishOn: on };
+        // a time of day: published by the job queue at that minute (still refused then if no longer approved)
+        const when = publishInstant(on, f.publishTime, deps.now());
+        if (when) {
+          const dry = applyItemEvent(snapshot, ev, actor);
+          if (!dry.ok)
+            throw new AppError(
+              dry.code,
+              dry.message,
+              dry.code === 'actor_not_allowed' ? 'forbidden' : 'conflict',
+            );
+          await schedulePublication(tx, deps, user, item.organId, itemId, snapshot.version, when, ip);
+          return { scheduledAt: when.toISOString() };
+        }
         break;
       }
       case 'revised':
@@ -354,6 +369,7 @@ export async function recordItemStep(
       ip,
       detail: { item: itemId },
     });
+    return {};
   });
 }
 

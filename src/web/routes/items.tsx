@@ -19,7 +19,12 @@ import { ItemsListPage, TimelinessPage } from '../views/items/item-list.js';
 import { NewItemPage } from '../views/items/item-form.js';
 import { ItemAdminPage } from '../views/items/item-page.js';
 
-const ITEM_FLASH: Record<string, string> = { saved: '已保存。', done: '已办理。', file: '已上传。' };
+const ITEM_FLASH: Record<string, string> = {
+  saved: '已保存。',
+  done: '已办理。',
+  file: '已上传。',
+  scheduled: '已安排定时发布：到点自动发布（届时仍须是经保密审查和审核同意的本版本），操作日志中有记录。',
+};
 
 type ItemRoute = { Params: { id: string } };
 
@@ -122,7 +127,7 @@ export async function itemRoutes(app: FastifyInstance, ctx: WebContext): Promise
       return submitForm(
         reply,
         () => recordItemStep(deps, user, id, action as ItemAction, formFields(req), req.ip),
-        () => toItem(reply, id, 'done'),
+        (r) => toItem(reply, id, r.scheduledAt ? 'scheduled' : 'done'),
         itemAgain(reply, user, id),
       );
     },

@@ -34,6 +34,7 @@ const FIXED: Record<string, string> = {
   'item.reviewed': '保密审查',
   'item.approved': '审核同意发布',
   'item.published': '发布',
+  'item.publish_scheduled': '安排定时发布（到点由后台任务发布）',
   'item.revised': '修订',
   'item.withdrawn': '撤回',
   'item.validity_changed': '变更有效性',

@@ -48,7 +48,20 @@ const STEP_FORMS: Record<string, (p: { today: string }) => unknown> = {
   ),
   approved: () => <p class="small">同意发布当前版本。</p>,
   published: ({ today }) => (
-    <Field name="publishOn" label="发布日期（今天即发布；以后的日期为定时发布）" type="date" value={today} />
+    <>
+      <Field
+        name="publishOn"
+        label="发布日期（今天即发布；以后的日期为定时发布）"
+        type="date"
+        value={today}
+      />
+      <Field
+        name="publishTime"
+        label="发布时间（选填，时:分）"
+        maxlength={5}
+        hint="填写后在该日该时刻自动发布（届时仍须是经保密审查和审核同意的本版本）；不填则按日期发布。"
+      />
+    </>
   ),
   revised: () => <p class="small">生成新版本进行修订；在新版本审核发布前，公众仍看到当前版本。</p>,
   withdrawn: () => <Field name="reason" label="撤回原因" required />,
