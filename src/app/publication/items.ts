@@ -228,6 +228,7 @@ export async function updateDraft(
 }
 
 import { publishInstant, schedulePublication } from './scheduled-publication.js';
+import { assertReportPublishable, isReportColumn } from '../reports/report-guards.js';
 
 export type ItemAction =
   | 'attributed'
@@ -289,6 +290,9 @@ export async function recordItemStep(
             publishOn: '发布日期不能早于今天（定时发布填写以后的日期）',
           });
         ev = { kind: 'published', at, by: user.displayName, version: snapshot.version, publishOn: on };
+        // the 年报 column's rules (a year that has ended, no placeholder, one per year)
+        const v = (await tx.publication.items.versions(itemId)).find((x) => x.version === snapshot.version);
+        if (v) await assertReportPublishable(tx, item, v, t);
         // a time of day: published by the job queue at that minute (still refused then if no longer approved)
         const when = publishInstant(on, f.publishTime, deps.now());
         if (when) {
@@ -304,9 +308,22 @@ export async function recordItemStep(
         }
         break;
       }
-      case 'revised':
-        ev = { kind: 'revised', at, by: user.displayName, version: snapshot.version + 1 };
+      case 'revised': {
+        const reason = (f.reason ?? '').trim().slice(0, 200);
+        // a published 年报 is corrected by a new version of the same item, and the public is told why
+        if (isReportColumn(item) && snapshot.publishedVersion !== null && !reason)
+          throw new AppError('form_invalid', '请写明更正原因', 'invalid', {
+            reason: '更正已发布的年度报告须写明更正原因，公众页面将显示',
+          });
+        ev = {
+          kind: 'revised',
+          at,
+          by: user.displayName,
+          version: snapshot.version + 1,
+          ...(reason ? { reason } : {}),
+        };
         break;
+      }
       case 'withdrawn':
         ev = { kind: 'withdrawn', at, by: user.displayName, reason: f.reason ?? '' };
         break;

@@ -113,7 +113,25 @@ export async function itemPage(deps: AppDeps, organId: string, itemId: string) {
     (f) => f.version <= item.publishedVersion!,
   );
   const revised = item.publishedVersion > 1;
-  return { organ, item, column: columns.find((c) => c.id === item.columnId)!, columns, files, revised };
+  // the reasons given for the versions the public has seen (e.g. a corrected 年报)
+  const corrections = revised
+    ? (await deps.store.publication.items.events(item.id))
+        .map((e) => e.event)
+        .filter(
+          (e): e is Extract<typeof e, { kind: 'revised' }> =>
+            e.kind === 'revised' && !!e.reason && e.version <= item.publishedVersion!,
+        )
+        .map((e) => ({ version: e.version, reason: e.reason!, at: e.at }))
+    : [];
+  return {
+    organ,
+    item,
+    column: columns.find((c) => c.id === item.columnId)!,
+    columns,
+    files,
+    revised,
+    corrections,
+  };
 }
 
 export async function publicFile(deps: AppDeps, organId: string, fileId: string): Promise<ItemFile> {

@@ -44,6 +44,22 @@ export interface Compiled {
   report: AnnualReport;
   findings: Finding[];
   html: string;
+  /** the year has not ended: a draft of the figures so far, never drafted into an item nor published */
+  provisional: boolean;
+}
+
+/**
+ * Why a report cannot be compiled for `year` today, or null. 条例第五十条: the report covers a whole calendar
+ * year; this system compiles the formats of the 2019 条例 (国办公开办函〔2019〕60号 for 2019–2020, 〔2021〕30号 from
+ * 2021), so years before 2019 are refused; the current year may be previewed (provisional), a later one not.
+ */
+export function reportYearProblem(year: number, todayIso: string): string | null {
+  const current = Number(todayIso.slice(0, 4));
+  if (!Number.isInteger(year)) return '年度应为四位数字，如2025';
+  if (year < 2019)
+    return `${year}年的年报适用2019年修订前的条例和格式，本系统按修订后的格式编制2019年及以后的年度报告`;
+  if (year > current) return `${year}年尚未开始，不能编制该年度的报告`;
+  return null;
 }
 
 export async function compileAnnualReport(
@@ -53,8 +69,9 @@ export async function compileAnnualReport(
 ): Promise<Compiled> {
   if (user.role === 'supervisor') throw new AppError('forbidden', '上级主管部门只能查看', 'forbidden');
   const year = input.year;
-  if (!Number.isInteger(year) || year < 2019 || year > Number(today(deps).slice(0, 4)))
-    throw new AppError('form_invalid', '年度无效', 'invalid', { year: '年度应在2019年至今年之间' });
+  const problem = reportYearProblem(year, today(deps));
+  if (problem) throw new AppError('form_invalid', problem, 'invalid', { year: problem });
+  const provisional = year >= Number(today(deps).slice(0, 4));
   const organ = (await deps.store.organs.find(user.organId))!;
   const report = emptyReport(formatForYear(year), year, organ.name);
   report.title = `${organ.name}${year}年政府信息公开工作年度报告`;
@@ -81,7 +98,7 @@ export async function compileAnnualReport(
   report.cells.sort(
     (a, b) => order.get(`${a.table}|${a.row}|${a.column}`)! - order.get(`${b.table}|${b.row}|${b.column}`)!,
   );
-  return { report, findings: validateReport(report), html: renderReportHtml(report) };
+  return { report, findings: validateReport(report), html: renderReportHtml(report), provisional };
 }
 
 /** Turns the compiled report into a draft item of the 年报 column (published after 保密审查 like any item). */
@@ -91,6 +108,12 @@ export async function draftReportItem(
   compiled: Compiled,
   ip: string,
 ): Promise<string> {
+  if (compiled.provisional)
+    throw new AppError(
+      'report_year_not_ended',
+      `${compiled.report.year}年尚未结束：年度报告在次年1月1日以后编制，现在只能预览，不能生成年报稿件`,
+      'conflict',
+    );
   if (compiled.findings.some((f) => f.severity === 'error'))
     throw new AppError('report_has_errors', '年度报告还有“错误”级问题，请先修正再生成稿件', 'conflict');
   const body = renderReportSections(compiled.report);

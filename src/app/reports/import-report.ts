@@ -37,6 +37,10 @@ export async function importReport(
     throw new AppError('form_invalid', '未能从报告中识别年度', 'invalid', {
       file: '未能从报告标题或正文中识别报告年度',
     });
+  if (year < 2019)
+    throw new AppError('form_invalid', '年度无效', 'invalid', {
+      file: `报告年度为${year}年：本系统按2019年修订后的条例和格式管理2019年及以后的年度报告`,
+    });
   if (year >= Number(today(deps).slice(0, 4)))
     throw new AppError('form_invalid', '年度无效', 'invalid', {
       file: `报告年度为${year}年，只能导入往年的年报`,

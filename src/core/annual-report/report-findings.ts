@@ -67,6 +67,7 @@ export const FINDING_CODES = {
   s2_in_force_below_issued: 'warning',
   check_skipped: 'warning',
   text_table_mismatch: 'warning',
+  text_placeholder: 'error',
   prev_carry_over: 'error',
   prev_in_force: 'warning',
   prev_item_count: 'warning',

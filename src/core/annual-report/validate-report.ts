@@ -4,6 +4,7 @@
  * A rule whose operands were not all read (absent, blank or a mark such as "—") is not evaluated; it yields a
  * `check_skipped` finding naming the unread cells, so no check is ever reported as passed on unread data.
  */
+import { findPlaceholders } from './placeholders.js';
 import {
   type AnnualReport,
   type ReportCell,
@@ -336,6 +337,20 @@ const RE_CARRIED =
   /结转(?:至|到)?下(?:一)?年度?(?:继续办理)?\s*(?<n>\d+)\s*件|(?<!\d)(?<n2>\d+)\s*件结转(?:至|到)?下(?:一)?年度?/g;
 
 function checkText(report: AnnualReport, cells: Cells, out: Finding[]): void {
+  // template text left in place: the report is not finished and must not be published
+  for (const id of ['一', '五', '六'] as const) {
+    const text = report.sections[id];
+    if (!text) continue;
+    for (const p of findPlaceholders(text))
+      out.push(
+        finding(
+          'text_placeholder',
+          `第${id}部分还有模板占位文字“${p.found}”，请补全后再发布：“${p.sentence}”`,
+          [],
+          { actual: p.sentence },
+        ),
+      );
+  }
   const prose = [report.sections.一, report.sections.五, report.sections.六]
     .filter((s): s is string => !!s)
     .join('\n');

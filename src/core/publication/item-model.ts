@@ -65,7 +65,8 @@ export type ItemEvent =
   | { kind: 'reviewed'; at: string; by: string; version: number; passed: boolean; basis: string }
   | { kind: 'approved'; at: string; by: string; version: number }
   | { kind: 'published'; at: string; by: string; version: number; publishOn: IsoDate }
-  | { kind: 'revised'; at: string; by: string; version: number }
+  /** `reason`: why (shown to the public with the version it produced; required to correct a published 年报) */
+  | { kind: 'revised'; at: string; by: string; version: number; reason?: string }
   | { kind: 'withdrawn'; at: string; by: string; reason: string }
   /** a file joins the working version; a version already reviewed must be reviewed again (条例第十七条) */
   | { kind: 'file_added'; at: string; by: string; version: number; fileId: string; filename: string }

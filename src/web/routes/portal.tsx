@@ -81,7 +81,14 @@ export async function portalRoutes(app: FastifyInstance, { deps, opts }: WebCont
     return sendHtml(
       reply,
       await page(
-        <ItemPage organ={p.organ} item={p.item} column={p.column} files={p.files} revised={p.revised} />,
+        <ItemPage
+          organ={p.organ}
+          item={p.item}
+          column={p.column}
+          files={p.files}
+          revised={p.revised}
+          corrections={p.corrections}
+        />,
       ),
     );
   });

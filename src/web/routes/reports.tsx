@@ -31,7 +31,11 @@ export async function reportRoutes(app: FastifyInstance, { deps }: WebContext): 
     const year = reportYear(deps, req.query.year);
     return sendHtml(
       reply,
-      await reportPage(reply, user, { year, ...(await reportFormDefaults(deps, user, year)) }),
+      await reportPage(reply, user, {
+        year,
+        ...(await reportFormDefaults(deps, user, year)),
+        provisional: year >= Number(today(deps).slice(0, 4)),
+      }),
     );
   });
   app.post<{ Querystring: { year?: string } }>('/admin/report', protect, async (req, reply) => {
@@ -39,7 +43,14 @@ export async function reportRoutes(app: FastifyInstance, { deps }: WebContext): 
     const year = reportYear(deps, req.query.year);
     const f = formFields(req);
     const { compiled, preview, manual } = await compileFromForm(deps, user, year, f);
-    const shown = { year, values: f, manual, findings: compiled.findings, preview };
+    const shown = {
+      year,
+      values: f,
+      manual,
+      findings: compiled.findings,
+      preview,
+      provisional: compiled.provisional,
+    };
     if (f.action !== 'draft') return sendHtml(reply, await reportPage(reply, user, shown));
     return submitForm(
       reply,

@@ -63,7 +63,17 @@ const STEP_FORMS: Record<string, (p: { today: string }) => unknown> = {
       />
     </>
   ),
-  revised: () => <p class="small">生成新版本进行修订；在新版本审核发布前，公众仍看到当前版本。</p>,
+  revised: () => (
+    <>
+      <p class="small">生成新版本进行修订；在新版本审核发布前，公众仍看到当前版本。</p>
+      <Field
+        name="reason"
+        label="修订（更正）原因"
+        maxlength={200}
+        hint="200字以内，发布后在公众页面“更正说明”中显示；更正已发布的年度报告必须填写。"
+      />
+    </>
+  ),
   withdrawn: () => <Field name="reason" label="撤回原因" required />,
   validity_changed: () => (
     <>

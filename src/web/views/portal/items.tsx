@@ -1,5 +1,6 @@
 /** A 专栏 column with its items, and one item with its metadata, body and files. */
 import type { FC } from 'hono/jsx';
+import { cstDate } from '../shared.js';
 import type { ColumnRow, ItemFile, ItemRow, Organ } from '../../../core/entities.js';
 import { VALIDITY_LABEL } from '../../../core/publication/item-model.js';
 import { cnDate } from '../../../core/calendar/working-days.js';
@@ -54,7 +55,8 @@ export const ItemPage: FC<{
   column: ColumnRow;
   files: ItemFile[];
   revised: boolean;
-}> = ({ organ, item, column, files, revised }) => (
+  corrections?: { version: number; reason: string; at: string }[];
+}> = ({ organ, item, column, files, revised, corrections = [] }) => (
   <GkLayout title={`${item.title} - ${organ.name}`} organ={organ}>
     <nav aria-label="位置" class="small">
       <a href={`/gk/${organ.id}`}>首页</a> › <a href={`/gk/${organ.id}/c/${column.key}`}>{column.name}</a>
@@ -95,6 +97,18 @@ export const ItemPage: FC<{
       </tbody>
     </table>
     {revised ? <p class="small muted">本信息已修订，当前为第{item.publishedVersion}版。</p> : null}
+    {corrections.length ? (
+      <section class="card" aria-labelledby="corr-h">
+        <h2 id="corr-h">更正说明</h2>
+        <ul>
+          {corrections.map((c) => (
+            <li>
+              第{c.version}版（{cstDate(c.at)}）：{c.reason}
+            </li>
+          ))}
+        </ul>
+      </section>
+    ) : null}
     <article class="card body" dangerouslySetInnerHTML={{ __html: item.bodyHtml }} />
     {files.length ? (
       <section aria-labelledby="files-h">

@@ -14,9 +14,20 @@ export const ReportPage: FC<{
   preview?: string | undefined;
   imported?: { id: string; year: number } | undefined;
   flash?: Flash;
-}> = ({ user, csrf, year, values, manual, findings, preview, imported, flash }) => (
+  /** the year has not ended: preview only */
+  provisional?: boolean;
+}> = ({ user, csrf, year, values, manual, findings, preview, imported, flash, provisional }) => (
   <Layout title="年度报告" user={user} csrf={csrf} flash={flash ?? null}>
-    <h1>{year}年政府信息公开工作年度报告</h1>
+    <h1>
+      {year}年政府信息公开工作年度报告
+      {provisional ? <span class="badge soon">草稿·本年度尚未结束</span> : null}
+    </h1>
+    {provisional ? (
+      <p class="flash err" id="provisional">
+        {year}
+        年尚未结束：以下是截至今天数据的草稿，仅供预览，不能生成年报稿件，也不能发布。年度报告在次年1月1日以后编制，于条例第四十九条规定的期限前公布。
+      </p>
+    ) : null}
     <p class="muted">
       第二部分第二十条第（一）项、第三部分和第四部分由系统根据已发布的文件、依申请公开案件和复议诉讼记录自动统计；其余由本机关填写。核对通过后生成“政府信息公开年报”栏目的稿件，经保密审查和审核后发布。
     </p>
