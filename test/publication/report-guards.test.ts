@@ -33,7 +33,7 @@ async function publishSteps(clerk: Client, head: Client, id: string, on: string)
   return clerk.post(`/admin/items/${id}/steps/published`, { publishOn: on });
 }
 
-test('条例第五十条: on 2 December 2026 the 2026 report is a marked draft that cannot be drafted or published; 1999 and 2027 are refused with the reason', async () => {
+test('条例第五十条: on 2 December 2026 the 2026 report is a marked draft that cannot be drafted, published or rolled up; 1999 and 2027 are refused with the reason', async () => {
   const t = await testApp({ now: '2026-12-02T02:00:00.000Z' });
   try {
     const clerk = new Client(t.app);
@@ -79,6 +79,12 @@ test('条例第五十条: on 2 December 2026 the 2026 report is a marked draft t
     assert.equal(pub.statusCode, 409);
     assert.match(pub.body, /2026年尚未结束/);
     assert.equal((await new Client(t.app).get(`/gk/tianhu/i/${item.id}`)).statusCode, 404, 'not public');
+    // nor does the supervisor roll up a year that has not ended
+    const sup = new Client(t.app);
+    await sup.login('county-super');
+    const roll = await sup.get('/admin/supervise/rollup?year=2026');
+    assert.equal(roll.statusCode, 400);
+    assert.match(roll.body, /2026年尚未结束，不能汇总/);
   } finally {
     await t.close();
   }

@@ -12,6 +12,7 @@ import { parseReportHtml } from '../../adapters/parse/html/html-report-parser.js
 import { AppError, type AppDeps, today } from '../deps.js';
 import { visibleOrganIds } from '../policies/case-policy.js';
 import { lateItems } from '../publication/portal.js';
+import { reportYearProblem } from '../reports/compile-annual-report.js';
 
 export interface OrganRow {
   organ: Organ;
@@ -142,6 +143,13 @@ async function lastTwelveMonths(deps: AppDeps, ids: string[], t: string): Promis
 /** The supervisor's roll-up of the subordinate organs' published reports for a year (read from the portal pages). */
 export async function rollUpSubordinates(deps: AppDeps, user: StaffUser, year: number) {
   if (user.role !== 'supervisor') throw new AppError('forbidden', '只有上级主管部门可以汇总', 'forbidden');
+  // 条例第五十条: a year is reported once it has ended; an earlier year than the 2019 format is not rolled up
+  const problem = reportYearProblem(year, today(deps));
+  const current = Number(today(deps).slice(0, 4));
+  if (problem || year >= current)
+    throw new AppError('form_invalid', problem ?? `${year}年尚未结束，不能汇总该年度的年度报告`, 'invalid', {
+      year: problem ?? `${year}年尚未结束`,
+    });
   const { rollUpReports } = await import('../../core/annual-report/roll-up.js');
   const { renderReportHtml } = await import('../../adapters/render/html-report-renderer.js');
   const organs = await deps.store.organs.list();
