@@ -72,4 +72,11 @@ ol.results li{margin:0 0 1rem}
 .pager{margin:1rem 0;display:flex;gap:1rem;flex-wrap:wrap;align-items:center}
 .nowrap{white-space:nowrap}
 .inline-input{display:flex;gap:.5rem;align-items:stretch}.inline-input input{flex:1}
-@media(max-width:40rem){table.meta th,table.meta td{display:block;width:auto}}`;
+@media(max-width:40rem){table.meta th,table.meta td{display:block;width:auto}}
+.body table{display:block;overflow-x:auto;max-width:100%;width:max-content;margin:.6rem 0}
+.body table th,.body table td{border:1px solid #c5c9d0;padding:.3rem .45rem;font-size:.9rem}
+.body table td{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.body table th{min-width:3.2em}.body table th[rowspan],.body table tr>th:first-child{min-width:7em}
+@media print{header.site,footer.site,.searchbox,nav,.skip{display:none}main{max-width:none;padding:0}.card{border:0;box-shadow:none;padding:0}
+.body table{display:table;overflow:visible;width:100%;page-break-inside:auto}.body table tr{page-break-inside:avoid}
+.body table th,.body table td{border:1px solid #000;color:#000;background:#fff}a{color:#000;text-decoration:none}}`;
