@@ -3,6 +3,7 @@
  * and importing an earlier published report with the original attached to its draft.
  */
 import type { StaffUser } from '../../core/entities.js';
+import { draftSectionOne } from './draft-section-one.js';
 import { extractAttachmentText } from '../../adapters/parse/extract-text.js';
 import { AppError, type AppDeps, today } from '../deps.js';
 import { sniffType } from '../cases/attachments.js';
@@ -15,12 +16,15 @@ export function reportYear(deps: AppDeps, asked: string | undefined): number {
   return Number(asked) || Number(today(deps).slice(0, 4)) - 1;
 }
 
-/** The form's first values: the opening of Section 一 and the headings of 五 and 六, for the clerk to complete. */
+/**
+ * The form's first values: Section 一 drafted from the organ's data (draft-section-one.ts) and the headings of
+ * 五 and 六, for the clerk to complete.
+ */
 export async function reportFormDefaults(deps: AppDeps, user: StaffUser, year: number) {
   const organ = (await deps.store.organs.find(user.organId))!;
   const values = {
-    s1: `${year}年，${organ.name}认真贯彻落实《中华人民共和国政府信息公开条例》，……`,
-    s5: '存在的主要问题：……\n改进情况：……',
+    s1: await draftSectionOne(deps, organ, year),
+    s5: '存在的主要问题：【请补充】\n改进情况：【请补充】',
     s6: '无',
   };
   return { values, manual: manualSection2Slots(year) };
