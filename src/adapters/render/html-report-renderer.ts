@@ -2,6 +2,7 @@
  * HTML renderer with the official table layout (the rowspan/colspan of the national format).
  * Every text is escaped.
  */
+import { pdfFontStack } from './pdf-fonts.js';
 import { type AnnualReport, SECTION_IDS, SECTION_TITLES } from '../../core/annual-report/report-model.js';
 import { type LayoutTable, layoutS2, layoutS3, layoutS4, reportTitle } from './report-layout.js';
 
@@ -39,13 +40,15 @@ function paragraphs(text: string): string {
     .join('\n');
 }
 
-export const REPORT_CSS = `body{font-family:"FangSong","仿宋","Noto Serif CJK SC",serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.8}
-h1{font-family:"Noto Serif CJK SC","SimSun",serif;text-align:center;font-size:1.6rem}
-h2{font-family:"Noto Sans CJK SC","SimHei",sans-serif;font-size:1.15rem;margin-top:1.6rem}
+// fonts named through pdfFontStack: printed to PDF, the text layer holds the characters printed (pdf-fonts.ts)
+export const REPORT_CSS = `body{font-family:${pdfFontStack(['FangSong', '仿宋', 'Noto Serif CJK SC'], 'serif')};max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.8}
+h1{font-family:${pdfFontStack(['Noto Serif CJK SC', 'SimSun'], 'serif')};text-align:center;font-size:1.6rem}
+h2{font-family:${pdfFontStack(['Noto Sans CJK SC', 'SimHei'], 'sans-serif')};font-size:1.15rem;margin-top:1.6rem}
 p{text-indent:2em;margin:.4rem 0}
 table{border-collapse:collapse;width:100%;margin:.8rem 0;font-size:.9rem}
 th,td{border:1px solid #333;padding:.25rem .4rem;text-align:center;vertical-align:middle}
-td{font-variant-numeric:tabular-nums}`;
+td{font-variant-numeric:tabular-nums}
+@media print{body{margin:0 auto;max-width:none}table{page-break-inside:auto}tr{page-break-inside:avoid}}`;
 
 /** Renders the report as a standalone HTML document. */
 export function renderReportHtml(report: AnnualReport): string {

@@ -37,9 +37,10 @@ export async function assertReportPublishable(
     refuse(
       `年报中还有模板占位文字，不能发布：${holes.map((h) => `“${h.sentence}”（${h.found}）`).join('；')}`,
     );
+  // every published version counts, also one scheduled for a later day
   const published = await tx.publication.items.listPublic({
     columnIds: [item.columnId],
-    today: todayIso,
+    today: '9999-12-31',
     limit: 200,
   });
   const other = published.find((p) => p.id !== item.id && reportTitleYear(p.title) === year);

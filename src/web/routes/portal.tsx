@@ -1,6 +1,8 @@
 /** 政府信息公开专栏 (public): platform and organ homes, 指南, columns, items, attachments, search, RSS, sitemap. */
 import type { FastifyInstance } from 'fastify';
 import { renderApplicationFormDocx } from '../../adapters/render/application-form-docx.js';
+import { AppError } from '../../app/deps.js';
+import { publishedReportFile } from '../../app/reports/report-files.js';
 import { columnPage, itemPage, portalHome, searchItems } from '../../app/publication/portal.js';
 import {
   downloadPublicFile,
@@ -92,6 +94,17 @@ export async function portalRoutes(app: FastifyInstance, { deps, opts }: WebCont
       ),
     );
   });
+  // a published 年报 as Word or PDF, rendered from the version the public sees (printing is costly: limited)
+  app.get<{ Params: { organ: string; id: string; format: string } }>(
+    '/gk/:organ/i/:id/report.:format',
+    { config: { rateLimit: { max: opts.lettersPerMinute ?? 30, timeWindow: '1 minute' } } },
+    async (req, reply) => {
+      const format = req.params.format === 'pdf' ? 'pdf' : req.params.format === 'docx' ? 'docx' : null;
+      if (!format) throw new AppError('not_found', '找不到该文件', 'not_found');
+      const f = await publishedReportFile(deps, req.params.organ, req.params.id, format);
+      return sendDownload(reply, f.mime, f.filename, f.bytes);
+    },
+  );
   app.get<{ Params: { organ: string; id: string } }>('/gk/:organ/f/:id', async (req, reply) => {
     const f = await downloadPublicFile(deps, req.params.organ, req.params.id);
     return sendDownload(reply, f.mime, f.filename, f.bytes);

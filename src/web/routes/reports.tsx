@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { StaffUser } from '../../core/entities.js';
 import { AppError, today } from '../../app/deps.js';
 import { draftReportItem } from '../../app/reports/compile-annual-report.js';
+import { compiledReportFile } from '../../app/reports/report-files.js';
 import {
   compileFromForm,
   importReportWithOriginal,
@@ -13,7 +14,7 @@ import { exportCases } from '../../app/cases/export-cases.js';
 import { organStatistics } from '../../app/cases/organ-statistics.js';
 import type { WebContext } from '../http/context.js';
 import { formFields, staffUser, uploadedFile, yearParam } from '../http/request.js';
-import { sendHtml } from '../http/reply.js';
+import { sendDownload, sendHtml } from '../http/reply.js';
 import { submitForm } from '../http/form.js';
 import { page } from '../views/layout.js';
 import { ReportPage } from '../views/reports/report.js';
@@ -42,6 +43,10 @@ export async function reportRoutes(app: FastifyInstance, { deps }: WebContext): 
     const user = staffUser(req);
     const year = reportYear(deps, req.query.year);
     const f = formFields(req);
+    if (f.action === 'docx' || f.action === 'pdf') {
+      const file = await compiledReportFile(deps, user, year, f, f.action);
+      return sendDownload(reply, file.mime, file.filename, file.bytes);
+    }
     const { compiled, preview, manual } = await compileFromForm(deps, user, year, f);
     const shown = {
       year,

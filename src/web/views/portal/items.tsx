@@ -97,6 +97,12 @@ export const ItemPage: FC<{
       </tbody>
     </table>
     {revised ? <p class="small muted">本信息已修订，当前为第{item.publishedVersion}版。</p> : null}
+    {column.key === 'reports' ? (
+      <p id="report-files">
+        下载本报告：<a href={`/gk/${organ.id}/i/${item.id}/report.docx`}>Word</a> ·{' '}
+        <a href={`/gk/${organ.id}/i/${item.id}/report.pdf`}>PDF</a>
+      </p>
+    ) : null}
     {corrections.length ? (
       <section class="card" aria-labelledby="corr-h">
         <h2 id="corr-h">更正说明</h2>

@@ -47,6 +47,12 @@ export const ReportPage: FC<{
       </button>{' '}
       <button type="submit" name="action" value="draft" class="secondary">
         生成年报稿件
+      </button>{' '}
+      <button type="submit" name="action" value="docx" class="secondary">
+        下载Word
+      </button>{' '}
+      <button type="submit" name="action" value="pdf" class="secondary">
+        下载PDF
       </button>
     </form>
     {imported ? (
