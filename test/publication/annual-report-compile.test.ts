@@ -138,6 +138,12 @@ test('compile → check → 年报 draft → review → published → parsed bac
     assert.equal(roll.statusCode, 200);
     assert.match(roll.body, /已汇总1个机关：田湖镇人民政府/);
     assert.match(roll.body, /尚未发布年报的3个机关/);
+    const rx = await sup.get('/admin/supervise/rollup.xlsx?year=2024');
+    assert.equal(rx.statusCode, 200);
+    const { readSheets } = await import('../helpers/xlsx.js');
+    const [rs] = await readSheets(rx.rawPayload);
+    const newRow = rs!.rows.find((r) => r.A === '一、本年新收政府信息公开申请数量')!;
+    assert.equal(newRow.J, 2, 'the roll-up XLSX: 本年新收 总计 2, in the official layout');
 
     // a 2023 report published earlier that carried 3 applications into 2024: the 2024 report's 上年结转 (0)
     // no longer matches, and the dashboard counts that error (cross-year carry-over)

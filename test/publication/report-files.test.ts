@@ -13,7 +13,7 @@ import { cellKey, indexCells } from '../../src/core/annual-report/report-model.j
 import { closePdfPrinter } from '../../src/adapters/render/pdf-printer.js';
 import type { StaffUser } from '../../src/core/entities.js';
 
-test('the 年报 as Word and PDF, from the report page and from the published item, reads back to exactly the compiled cells', async () => {
+test('the 年报 as Word and PDF, from the report page and from the published item, reads back to exactly the compiled cells; the tables as XLSX', async () => {
   const t = await testApp({ now: '2026-01-10T02:00:00.000Z' });
   try {
     const manual = Object.fromEntries(manualSection2Slots(2025).map((m, i) => [m.key, String((i % 7) + 1)]));
@@ -50,6 +50,22 @@ test('the 年报 as Word and PDF, from the report page and from the published it
       assert.equal(r.statusCode, 200, r.body.slice(0, 200));
       await same(`report.${format}`, r.rawPayload, `the report page's ${format}`);
     }
+    // the tables as XLSX in the official layout (merged header cells), the same numbers
+    const x = await clerk.post('/admin/report?year=2025', { ...form, action: 'xlsx' });
+    assert.equal(x.statusCode, 200);
+    const { readSheets } = await import('../helpers/xlsx.js');
+    const [sheet] = await readSheets(x.rawPayload);
+    const texts = sheet!.rows.flatMap((r) => Object.values(r).map(String));
+    assert.ok(
+      texts.includes('申请人情况') && texts.includes('行政复议'),
+      'Sections 三 and 四 in the official layout',
+    );
+    const s2 = expected.filter((c) => c.table === '二' && c.value !== null);
+    for (const c of s2.slice(0, 5))
+      assert.ok(
+        sheet!.rows.some((r) => Object.values(r).includes(c.value)),
+        `${c.row}`,
+      );
     // published: the portal offers the same as Word and PDF
     const draft = await clerk.post('/admin/report?year=2025', { ...form, action: 'draft' });
     const id = /\/admin\/items\/([0-9a-f]+)/.exec(String(draft.headers.location))![1]!;

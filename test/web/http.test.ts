@@ -616,12 +616,9 @@ test('the case export is CSV and XLSX with masked applicants: no ID numbers, pho
       x.headers['content-type'],
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     );
-    const { default: JSZip } = await import('jszip');
-    const sheet = await (await JSZip.loadAsync(x.rawPayload, { checkCRC32: true }))
-      .file('xl/worksheets/sheet1.xml')!
-      .async('string');
-    const texts = [...sheet.matchAll(/<t xml:space="preserve">([^<]*)<\/t>/g)].map((m) => m[1]);
-    assert.deepEqual(texts.slice(11, 19), [
+    const { readSheets, allText } = await import('../helpers/xlsx.js');
+    const [sheet] = await readSheets(x.rawPayload);
+    assert.deepEqual(Object.values(sheet!.rows[1]!).slice(0, 8), [
       c.caseId,
       '田湖镇人民政府',
       '张*',
@@ -631,8 +628,9 @@ test('the case export is CSV and XLSX with masked applicants: no ID numbers, pho
       '办理中',
       '2024-04-01',
     ]);
+    const text = await allText(x.rawPayload);
     assert.ok(
-      !sheet.includes('张三') && !sheet.includes('11010519491231002X') && !sheet.includes('13800138000'),
+      !text.includes('张三') && !text.includes('11010519491231002X') && !text.includes('13800138000'),
     );
     assert.equal((await clerk.get('/admin/export/cases.exe')).statusCode, 404);
   } finally {

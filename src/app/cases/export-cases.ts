@@ -15,7 +15,11 @@ export async function exportCasesCsv(deps: AppDeps, user: StaffUser, year: numbe
   return toCsv(await exportCaseRows(deps, user, year));
 }
 
-export async function exportCasesXlsx(deps: AppDeps, user: StaffUser, year: number | null): Promise<Buffer> {
+export async function exportCasesXlsx(
+  deps: AppDeps,
+  user: StaffUser,
+  year: number | null,
+): Promise<Uint8Array> {
   const { writeXlsx } = await import('../../adapters/render/xlsx/xlsx-writer.js');
   return writeXlsx([
     {
@@ -82,7 +86,7 @@ export async function exportCases(
   format: string,
   yearParam: string | undefined,
   ip: string,
-): Promise<{ mime: string; filename: string; bytes: string | Buffer }> {
+): Promise<{ mime: string; filename: string; bytes: string | Uint8Array }> {
   if (format !== 'csv' && format !== 'xlsx')
     throw new AppError('not_found', '不支持的导出格式（可选CSV或XLSX）', 'not_found');
   const year = /^\d{4}$/.test(yearParam ?? '') ? Number(yearParam) : null;

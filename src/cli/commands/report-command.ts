@@ -236,7 +236,7 @@ export async function runReportCommand(args: string[], deps: ReportCommandDeps):
     const outFile = flags.get('out');
     if (exportTo === 'xlsx') {
       const { writeXlsx } = await import('../../adapters/render/xlsx/xlsx-writer.js');
-      const bytes = writeXlsx([
+      const bytes = await writeXlsx([
         { name: '报告', rows: tables.reports, widths: [40, 28, 8, 12, 8, 8, 8, 8, 8, 10] },
         { name: '数据', rows: tables.cells, widths: [40, 28, 8, 12, 6, 40, 24, 10, 10, 16] },
         { name: '核对结果', rows: tables.findings, widths: [40, 28, 8, 26, 10, 60, 40, 10, 10, 8] },

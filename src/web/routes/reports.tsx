@@ -43,7 +43,7 @@ export async function reportRoutes(app: FastifyInstance, { deps }: WebContext): 
     const user = staffUser(req);
     const year = reportYear(deps, req.query.year);
     const f = formFields(req);
-    if (f.action === 'docx' || f.action === 'pdf') {
+    if (f.action === 'docx' || f.action === 'pdf' || f.action === 'xlsx') {
       const file = await compiledReportFile(deps, user, year, f, f.action);
       return sendDownload(reply, file.mime, file.filename, file.bytes);
     }

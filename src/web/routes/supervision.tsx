@@ -4,12 +4,17 @@ import { rollUpSubordinates, supervisionDashboard } from '../../app/supervision/
 import { reportYear } from '../../app/reports/report-form.js';
 import type { WebContext } from '../http/context.js';
 import { staffUser } from '../http/request.js';
-import { sendHtml } from '../http/reply.js';
+import { sendDownload, sendHtml } from '../http/reply.js';
+import { rollUpXlsx } from '../../app/reports/report-files.js';
 import { page } from '../views/layout.js';
 import { RollUpPage } from '../views/supervision/rollup.js';
 import { SupervisePage } from '../views/supervision/supervise.js';
 
 export async function supervisionRoutes(app: FastifyInstance, { deps }: WebContext): Promise<void> {
+  app.get<{ Querystring: { year?: string } }>('/admin/supervise/rollup.xlsx', async (req, reply) => {
+    const f = await rollUpXlsx(deps, staffUser(req), reportYear(deps, req.query.year));
+    return sendDownload(reply, f.mime, f.filename, f.bytes);
+  });
   app.get<{ Querystring: { year?: string } }>('/admin/supervise/rollup', async (req, reply) => {
     const user = staffUser(req);
     const year = reportYear(deps, req.query.year);

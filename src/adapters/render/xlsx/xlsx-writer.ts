@@ -1,9 +1,12 @@
 /**
- * Writes an .xlsx workbook (ECMA-376 SpreadsheetML, the minimal part set) from rows of cells: strings as inline
- * strings, numbers as numbers, null as an empty cell (never 0). The first row is the header: bold and frozen, with
- * an auto-filter. Characters XML 1.0 forbids are dropped; text is never interpreted as a formula.
+ * Writes .xlsx workbooks with exceljs (ADR 0010, superseding ADR 0005's own writer): lists (the first row a bold,
+ * frozen header with an auto-filter) and annual-report tables in the official layout (the national format's merged
+ * header cells, from report-layout.ts). Numbers stay numbers; a blank is no cell, never 0; text is never a
+ * formula; characters XML 1.0 forbids are dropped.
  */
-import { zip } from './zip-writer.js';
+import ExcelJS from 'exceljs';
+import type { AnnualReport } from '../../../core/annual-report/report-model.js';
+import { type LayoutTable, layoutS2, layoutS3, layoutS4 } from '../report-layout.js';
 
 export type XlsxCell = string | number | null;
 export interface XlsxSheet {
@@ -12,13 +15,8 @@ export interface XlsxSheet {
   widths?: readonly number[];
 }
 
-const xml = (s: string): string =>
-  s
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+const clean = (s: string): string =>
+  s.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '');
 
 /** A1-style column letters: 0 → A, 25 → Z, 26 → AA. */
 export function columnName(i: number): string {
@@ -28,91 +26,102 @@ export function columnName(i: number): string {
 }
 
 /** Sheet names: at most 31 characters, none of []:*?/\ , unique. */
-function sheetNames(sheets: readonly XlsxSheet[]): string[] {
+function sheetName(name: string, i: number, seen: Set<string>): string {
+  let n =
+    name
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .slice(0, 31)
+      .trim() || `Sheet${i + 1}`;
+  while (seen.has(n)) n = `${n.slice(0, 28)}(${i + 1})`;
+  seen.add(n);
+  return n;
+}
+
+/** A value as written: numbers as numbers, text as text (a leading "=" stays text), blank as nothing. */
+function value(v: XlsxCell): ExcelJS.CellValue | undefined {
+  if (v === null || v === '') return undefined;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : String(v);
+  return clean(v);
+}
+
+export async function writeXlsx(sheets: readonly XlsxSheet[]): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
   const seen = new Set<string>();
-  return sheets.map((s, i) => {
-    let n =
-      s.name
-        .replace(/[[\]:*?/\\]/g, ' ')
-        .slice(0, 31)
-        .trim() || `Sheet${i + 1}`;
-    while (seen.has(n)) n = `${n.slice(0, 28)}(${i + 1})`;
-    seen.add(n);
-    return n;
-  });
-}
-
-function sheetXml(sheet: XlsxSheet): string {
-  const width = Math.max(1, ...sheet.rows.map((r) => r.length));
-  const out: string[] = [];
-  out.push(
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">',
-  );
-  out.push(
-    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>',
-  );
-  if (sheet.widths?.length)
-    out.push(
-      `<cols>${sheet.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`,
+  sheets.forEach((s, i) => {
+    const ws = wb.addWorksheet(sheetName(s.name, i, seen), { views: [{ state: 'frozen', ySplit: 1 }] });
+    s.widths?.forEach((w, c) => (ws.getColumn(c + 1).width = w));
+    s.rows.forEach((row, r) =>
+      row.forEach((v, c) => {
+        const x = value(v);
+        if (x === undefined) return;
+        const cell = ws.getCell(r + 1, c + 1);
+        cell.value = x;
+        if (r === 0) cell.font = { bold: true };
+      }),
     );
-  out.push('<sheetData>');
-  sheet.rows.forEach((row, r) => {
-    const cells: string[] = [];
-    row.forEach((v, c) => {
-      if (v === null || v === '') return;
-      const ref = `${columnName(c)}${r + 1}`;
-      const style = r === 0 ? ' s="1"' : '';
-      if (typeof v === 'number' && Number.isFinite(v)) cells.push(`<c r="${ref}"${style}><v>${v}</v></c>`);
-      else
-        cells.push(
-          `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${xml(String(v))}</t></is></c>`,
-        );
+    const width = Math.max(1, ...s.rows.map((r) => r.length));
+    if (s.rows.length) ws.autoFilter = `A1:${columnName(width - 1)}${s.rows.length}`;
+  });
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
+const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+/** Writes the layout tables one under another from `row`; returns the next free row. */
+function writeLayout(ws: ExcelJS.Worksheet, tables: readonly LayoutTable[], row: number): number {
+  for (const t of tables) {
+    // which grid positions are covered by an earlier row's rowspan
+    const taken = new Set<string>();
+    t.rows.forEach((cells, i) => {
+      let col = 1;
+      for (const c of cells) {
+        while (taken.has(`${i}:${col}`)) col++;
+        const rs = c.rowspan ?? 1;
+        const cs = c.colspan ?? 1;
+        const r = row + i;
+        const cell = ws.getCell(r, col);
+        const n = !c.head && c.text !== '' && /^-?\d+(\.\d+)?$/.test(c.text) ? Number(c.text) : null;
+        if (n !== null) cell.value = n;
+        else if (c.text !== '') cell.value = clean(c.text);
+        cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+        if (c.head) cell.font = { bold: true };
+        if (rs > 1 || cs > 1) ws.mergeCells(r, col, r + rs - 1, col + cs - 1);
+        for (let dr = 0; dr < rs; dr++)
+          for (let dc = 0; dc < cs; dc++) {
+            taken.add(`${i + dr}:${col + dc}`);
+            ws.getCell(r + dr, col + dc).border = BORDER;
+          }
+        col += cs;
+      }
     });
-    out.push(`<row r="${r + 1}">${cells.join('')}</row>`);
-  });
-  out.push('</sheetData>');
-  if (sheet.rows.length > 1) out.push(`<autoFilter ref="A1:${columnName(width - 1)}${sheet.rows.length}"/>`);
-  out.push('</worksheet>');
-  return out.join('');
+    row += t.rows.length + 1;
+  }
+  return row;
 }
 
-/** Excel's hidden name for each sheet's auto-filter range. */
-function filterNames(names: readonly string[], sheets: readonly XlsxSheet[]): string {
-  const defs = sheets.flatMap((s, i) => {
-    if (s.rows.length < 2) return [];
-    const last = columnName(Math.max(1, ...s.rows.map((r) => r.length)) - 1);
-    return [
-      `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">'${xml(names[i]!.replace(/'/g, "''"))}'!$A$1:$${last}$${s.rows.length}</definedName>`,
-    ];
+/** One sheet per report: its title, then Sections 二, 三 and 四 in the official layout (merged header cells). */
+export async function writeReportTablesXlsx(
+  reports: readonly { sheet: string; report: AnnualReport }[],
+): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const seen = new Set<string>();
+  reports.forEach(({ sheet, report }, i) => {
+    const ws = wb.addWorksheet(sheetName(sheet, i, seen));
+    ws.getColumn(1).width = 28;
+    for (let c = 2; c <= 16; c++) ws.getColumn(c).width = 11;
+    ws.getCell(1, 1).value = clean(report.title ?? sheet);
+    ws.getCell(1, 1).font = { bold: true, size: 14 };
+    let row = 3;
+    for (const [title, tables] of [
+      ['二、主动公开政府信息情况', layoutS2(report)],
+      ['三、收到和处理政府信息公开申请情况', [layoutS3(report)]],
+      ['四、政府信息公开行政复议、行政诉讼情况', [layoutS4(report)]],
+    ] as const) {
+      ws.getCell(row, 1).value = title;
+      ws.getCell(row, 1).font = { bold: true };
+      row = writeLayout(ws, tables, row + 1);
+    }
   });
-  return defs.length ? `<definedNames>${defs.join('')}</definedNames>` : '';
-}
-
-export function writeXlsx(sheets: readonly XlsxSheet[]): Buffer {
-  const names = sheetNames(sheets);
-  const ns = 'http://schemas.openxmlformats.org/';
-  const files = [
-    {
-      name: '[Content_Types].xml',
-      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="${ns}package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}</Types>`,
-    },
-    {
-      name: '_rels/.rels',
-      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${ns}package/2006/relationships"><Relationship Id="rId1" Type="${ns}officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-    },
-    {
-      name: 'xl/workbook.xml',
-      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${ns}spreadsheetml/2006/main" xmlns:r="${ns}officeDocument/2006/relationships"><sheets>${names.map((n, i) => `<sheet name="${xml(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets>${filterNames(names, sheets)}</workbook>`,
-    },
-    {
-      name: 'xl/_rels/workbook.xml.rels',
-      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${ns}package/2006/relationships">${sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${ns}officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}<Relationship Id="rId${sheets.length + 1}" Type="${ns}officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
-    },
-    {
-      name: 'xl/styles.xml',
-      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${ns}spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="等线"/></font><font><b/><sz val="11"/><name val="等线"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs></styleSheet>`,
-    },
-    ...sheets.map((s, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: sheetXml(s) })),
-  ];
-  return zip(files);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
 }

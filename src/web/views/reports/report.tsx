@@ -53,6 +53,9 @@ export const ReportPage: FC<{
       </button>{' '}
       <button type="submit" name="action" value="pdf" class="secondary">
         下载PDF
+      </button>{' '}
+      <button type="submit" name="action" value="xlsx" class="secondary">
+        下载表格（XLSX）
       </button>
     </form>
     {imported ? (

@@ -25,7 +25,10 @@ export const RollUpPage: FC<{
       已汇总{included.length}个机关：{included.map((o) => o.name).join('、') || '无'}。
       {missing.length
         ? `尚未发布年报的${missing.length}个机关：${missing.map((o) => o.name).join('、')}。`
-        : ''}
+        : ''}{' '}
+      <a href={`/admin/supervise/rollup.xlsx?year=${year}`} id="rollup-xlsx">
+        下载汇总表（XLSX，官方表格样式）
+      </a>
     </p>
     <section class="card" aria-labelledby="rf-h">
       <h2 id="rf-h">核对结果</h2>
