@@ -99,6 +99,36 @@ test('the public 年度报告核对 page: a PDF upload, pasted text, and bad inp
     assert.match(pasted.body, /<dt>机关<\/dt><dd>田湖镇人民政府<\/dd>/);
     assert.match(pasted.body, /2019年试行格式/);
     assert.match(pasted.body, /警告<\/span> 表三「（三）不予公开\/1\.属于国家秘密」只读到6个单元格/);
+    // the findings shown, as CSV and XLSX, errors first
+    const shown = /name="findings" value="([^"]*)"/.exec(pasted.body)![1]!;
+    const json = shown
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
+    const listed = JSON.parse(json) as { severity: string; code: string }[];
+    assert.ok(listed.length > 0);
+    const rank = { error: 0, warning: 1, info: 2 } as Record<string, number>;
+    assert.ok(
+      listed.every((f, i) => i === 0 || rank[listed[i - 1]!.severity]! <= rank[f.severity]!),
+      'errors first',
+    );
+    const csv = await c.post('/nianbao/check/findings.csv', { findings: json, name: '粘贴的文字' });
+    assert.equal(csv.statusCode, 200);
+    const lines = csv.body
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
+    assert.equal(lines.length, listed.length + 1, 'one row per finding');
+    assert.match(lines[0]!, /^严重程度,代码,说明/);
+    assert.ok(lines.some((l) => l.includes('row_short')));
+    const xlsx = await c.post('/nianbao/check/findings.xlsx', { findings: json, name: '粘贴的文字' });
+    assert.equal(xlsx.statusCode, 200);
+    const { readSheets } = await import('../helpers/xlsx.js');
+    assert.equal((await readSheets(xlsx.rawPayload))[0]!.rows.length, listed.length + 1);
+    const bad = await c.post('/nianbao/check/findings.csv', { findings: '[{"severity":"x"}]' });
+    assert.equal(bad.statusCode, 400);
+    await c.get('/nianbao/check');
 
     await c.get('/nianbao/check');
     const empty = await c.post('/nianbao/check', { text: '  ' });

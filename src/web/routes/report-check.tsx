@@ -4,7 +4,8 @@ import { checkSubmittedReport } from '../../app/reports/check-submitted-report.j
 import { renderReportSections } from '../../adapters/render/html-report-renderer.js';
 import type { WebContext } from '../http/context.js';
 import { formFields, uploadedFile } from '../http/request.js';
-import { sendHtml } from '../http/reply.js';
+import { sendDownload, sendHtml } from '../http/reply.js';
+import { exportFindings } from '../../app/reports/findings-export.js';
 import { page } from '../views/layout.js';
 import { ReportCheckPage } from '../views/reports/report-check.js';
 
@@ -12,6 +13,16 @@ export async function reportCheckRoutes(app: FastifyInstance, { opts }: WebConte
   const limit = { config: { rateLimit: { max: opts.reportCheckPerMinute ?? 20, timeWindow: '1 minute' } } };
   app.get('/nianbao/check', async (_req, reply) =>
     sendHtml(reply, await page(<ReportCheckPage csrf={reply.generateCsrf()} />)),
+  );
+  // the findings just shown, as CSV or XLSX (posted back by the page; nothing is stored)
+  app.post<{ Params: { format: string } }>(
+    '/nianbao/check/findings.:format',
+    { ...limit, preHandler: app.csrfProtection },
+    async (req, reply) => {
+      const f = formFields(req);
+      const file = await exportFindings(f.findings ?? '', req.params.format, f.name ?? '');
+      return sendDownload(reply, file.mime, file.filename, file.bytes);
+    },
   );
   app.post('/nianbao/check', { ...limit, preHandler: app.csrfProtection }, async (req, reply) => {
     const text = formFields(req).text ?? '';

@@ -13,6 +13,10 @@ const SEV: Record<string, [string, string]> = {
   info: ['提示', 'ok'],
 };
 
+/** Errors first, then warnings, then notes (the order the page and its downloads list them). */
+const sortedFindings = (fs: readonly Finding[]) =>
+  [...fs].sort((a, b) => RANK[a.severity]! - RANK[b.severity]!);
+
 export interface CheckResult {
   name: string;
   report: AnnualReport;
@@ -69,6 +73,20 @@ export const ReportCheckPage: FC<{
               </dd>
             </dl>
           )}
+          {result.findings.length ? (
+            <form method="post" action="/nianbao/check/findings.xlsx" class="inline" id="findings-export">
+              <Csrf token={csrf} />
+              <input type="hidden" name="name" value={result.name} />
+              <input type="hidden" name="findings" value={JSON.stringify(sortedFindings(result.findings))} />
+              <span class="small">下载核对结果：</span>
+              <button type="submit" class="secondary">
+                XLSX
+              </button>
+              <button type="submit" class="secondary" formaction="/nianbao/check/findings.csv">
+                CSV
+              </button>
+            </form>
+          ) : null}
           {result.findings.length ? (
             <ul class="findings">
               {[...result.findings]
