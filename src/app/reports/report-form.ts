@@ -4,6 +4,7 @@
  */
 import type { StaffUser } from '../../core/entities.js';
 import { draftSectionOne } from './draft-section-one.js';
+import { yearOverYear } from './year-over-year.js';
 import { extractAttachmentText } from '../../adapters/parse/extract-text.js';
 import { AppError, type AppDeps, today } from '../deps.js';
 import { sniffType } from '../cases/attachments.js';
@@ -42,7 +43,11 @@ export async function compileFromForm(
   const sections = { 一: f.s1 ?? '', 五: f.s5 ?? '', 六: f.s6 ?? '' };
   const compiled = await compileAnnualReport(deps, user, { year, sections, manual });
   const preview = compiled.html.replace(/^[\s\S]*<body>/, '').replace(/<\/body>[\s\S]*$/, '');
-  return { compiled, preview, manual: manualSection2Slots(year) };
+  // last year beside this year; a large change Section 一 does not explain is a warning
+  const organ = (await deps.store.organs.find(user.organId))!;
+  const yoy = await yearOverYear(deps, organ, compiled.report);
+  compiled.findings.push(...yoy.findings);
+  return { compiled, preview, manual: manualSection2Slots(year), yoy };
 }
 
 /** Imports an earlier report into the 年报 column and attaches the original when its type can be attached. */

@@ -73,6 +73,7 @@ export const FINDING_CODES = {
   prev_item_count: 'warning',
   prev_year_not_previous: 'warning',
   prev_organ_differs: 'warning',
+  prev_large_change: 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

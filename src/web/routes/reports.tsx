@@ -47,7 +47,7 @@ export async function reportRoutes(app: FastifyInstance, { deps }: WebContext): 
       const file = await compiledReportFile(deps, user, year, f, f.action);
       return sendDownload(reply, file.mime, file.filename, file.bytes);
     }
-    const { compiled, preview, manual } = await compileFromForm(deps, user, year, f);
+    const { compiled, preview, manual, yoy } = await compileFromForm(deps, user, year, f);
     const shown = {
       year,
       values: f,
@@ -55,6 +55,7 @@ export async function reportRoutes(app: FastifyInstance, { deps }: WebContext): 
       findings: compiled.findings,
       preview,
       provisional: compiled.provisional,
+      yoy,
     };
     if (f.action !== 'draft') return sendHtml(reply, await reportPage(reply, user, shown));
     return submitForm(

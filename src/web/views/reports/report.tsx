@@ -16,7 +16,9 @@ export const ReportPage: FC<{
   flash?: Flash;
   /** the year has not ended: preview only */
   provisional?: boolean;
-}> = ({ user, csrf, year, values, manual, findings, preview, imported, flash, provisional }) => (
+  /** last year's key figures beside this year's */
+  yoy?: { figures: { label: string; last: number | null; now: number | null }[]; from: 'report' | 'data' };
+}> = ({ user, csrf, year, values, manual, findings, preview, imported, flash, provisional, yoy }) => (
   <Layout title="年度报告" user={user} csrf={csrf} flash={flash ?? null}>
     <h1>
       {year}年政府信息公开工作年度报告
@@ -84,6 +86,42 @@ export const ReportPage: FC<{
         ) : (
           <p>全部核对规则通过。</p>
         )}
+      </section>
+    ) : null}
+    {yoy ? (
+      <section class="card" aria-labelledby="yoy-h">
+        <h2 id="yoy-h">与上年对比</h2>
+        <p class="small muted">
+          上年数字来自
+          {yoy.from === 'report'
+            ? `已发布的${year - 1}年年度报告`
+            : `${year - 1}年的办理数据（上年年报未在本系统发布）`}
+          。变化较大而第一部分未说明原因的，核对结果中有警告。
+        </p>
+        <table id="yoy">
+          <thead>
+            <tr>
+              <th scope="col">指标</th>
+              <th scope="col">{year - 1}年</th>
+              <th scope="col">{year}年</th>
+              <th scope="col">变化</th>
+            </tr>
+          </thead>
+          <tbody>
+            {yoy.figures.map((f) => (
+              <tr>
+                <th scope="row">{f.label}</th>
+                <td>{f.last ?? '—'}</td>
+                <td>{f.now ?? '—'}</td>
+                <td>
+                  {f.last !== null && f.now !== null
+                    ? `${f.now - f.last > 0 ? '+' : ''}${f.now - f.last}`
+                    : '—'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </section>
     ) : null}
     {preview ? (
