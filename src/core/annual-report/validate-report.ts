@@ -336,6 +336,45 @@ const RE_REVIEW = /(?:行政复议|复议申请)(?:案件)?\s*(?<n>\d+)\s*(?:件
 const RE_CARRIED =
   /结转(?:至|到)?下(?:一)?年度?(?:继续办理)?\s*(?<n>\d+)\s*件|(?<!\d)(?<n2>\d+)\s*件结转(?:至|到)?下(?:一)?年度?/g;
 
+const RE_LITIGATION = /(?:行政诉讼|提起诉讼|起诉)(?:案件)?\s*(?<n>\d+)\s*(?:件|起|宗)/g;
+const RE_DISCLOSED = /(?<!部分)予以公开\s*(?<n>\d+)\s*件/g;
+
+/** The prose against the tables beyond the counts above: 行政诉讼 against Section 四, 予以公开 against Section 三. */
+function checkProseNumbers(report: AnnualReport, cells: Cells, prose: string, out: Finding[]): void {
+  const litigation = ['行政诉讼/未经复议直接起诉', '行政诉讼/复议后起诉']
+    .map((r) => num(cells, '四', r, '总计'))
+    .reduce<number | undefined>((s, v) => (v === undefined ? s : (s ?? 0) + v), undefined);
+  if (litigation !== undefined)
+    for (const s of statedNumbers(prose, RE_LITIGATION))
+      if (s.value !== litigation)
+        out.push(
+          finding(
+            'text_table_mismatch',
+            `正文“${s.phrase}”与表四「行政诉讼」合计${litigation}不一致`,
+            [{ table: '四' }],
+            {
+              expected: litigation,
+              actual: s.value,
+            },
+          ),
+        );
+  const disclosedPath = tablesOf(report.format)
+    .find((t) => t.table === '三')
+    ?.rows.find((r) => r.path.endsWith('（一）予以公开'))?.path;
+  const disclosed = disclosedPath ? num(cells, '三', disclosedPath, '总计') : undefined;
+  if (disclosed !== undefined)
+    for (const s of statedNumbers(prose, RE_DISCLOSED))
+      if (s.value !== disclosed)
+        out.push(
+          finding(
+            'text_table_mismatch',
+            `正文“${s.phrase}”与表三「（一）予以公开」总计${disclosed}不一致`,
+            [{ table: '三', row: disclosedPath!, column: '总计' }],
+            { expected: disclosed, actual: s.value },
+          ),
+        );
+}
+
 function checkText(report: AnnualReport, cells: Cells, out: Finding[]): void {
   // template text left in place: the report is not finished and must not be published
   for (const id of ['一', '五', '六'] as const) {
@@ -355,6 +394,7 @@ function checkText(report: AnnualReport, cells: Cells, out: Finding[]): void {
     .filter((s): s is string => !!s)
     .join('\n');
   if (!prose) return;
+  checkProseNumbers(report, cells, prose, out);
   const received = statedNumbers(prose, RE_RECEIVED);
   const newTotal = num(cells, '三', S3_NEW, '总计');
   const carriedIn = num(cells, '三', S3_CARRIED_IN, '总计');
