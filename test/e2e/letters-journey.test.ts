@@ -9,12 +9,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { staffPage } from '../helpers/browser.js';
+import { pdfPage1, staffPage } from '../helpers/browser.js';
 import { launchChromium, closePdfPrinter } from '../../src/adapters/render/pdf-printer.js';
 import { testApp, type TestApp } from '../helpers/test-app.js';
 
@@ -51,49 +50,6 @@ function tinyPdf(): Buffer {
 async function download(page: Page, selector: string): Promise<Buffer> {
   const [d] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
   return readFile((await d.path())!);
-}
-
-// unpdf's serverless pdf.js build (worker included), next to its CommonJS entry
-const PDFJS = readFileSync(
-  join(dirname(createRequire(import.meta.url).resolve('unpdf')), 'pdfjs.mjs'),
-  'utf8',
-);
-
-/** Page 1 of a PDF read by pdf.js in Chromium: its text, its count of non-white pixels, and a PNG of it. */
-async function pdfPage1(pdf: Buffer): Promise<{ text: string; inked: number; png: Buffer }> {
-  const ctx = await browser.newContext();
-  const page = await ctx.newPage();
-  const origin = 'http://pdf-render.test';
-  await page.route(`${origin}/**`, (r) =>
-    r.request().url().endsWith('/pdfjs.mjs')
-      ? r.fulfill({ contentType: 'text/javascript', body: PDFJS })
-      : r.fulfill({ contentType: 'text/html', body: '<!doctype html><canvas id="c"></canvas>' }),
-  );
-  await page.goto(`${origin}/`);
-  const out = (await page.evaluate(async (b64: string) => {
-    // runs in the page: the module is served by the route above, the DOM is the page's (no DOM types here)
-    const moduleUrl: string = '/pdfjs.mjs';
-    const pdfjs = await import(moduleUrl);
-    const dom = globalThis as unknown as { document: { getElementById(id: string): any } };
-    const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const doc = await pdfjs.getDocument({ data }).promise;
-    const p = await doc.getPage(1);
-    const text = (await p.getTextContent()).items.map((i: { str?: string }) => i.str ?? '').join('');
-    const viewport = p.getViewport({ scale: 1.5 });
-    const canvas = dom.document.getElementById('c');
-    canvas.width = Math.ceil(viewport.width);
-    canvas.height = Math.ceil(viewport.height);
-    const g = canvas.getContext('2d')!;
-    g.fillStyle = '#fff';
-    g.fillRect(0, 0, canvas.width, canvas.height);
-    await p.render({ canvasContext: g, viewport }).promise;
-    const px = g.getImageData(0, 0, canvas.width, canvas.height).data;
-    let inked = 0;
-    for (let i = 0; i < px.length; i += 4) if (px[i]! < 128 && px[i + 1]! < 128 && px[i + 2]! < 128) inked++;
-    return { text, inked, png: canvas.toDataURL('image/png').split(',')[1]! };
-  }, pdf.toString('base64'))) as { text: string; inked: number; png: string };
-  await ctx.close();
-  return { ...out, png: Buffer.from(out.png, 'base64') };
 }
 
 test('released information reaches the applicant only after 保密审查 and the signed 答复书; receipt fits a phone; letter PDF renders', async () => {
@@ -189,7 +145,7 @@ test('released information reaches the applicant only after 保密审查 and the
   // --- 6. the letter as PDF; page 1 read and drawn by pdf.js
   const pdf = await download(ap, `${letterRow} a:has-text("下载PDF")`);
   assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
-  const p1 = await pdfPage1(pdf);
+  const p1 = await pdfPage1(browser, pdf);
   const text = p1.text.replace(/\s+/g, '');
   assert.match(text, /政府信息公开申请答复书/);
   assert.ok(text.includes(caseId), 'page 1 names the case');

@@ -6,10 +6,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { launchChromium, closePdfPrinter } from '../../src/adapters/render/pdf-printer.js';
 import { testApp, type TestApp } from '../helpers/test-app.js';
+import { pdfPage1 } from '../helpers/browser.js';
 
 let t: TestApp;
 let browser: Browser;
@@ -88,5 +89,30 @@ test('the published 年报 fits a 390 px phone (its tables scroll in their own b
   assert.ok(borders.cells > 100, `${borders.cells} cells`);
   assert.equal(borders.gridless, 0, 'every cell has a black grid line in print');
   assert.equal(borders.header, 'none', 'the site header is not printed');
+  await ctx.close();
+  // its PDF, page 1: the title and the organ in the text layer (the characters printed)
+  const pdf = await fetch(`${base}/gk/tianhu/i/${report.id}/report.pdf`);
+  assert.equal(pdf.status, 200);
+  const p1 = await pdfPage1(browser, Buffer.from(await pdf.arrayBuffer()));
+  assert.match(p1.text, /田湖镇人民政府/);
+  assert.match(p1.text, /政府信息公开工作年度报告/);
+  assert.ok(p1.inked > 2000, 'page 1 is drawn');
+  if (shots) writeFileSync(join(shots, 'report-pdf-page1.png'), p1.png);
+});
+
+test('the check page with a pasted browser copy of a real report: read, checked, its tables shown (screenshot)', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  const page = await ctx.newPage();
+  await page.goto(`${base}/nianbao/check`);
+  const copy = readFileSync(
+    new URL('../fixtures/reports/web-copies/pt-zone-2023.selection.txt', import.meta.url),
+    'utf8',
+  );
+  await page.fill('textarea[name="text"]', copy);
+  await page.click('form[action="/nianbao/check"] button[type="submit"]');
+  await page.waitForSelector('#findings-export, .report-tables');
+  const body = (await page.textContent('main')) ?? '';
+  assert.match(body, /读到\d+个单元格/);
+  if (shots) await page.screenshot({ path: join(shots, 'check-pasted-copy.png'), fullPage: false });
   await ctx.close();
 });
