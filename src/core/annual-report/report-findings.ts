@@ -30,6 +30,7 @@ export interface Finding {
 export const FINDING_CODES = {
   // --- input / parsing ---
   input_unreadable: 'error',
+  input_browser_copy: 'info',
   title_not_found: 'warning',
   year_not_found: 'warning',
   organ_not_found: 'info',

@@ -317,6 +317,8 @@ export function formatForYear(year: number): ReportFormat {
 
 /** A parsed or compiled annual report. */
 export interface AnnualReport {
+  /** rows the reader found but could not place (it reported why); the completeness check does not call them missing */
+  unplacedRows?: { table: TableId; row: string }[];
   format: ReportFormat;
   year: number | null;
   organ: string | null;

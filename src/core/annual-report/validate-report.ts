@@ -175,7 +175,8 @@ function checkCompleteness(report: AnnualReport, cells: Cells, out: Finding[]): 
         ),
       );
       for (const r of missingRows)
-        out.push(finding('row_missing', `${name}缺少「${r}」行`, [{ table: def.table, row: r }]));
+        if (!report.unplacedRows?.some((u) => u.table === def.table && u.row === r))
+          out.push(finding('row_missing', `${name}缺少「${r}」行`, [{ table: def.table, row: r }]));
     }
   }
 }

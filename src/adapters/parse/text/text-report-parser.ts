@@ -9,6 +9,7 @@
  * empty cells are told apart from blank data cells); a row with fewer cells than columns is reported,
  * never padded with zeros.
  */
+import { unfoldBrowserCopy } from './inner-text.js';
 import {
   type AnnualReport,
   type CellSource,
@@ -180,14 +181,42 @@ interface Ctx {
   opts: TextParseOptions;
   /** Section 三 rows whose run-together digits split several ways: resolved later by the column equations */
   pending: PendingRow[];
+  /** the input dropped its blank cells (an innerText copy): a short row is placed by the column equations */
+  blanksDropped?: boolean;
 }
 
 interface PendingRow {
   rowPath: string;
-  candidates: number[][];
+  /** full rows; null: a cell left blank (a short row's placement) */
+  candidates: (number | null)[][];
   raws: string;
   source: CellSource;
   finding: Finding;
+  /** run-together digits, or a row with fewer cells than columns (a browser copy dropped its blank cells) */
+  kind?: 'split' | 'short';
+}
+
+/** Every way to put `values` (in order) into `n` columns, the others blank. */
+function placements(values: readonly number[], n: number): (number | null)[][] {
+  const out: (number | null)[][] = [];
+  const rec = (vi: number, row: (number | null)[]) => {
+    if (row.length === n) {
+      if (vi === values.length) out.push(row.slice());
+      return;
+    }
+    if (n - row.length > values.length - vi) {
+      row.push(null);
+      rec(vi, row);
+      row.pop();
+    }
+    if (vi < values.length) {
+      row.push(values[vi]!);
+      rec(vi + 1, row);
+      row.pop();
+    }
+  };
+  rec(0, []);
+  return out;
 }
 
 function sourceAt(ctx: Ctx, pos: number, mode: Mode): CellSource {
@@ -597,6 +626,36 @@ function assignRow(
       }
     }
   }
+  // Section 三 of a copy that dropped its blank cells: a short row is placed later by the column equations, or
+  // not read — never slid to the left
+  if (
+    ctx.blanksDropped &&
+    def.table === '三' &&
+    toks.length < N &&
+    toks.length >= N - 3 &&
+    toks.every((t) => t.kind === 'value' && !t.noise && !t.unit)
+  ) {
+    const raws = toks.map((t) => t.raw).join(' ');
+    const f = finding(
+      'row_short',
+      `表三「${rowPath}」只读到${toks.length}个数字（“${raws}”），应有${N}列：复制时空白单元格被略去，无法按表格各列关系确定空白的是哪几列，整行未读取`,
+      [{ table: def.table, row: rowPath }],
+      { expected: N, actual: toks.length, line },
+    );
+    ctx.findings.push(f);
+    ctx.pending.push({
+      rowPath,
+      candidates: placements(
+        toks.map((t) => t.value!),
+        N,
+      ),
+      raws,
+      source: sourceAt(ctx, toks[0]!.start, mode),
+      finding: f,
+      kind: 'short',
+    });
+    return;
+  }
   toks.forEach((t, i) => {
     const column = def.columns[i]!;
     const cell: ReportCell = {
@@ -755,8 +814,8 @@ function resolvePending(ctx: Ctx, def: TableDef): void {
     }
     return evaluated > 0;
   };
-  const found: number[][][] = [];
-  const choice: number[][] = [];
+  const found: (number | null)[][][] = [];
+  const choice: (number | null)[][] = [];
   const rec = (k: number): void => {
     if (found.length > 1) return;
     if (k === ctx.pending.length) {
@@ -782,17 +841,26 @@ function resolvePending(ctx: Ctx, def: TableDef): void {
         row: p.rowPath,
         column: def.columns[i]!,
         value: v,
-        raw: String(v),
+        raw: v === null ? '' : String(v),
         source: p.source,
       }),
     );
     const idx = ctx.findings.indexOf(p.finding);
-    ctx.findings[idx] = finding(
-      'row_split_by_columns',
-      `表三「${p.rowPath}」的数字连在一起（“${p.raws}”），行内合计有多种拆法，按各列合计关系唯一确定为${sol.join('、')}`,
-      [{ table: '三', row: p.rowPath }],
-      p.finding.line !== undefined ? { line: p.finding.line } : {},
-    );
+    const blanks = sol.flatMap((v, i) => (v === null ? [def.columns[i]!] : []));
+    ctx.findings[idx] =
+      p.kind === 'short'
+        ? finding(
+            'row_short',
+            `表三「${p.rowPath}」只读到${p.raws.split(' ').length}个数字（“${p.raws}”）：复制时空白单元格被略去，按各列合计关系唯一确定空白的是${blanks.map((c) => `「${c}」`).join('')}`,
+            blanks.map((c) => ({ table: '三' as const, row: p.rowPath, column: c })),
+            { severity: 'info', ...(p.finding.line !== undefined ? { line: p.finding.line } : {}) },
+          )
+        : finding(
+            'row_split_by_columns',
+            `表三「${p.rowPath}」的数字连在一起（“${p.raws}”），行内合计有多种拆法，按各列合计关系唯一确定为${sol.join('、')}`,
+            [{ table: '三', row: p.rowPath }],
+            p.finding.line !== undefined ? { line: p.finding.line } : {},
+          );
   });
   ctx.pending = [];
 }
@@ -891,9 +959,24 @@ function readS4Run(ctx: Ctx, runIn: Tok[], mode: Mode): void {
 export function parseReportText(input: string, opts: TextParseOptions = {}): ParseResult {
   const findings: Finding[] = [];
   try {
-    const norm = normalizeText(typeof input === 'string' ? input : String(input));
+    const raw = typeof input === 'string' ? input : String(input);
+    // a browser's copy of the rendered page: rows unfolded first, so numbers keep their columns
+    const unfolded = unfoldBrowserCopy(raw);
+    if (unfolded !== null)
+      findings.push(
+        finding('input_browser_copy', `${unfolded.what}：已按表格行重新拼合，行号指拼合后的文字`),
+      );
+    const norm = normalizeText(unfolded?.text ?? raw);
     const cv = compactView(norm.text);
-    const ctx: Ctx = { norm, cv, findings, cells: [], opts, pending: [] };
+    const ctx: Ctx = {
+      norm,
+      cv,
+      findings,
+      cells: [],
+      opts,
+      pending: [],
+      blanksDropped: !!unfolded?.blanksDropped,
+    };
     if (cv.text.length === 0) {
       findings.push(finding('input_unreadable', '输入为空，没有可读的文字'));
       return { report: emptyReport(opts.format ?? '2021'), findings };
@@ -975,6 +1058,9 @@ export function parseReportText(input: string, opts: TextParseOptions = {}): Par
     // Section 四
     if (secs.四) readS4(ctx, secs.四.end, secs.五?.start ?? secs.六?.start ?? cv.text.length);
     report.cells = orderCells(ctx.cells, format);
+    // rows read but not split (ambiguous): reported once, as ambiguous, not again as missing
+    if (ctx.pending.length)
+      report.unplacedRows = ctx.pending.map((p) => ({ table: '三' as const, row: p.rowPath }));
     return { report, findings };
   } catch (e) {
     findings.push(
