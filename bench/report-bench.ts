@@ -59,6 +59,45 @@ export function runReportBench(): void {
     `目标：文本 > ${goal} 份/秒；实测 真实/目标 = ${(a / goal).toFixed(2)}×，随机/目标 = ${(b / goal).toFixed(2)}×；HTML/文本 = ${(c / b).toFixed(2)}`,
   );
   console.log(`对照：依赖大模型的同类工具约 5–6 ms/份，本引擎真实报告 ${(1000 / a).toFixed(2)} ms/份`);
+  webCopies(check);
+}
+
+/**
+ * The five forms users paste (test/fixtures/reports/web-copies, two real reports with their truth): the share of
+ * cells read right, wrong (a number in a wrong cell, or a blank read as 0), and not placed (named by a finding),
+ * the error findings, and the speed per text form.
+ */
+function webCopies(check: (r: { report: Parameters<typeof validateReport>[0] }) => unknown): void {
+  const dir = fileURLToPath(new URL('../test/fixtures/reports/web-copies/', import.meta.url));
+  console.log('\n== 年度报告：用户粘贴的各种形式（两份真实报告，对照人工核对的真值） ==');
+  for (const base of ['pt-zone-2023', 'pt-jinjing-2023']) {
+    const truth = JSON.parse(readFileSync(`${dir}${base}.truth.json`, 'utf8')) as {
+      file: string;
+      also: string[];
+      cells: [string, string, string, number | null][];
+    };
+    for (const file of [truth.file, ...truth.also].filter((f) => !f.endsWith('.pdf'))) {
+      const text = readFileSync(`${dir}${file}`, 'utf8');
+      const parse = file.endsWith('.html') ? parseReportHtml : parseReportText;
+      const r = parse(text);
+      const got = new Map(r.report.cells.map((c) => [`${c.table}|${c.row}|${c.column}`, c.value]));
+      let right = 0;
+      let wrong = 0;
+      let missing = 0;
+      for (const [t, row, col, v] of truth.cells) {
+        const k = `${t}|${row}|${col}`;
+        if (!got.has(k)) missing++;
+        else if (got.get(k) === v) right++;
+        else wrong++;
+      }
+      const errors = (check(r) as { severity: string }[]).filter((f) => f.severity === 'error').length;
+      const n = truth.cells.length;
+      console.log(
+        `${file.padEnd(30)} 正确 ${((right / n) * 100).toFixed(1).padStart(5)}%  错位/空白读成0 ${wrong}  未放置 ${missing}  错误级问题 ${errors}`,
+      );
+      measure(`  速度：${file}`, [text], (s) => check(parse(s)), 500);
+    }
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
