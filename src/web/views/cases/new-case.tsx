@@ -152,7 +152,8 @@ export const NewCasePage: FC<{
           options={Object.entries(DELIVERY_LABEL).map(([value, label]) => ({ value, label }))}
         />
       </fieldset>
-      <NotifyChoices values={values} fields={fields} fresh={!('name' in values)} />
+      {/* a letter or in-person application rarely gives an e-mail address: nothing is ticked until the clerk records the applicant's choice */}
+      <NotifyChoices values={values} fields={fields} fresh={false} />
       <div class="field">
         <label>
           <input
