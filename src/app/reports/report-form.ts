@@ -4,7 +4,7 @@
  */
 import type { StaffUser } from '../../core/entities.js';
 import { draftSectionOne } from './draft-section-one.js';
-import { yearOverYear } from './year-over-year.js';
+import { copiedProse, yearOverYear } from './year-over-year.js';
 import { extractAttachmentText } from '../../adapters/parse/extract-text.js';
 import { AppError, type AppDeps, today } from '../deps.js';
 import { sniffType } from '../cases/attachments.js';
@@ -46,7 +46,7 @@ export async function compileFromForm(
   // last year beside this year; a large change Section 一 does not explain is a warning
   const organ = (await deps.store.organs.find(user.organId))!;
   const yoy = await yearOverYear(deps, organ, compiled.report);
-  compiled.findings.push(...yoy.findings);
+  compiled.findings.push(...yoy.findings, ...(await copiedProse(deps, organ, compiled.report)));
   return { compiled, preview, manual: manualSection2Slots(year), yoy };
 }
 

@@ -20,6 +20,7 @@ import { gatherOrganYear } from './gather-organ-year.js';
 import { readAndCheckReportIn } from './check-report.js';
 import { sharedParsePool } from '../../adapters/parse/parse-pool.js';
 import { reportTitleYear } from './report-guards.js';
+import { paragraphs, similarParagraphs } from '../../core/annual-report/similarity.js';
 
 export interface Figure {
   label: string;
@@ -62,7 +63,9 @@ async function lastYearCells(
   });
   const rep = published.find((p) => reportTitleYear(p.title) === year - 1);
   if (rep) {
-    const html = new TextEncoder().encode(`<h1>${rep.title}</h1>${rep.bodyHtml}`);
+    // the listing carries no body: read the item
+    const full = await deps.store.publication.items.find(rep.id);
+    const html = new TextEncoder().encode(`<h1>${rep.title}</h1>${full?.bodyHtml ?? ''}`);
     const r = await readAndCheckReportIn(sharedParsePool(), 'report.html', html, { check: false });
     if (!r.unreadable && r.report.cells.length) return { cells: r.report.cells, from: 'report' };
   }
@@ -71,6 +74,46 @@ async function lastYearCells(
 }
 
 const EXPLAINS = /同比|增加|减少|上升|下降|增长|原因/;
+
+/**
+ * 雷同: paragraphs of Sections 一, 五 and 六 that repeat last year's published report of the organ, or another
+ * organ's published report of the same year on the platform (core/annual-report/similarity.ts).
+ */
+export async function copiedProse(deps: AppDeps, organ: Organ, report: AnnualReport): Promise<Finding[]> {
+  const year = report.year!;
+  const mine = (['一', '五', '六'] as const).flatMap((id) => paragraphs(report.sections[id]));
+  if (!mine.length) return [];
+  const organs = await deps.store.organs.list();
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  for (const o of organs) {
+    const published = await deps.store.publication.items.listPublic({
+      columnIds: [`${o.id}:reports`],
+      today: today(deps),
+      limit: 20,
+    });
+    for (const rep of published) {
+      const y = reportTitleYear(rep.title);
+      const own = o.id === organ.id;
+      if (!(own ? y === year - 1 : y === year)) continue;
+      const full = await deps.store.publication.items.find(rep.id);
+      const theirs = (full?.bodyText ?? '').split(/\n+/).filter((p) => p.trim());
+      for (const m of similarParagraphs(mine, theirs)) {
+        if (seen.has(m.mine)) continue;
+        seen.add(m.mine);
+        out.push(
+          finding(
+            'text_similar',
+            `${own ? `与本机关${year - 1}年的年度报告` : `与${o.name}${year}年的年度报告`}雷同（${Math.round(m.score * 100)}%相同）：“${m.mine.slice(0, 60)}${m.mine.length > 60 ? '……' : ''}”`,
+            [],
+            { actual: m.mine.slice(0, 200), expected: m.theirs.slice(0, 200) },
+          ),
+        );
+      }
+    }
+  }
+  return out;
+}
 
 export async function yearOverYear(
   deps: AppDeps,

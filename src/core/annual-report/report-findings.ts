@@ -75,6 +75,7 @@ export const FINDING_CODES = {
   prev_year_not_previous: 'warning',
   prev_organ_differs: 'warning',
   prev_large_change: 'warning',
+  text_similar: 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type FindingCode = keyof typeof FINDING_CODES;
