@@ -84,6 +84,12 @@ export function maskId(s: string | undefined): string {
   return s.length <= 7 ? '*'.repeat(s.length) : `${s.slice(0, 3)}${'*'.repeat(s.length - 7)}${s.slice(-4)}`;
 }
 
+/** a***@example.com: the first character and the domain. */
+export function maskEmail(s: string | undefined): string {
+  if (!s) return '';
+  return s.replace(/^(.)[^@]*/, '$1***');
+}
+
 export function maskPhone(s: string | undefined): string {
   if (!s) return '';
   return s.length <= 7 ? '*'.repeat(s.length) : `${s.slice(0, 3)}****${s.slice(-4)}`;

@@ -14,7 +14,7 @@ import csrf from '@fastify/csrf-protection';
 import type { StaffUser } from '../core/entities.js';
 import type { AppDeps } from '../app/deps.js';
 import { sessionUser } from '../app/auth/sessions.js';
-import { withPendingCount } from '../app/cases/approvals.js';
+import { withHeaderFacts } from '../app/cases/approvals.js';
 import { loadCalendarIfChanged, withCalendarWarning } from '../app/admin/calendar.js';
 import { MAX_ITEM_FILE_BYTES } from '../app/publication/items.js';
 import { forgetPortalMemo } from '../app/publication/portal.js';
@@ -136,7 +136,7 @@ export async function buildServer(deps: AppDeps, opts: ServerOptions = {}): Prom
     const user = req.url.startsWith('/admin') ? await sessionUser(deps, req.sessionToken) : null;
     // the header shows a head how many approvals wait (one COUNT)
     // the calendar warning on pages that are read; a POST may be the very edit that answers it
-    const counted = user && (await withPendingCount(deps, user));
+    const counted = user && (await withHeaderFacts(deps, user));
     req.user = counted && req.method === 'GET' ? await withCalendarWarning(deps, counted) : counted;
   });
   // the back office: anyone not logged in goes to the login page

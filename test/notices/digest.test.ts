@@ -13,7 +13,7 @@ import { startEmbeddedRunner } from '../../src/adapters/jobs/embedded-runner.js'
 import { allTasks } from '../../src/app/jobs/tasks.js';
 import { dailyDigest, scheduleDue } from '../../src/app/notices/staff-digest.js';
 
-test('the morning digest: clerks and heads in the bell and by e-mail (after quiet hours), once a day; the supervisor’s Monday digest', async () => {
+test('the morning digest: clerks and heads in the bell and by e-mail (after quiet hours), once a day; a lapse 条例第三十条 allows is proposed, never recorded; the supervisor’s Monday digest', async () => {
   const sink = await startMailSink();
   // Monday 4 March 2024, 07:30 in Beijing
   const t = await testApp({

@@ -11,6 +11,7 @@ import { readAndCheckReport } from '../../src/app/reports/check-report.js';
 import { defaultReportParsers } from '../../src/adapters/parse/report-parsers.js';
 import { cellKey, indexCells } from '../../src/core/annual-report/report-model.js';
 import { closePdfPrinter } from '../../src/adapters/render/pdf-printer.js';
+import { createItem } from '../../src/app/publication/items.js';
 import type { StaffUser } from '../../src/core/entities.js';
 
 test('the 年报 as Word and PDF, from the report page and from the published item, reads back to exactly the compiled cells; the tables as XLSX', async () => {
@@ -92,13 +93,33 @@ test('the 年报 as Word and PDF, from the report page and from the published it
       await same(`report.${format}`, r.rawPayload, `the published ${format}`);
     }
     assert.equal((await pub.get(`/gk/tianhu/i/${id}/report.exe`)).statusCode, 404);
-    const other = await t.deps.store.publication.items.listPublic({
-      columnIds: ['tianhu:news'],
-      today: '2026-01-10',
-      limit: 1,
+    // an item of another column has no report files
+    const news = await createItem(
+      t.deps,
+      clerkUser,
+      {
+        title: '田湖镇召开政务公开工作会议',
+        columnId: 'tianhu:news',
+        formedOn: '2026-01-10',
+        topic: '综合政务\\政务公开',
+        docType: 'other',
+        openMode: '主动公开',
+        body: '<p>会议部署了2026年政务公开工作。</p>',
+      },
+      '127.0.0.1',
+    );
+    await clerk.get(`/admin/items/${news.id}`);
+    await clerk.post(`/admin/items/${news.id}/steps/attributed`, {
+      disclosure: 'proactive',
+      basis: '条例第二十条',
     });
-    if (other[0])
-      assert.equal((await pub.get(`/gk/tianhu/i/${other[0].id}/report.pdf`)).statusCode, 404, 'only 年报');
+    await head.get(`/admin/items/${news.id}`);
+    await head.post(`/admin/items/${news.id}/steps/reviewed`, { passed: 'yes', basis: '不涉密' });
+    await head.post(`/admin/items/${news.id}/steps/approved`, {});
+    await clerk.get(`/admin/items/${news.id}`);
+    await clerk.post(`/admin/items/${news.id}/steps/published`, { publishOn: '2026-01-10' });
+    assert.equal((await pub.get(`/gk/tianhu/i/${news.id}`)).statusCode, 200, 'the news item is public');
+    assert.equal((await pub.get(`/gk/tianhu/i/${news.id}/report.pdf`)).statusCode, 404, 'only 年报');
   } finally {
     await closePdfPrinter();
     await t.close();

@@ -20,7 +20,7 @@ const ITEM = {
   body: '<p>经村民评议、镇审核，现将补助对象公示如下。</p>',
 };
 
-test('定时发布: an approved version scheduled for 10:30 becomes public at 10:30, not before; one changed meanwhile is not published and its scheduler is told', async () => {
+test('定时发布 (条例第十七条: only the reviewed, approved version): an approved version scheduled for 10:30 becomes public at 10:30, not before; one changed meanwhile is not published and its scheduler is told', async () => {
   // Monday 4 March 2024, 10:00 in Beijing
   const t = await testApp({ now: '2024-03-04T02:00:00.000Z', pageCacheSeconds: 0 });
   const runner = startEmbeddedRunner(t.deps.store, allTasks(t.deps), { pollMs: 20, now: () => t.clock.now });

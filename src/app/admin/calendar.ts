@@ -80,7 +80,7 @@ export async function calendarWarning(deps: AppDeps, user: StaffUser, today: str
 
 /**
  * The staff member with the platform administrator's calendar warning (calendarWarning), for the header of every
- * back-office page (as withPendingCount); unchanged for everyone else.
+ * back-office page (as withHeaderFacts); unchanged for everyone else.
  */
 export async function withCalendarWarning<U extends StaffUser>(
   deps: AppDeps,

@@ -152,7 +152,7 @@ export async function approvalPreview(
  * The staff member with what the header shows: the name of the organ they work for, their unread notifications
  * (the bell) and, for a head, the number of approvals awaiting them (one COUNT each).
  */
-export async function withPendingCount<U extends StaffUser>(
+export async function withHeaderFacts<U extends StaffUser>(
   deps: AppDeps,
   user: U,
 ): Promise<

@@ -3,19 +3,14 @@
  * counts, the oldest waiting job, the dead-letter list (jobs whose every attempt failed), retry and purge — and the
  * notices sent, for the organ's staff (the demo's outbox: what the demo would have mailed).
  */
-import type { Organ, StaffUser } from '../../core/entities.js';
+import type { StaffUser } from '../../core/entities.js';
 import type { QueuedJob } from '../../core/ports.js';
 import type { Notice } from '../../core/notices/notice.js';
 import { AppError, type AppDeps } from '../deps.js';
 import { audit } from '../audit.js';
-import { authorize, policy } from '../policies/authorize.js';
+import { authorize } from '../policies/authorize.js';
+import { canOperateQueue } from '../policies/admin-policy.js';
 import { visibleOrganIds } from '../policies/case-policy.js';
-
-export const canOperateQueue = policy<Organ | undefined>(
-  'forbidden',
-  '只有平台管理员（最上级机关的管理员）可以查看和处理后台任务',
-  (user, organ) => user.role === 'admin' && !!organ && !organ.parentId,
-);
 
 export interface QueueOverview {
   waiting: number;
@@ -30,6 +25,11 @@ export async function queueOverview(deps: AppDeps, o: { failedOnly?: boolean; li
     deps.store.jobs.list({ failedOnly: o.failedOnly ?? false, limit: o.limit ?? 100 }),
   ]);
   return { ...counts, jobs } satisfies QueueOverview;
+}
+
+/** The queue's counts and its oldest waiting job (the health endpoint; no job is read). */
+export function queueCounts(deps: AppDeps) {
+  return deps.store.jobs.counts();
 }
 
 async function asOperator(deps: AppDeps, user: StaffUser) {

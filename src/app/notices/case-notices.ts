@@ -11,12 +11,24 @@ import type { CaseSnapshot } from '../../core/case/case-machine.js';
 import { replyClock } from '../../core/case/deadlines.js';
 import { type Notice, NOTICE_OF_EVENT, QUERY_CODE_SLOT, noticeText } from '../../core/notices/notice.js';
 import { seal, unseal } from '../../adapters/security/password-hasher.js';
-import { type AppDeps, maskPhone } from '../deps.js';
+import { type AppDeps, maskEmail, maskPhone } from '../deps.js';
 import { audit } from '../audit.js';
 
 export const NOTICE_TASK = 'notice.send';
 /** attempts before a notice goes to the dead-letter list (backoff 2, 4, … s, at most an hour apart) */
 export const NOTICE_ATTEMPTS = 10;
+
+/** In the caller's transaction: the notice's row and its `notice.send` job (run from `runAt`, else now). */
+export async function queueNotice(tx: Store, notice: Notice, runAt?: string): Promise<void> {
+  await tx.notices.create(notice);
+  await tx.jobs.enqueue({
+    task: NOTICE_TASK,
+    payload: { notice: notice.id },
+    key: `notice:${notice.id}`,
+    maxAttempts: NOTICE_ATTEMPTS,
+    ...(runAt ? { runAt } : {}),
+  });
+}
 
 /** In the event's transaction: the notices event `index` of `s` causes, queued for delivery. */
 export async function queueCaseNotices(
@@ -63,19 +75,11 @@ export async function queueCaseNotices(
       attempts: 0,
       ...(sealed ? { sealedSecret: sealed } : {}),
     };
-    await tx.notices.create(notice);
-    await tx.jobs.enqueue({
-      task: NOTICE_TASK,
-      payload: { notice: notice.id },
-      key: `notice:${notice.id}`,
-      maxAttempts: NOTICE_ATTEMPTS,
-    });
+    await queueNotice(tx, notice);
     out.push(notice);
   }
   return out;
 }
-
-const maskEmail = (e: string) => e.replace(/^(.)[^@]*/, '$1***');
 
 /** The `notice.send` job: delivers one notice, once. */
 export async function deliverNotice(

@@ -23,7 +23,7 @@ import { type AppDeps, today } from '../deps.js';
 import { loadCase } from '../cases/record-case-event.js';
 import { supervisionDashboard } from '../supervision/supervision-dashboard.js';
 import { calendarWarning } from '../admin/calendar.js';
-import { NOTICE_ATTEMPTS, NOTICE_TASK } from './case-notices.js';
+import { queueNotice } from './case-notices.js';
 
 export const DAILY_TASK = 'digest.daily';
 export const WEEKLY_TASK = 'digest.weekly';
@@ -31,6 +31,7 @@ export const WEEKLY_TASK = 'digest.weekly';
 export const DIGEST_HOUR = 8;
 
 const cstHour = (d: Date) => (d.getUTCHours() + 8) % 24;
+const isMonday = (day: IsoDate) => new Date(`${day}T00:00:00Z`).getUTCDay() === 1;
 
 /**
  * Called every minute by each process that runs jobs: from the digest hour on, queues today's digest (and on
@@ -42,7 +43,7 @@ export async function scheduleDue(deps: AppDeps): Promise<void> {
   if (cstHour(now) < DIGEST_HOUR) return;
   const day = today(deps);
   const at = now.toISOString();
-  const runs = [DAILY_TASK, ...(new Date(`${day}T00:00:00Z`).getUTCDay() === 1 ? [WEEKLY_TASK] : [])];
+  const runs = [DAILY_TASK, ...(isMonday(day) ? [WEEKLY_TASK] : [])];
   for (const task of runs)
     await deps.store.transaction(async (tx) => {
       if (await tx.scheduledRuns.claim(task, day, at))
@@ -117,14 +118,7 @@ async function deliver(
     lastError: null,
     attempts: 0,
   };
-  await tx.notices.create(notice);
-  await tx.jobs.enqueue({
-    task: NOTICE_TASK,
-    payload: { notice: notice.id },
-    key: `notice:${notice.id}`,
-    maxAttempts: NOTICE_ATTEMPTS,
-    ...(runAt ? { runAt } : {}),
-  });
+  await queueNotice(tx, notice, runAt);
   return true;
 }
 
@@ -177,7 +171,7 @@ async function organMorning(deps: AppDeps, organ: Organ, day: IsoDate) {
 /** The morning digest of `day` (once per day). Returns how many staff members were notified. */
 export async function dailyDigest(deps: AppDeps, day: IsoDate): Promise<number> {
   let n = 0;
-  const monday = new Date(`${day}T00:00:00Z`).getUTCDay() === 1;
+  const monday = isMonday(day);
   for (const organ of await deps.store.organs.list()) {
     const staff = (await deps.store.users.listByOrgan(organ.id)).filter((u) => !u.disabled);
     if (!staff.length) continue;

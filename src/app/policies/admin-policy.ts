@@ -24,9 +24,20 @@ export const canSetReportDeadlines = policy(
   (user) => user.role === 'admin',
 );
 
-/** The calendar is the platform's: only the 管理员 of an organ without a parent edits it. */
+/** The platform administrator: the 管理员 of an organ without a parent (the top of the platform's tree). */
+const isPlatformAdmin = (user: { role: string }, organ: Organ | undefined) =>
+  user.role === 'admin' && !!organ && !organ.parentId;
+
+/** The calendar is the platform's: only its administrator edits it. */
 export const canEditCalendar = policy<Organ | undefined>(
   'forbidden',
   '只有平台管理员（最上级机关的管理员）可以修改工作日历',
-  (user, organ) => user.role === 'admin' && !!organ && !organ.parentId,
+  isPlatformAdmin,
+);
+
+/** The job queue is the platform's too: its dead letters, retries and purges. */
+export const canOperateQueue = policy<Organ | undefined>(
+  'forbidden',
+  '只有平台管理员（最上级机关的管理员）可以查看和处理后台任务',
+  isPlatformAdmin,
 );

@@ -10,6 +10,7 @@ import { S3_CARRIED_IN, S3_CARRIED_OUT, S3_NEW, S3_TOTAL } from '../../core/annu
 import type { AppDeps } from '../deps.js';
 import { gatherOrganYear } from './gather-organ-year.js';
 import { lateItems } from '../publication/portal.js';
+import { rowTotal } from './year-over-year.js';
 
 export async function draftSectionOne(deps: AppDeps, organ: Organ, year: number): Promise<string> {
   const [published, late, y, columns] = await Promise.all([
@@ -27,12 +28,8 @@ export async function draftSectionOne(deps: AppDeps, organ: Organ, year: number)
     .sort((a, b) => b[1] - a[1])
     .slice(0, 8)
     .map(([id, n]) => `${name(id)}${n}条`);
-  const s3 = (row: string) =>
-    y.section3.find((c) => (c.row === row || c.row.endsWith(`/${row}`)) && c.column === '总计')?.value ?? 0;
-  const s4 = (row: string) =>
-    y.section4
-      .filter((c) => c.row.startsWith(row) && c.column === '总计')
-      .reduce((sum, c) => sum + (c.value ?? 0), 0);
+  const s3 = (row: string) => rowTotal(y.section3, '三', row) ?? 0;
+  const s4 = (row: string) => rowTotal(y.section4, '四', row) ?? 0;
   const lines = [
     `${year}年，${organ.name}认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进政府信息公开工作。`,
     `（一）主动公开。全年主动公开政府信息${counted.length}条${parts.length ? `，其中${parts.join('，')}` : ''}。${

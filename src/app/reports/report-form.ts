@@ -4,7 +4,8 @@
  */
 import type { StaffUser } from '../../core/entities.js';
 import { draftSectionOne } from './draft-section-one.js';
-import { copiedProse, yearOverYear } from './year-over-year.js';
+import { yearOverYear } from './year-over-year.js';
+import { copiedProse } from './copied-prose.js';
 import { extractAttachmentText } from '../../adapters/parse/extract-text.js';
 import { AppError, type AppDeps, today } from '../deps.js';
 import { sniffType } from '../cases/attachments.js';

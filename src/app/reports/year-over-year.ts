@@ -20,7 +20,6 @@ import { gatherOrganYear } from './gather-organ-year.js';
 import { readAndCheckReportIn } from './check-report.js';
 import { sharedParsePool } from '../../adapters/parse/parse-pool.js';
 import { reportTitleYear } from './report-guards.js';
-import { paragraphs, similarParagraphs } from '../../core/annual-report/similarity.js';
 
 export interface Figure {
   label: string;
@@ -30,23 +29,24 @@ export interface Figure {
   now: number | null;
 }
 
-const total = (cells: readonly ReportCell[], table: '三' | '四', row: string) =>
+/**
+ * The 总计 column of a Section 三 or 四 row — a row path, its last part (（七）总计) or a group whose rows it sums
+ * (行政诉讼 = 未经复议直接起诉 + 复议后起诉); null when none of its cells holds a number.
+ */
+export const rowTotal = (cells: readonly ReportCell[], table: '三' | '四', row: string) =>
   cells
     .filter(
-      (c) =>
-        c.table === table &&
-        (c.row === row || c.row.endsWith(`/${row}`) || c.row.startsWith(`${row}`)) &&
-        c.column === '总计',
+      (c) => c.table === table && (c.row.startsWith(row) || c.row.endsWith(`/${row}`)) && c.column === '总计',
     )
-    .reduce<number | null>((s, c) => (c.value === null ? s : (s ?? 0) + c.value), null);
+    .reduce<number | null>((sum, c) => (c.value === null ? sum : (sum ?? 0) + c.value), null);
 
 function figures(cells: readonly ReportCell[]) {
   return [
-    { label: '本年新收政府信息公开申请', topic: /申请|新收/, v: total(cells, '三', S3_NEW) },
-    { label: '本年度办结', topic: /办结|答复/, v: total(cells, '三', S3_TOTAL) },
-    { label: '结转下年度继续办理', topic: /结转/, v: total(cells, '三', S3_CARRIED_OUT) },
-    { label: '行政复议', topic: /复议/, v: total(cells, '四', '行政复议') },
-    { label: '行政诉讼', topic: /诉讼/, v: total(cells, '四', '行政诉讼') },
+    { label: '本年新收政府信息公开申请', topic: /申请|新收/, v: rowTotal(cells, '三', S3_NEW) },
+    { label: '本年度办结', topic: /办结|答复/, v: rowTotal(cells, '三', S3_TOTAL) },
+    { label: '结转下年度继续办理', topic: /结转/, v: rowTotal(cells, '三', S3_CARRIED_OUT) },
+    { label: '行政复议', topic: /复议/, v: rowTotal(cells, '四', '行政复议') },
+    { label: '行政诉讼', topic: /诉讼/, v: rowTotal(cells, '四', '行政诉讼') },
   ];
 }
 
@@ -74,46 +74,6 @@ async function lastYearCells(
 }
 
 const EXPLAINS = /同比|增加|减少|上升|下降|增长|原因/;
-
-/**
- * 雷同: paragraphs of Sections 一, 五 and 六 that repeat last year's published report of the organ, or another
- * organ's published report of the same year on the platform (core/annual-report/similarity.ts).
- */
-export async function copiedProse(deps: AppDeps, organ: Organ, report: AnnualReport): Promise<Finding[]> {
-  const year = report.year!;
-  const mine = (['一', '五', '六'] as const).flatMap((id) => paragraphs(report.sections[id]));
-  if (!mine.length) return [];
-  const organs = await deps.store.organs.list();
-  const out: Finding[] = [];
-  const seen = new Set<string>();
-  for (const o of organs) {
-    const published = await deps.store.publication.items.listPublic({
-      columnIds: [`${o.id}:reports`],
-      today: today(deps),
-      limit: 20,
-    });
-    for (const rep of published) {
-      const y = reportTitleYear(rep.title);
-      const own = o.id === organ.id;
-      if (!(own ? y === year - 1 : y === year)) continue;
-      const full = await deps.store.publication.items.find(rep.id);
-      const theirs = (full?.bodyText ?? '').split(/\n+/).filter((p) => p.trim());
-      for (const m of similarParagraphs(mine, theirs)) {
-        if (seen.has(m.mine)) continue;
-        seen.add(m.mine);
-        out.push(
-          finding(
-            'text_similar',
-            `${own ? `与本机关${year - 1}年的年度报告` : `与${o.name}${year}年的年度报告`}雷同（${Math.round(m.score * 100)}%相同）：“${m.mine.slice(0, 60)}${m.mine.length > 60 ? '……' : ''}”`,
-            [],
-            { actual: m.mine.slice(0, 200), expected: m.theirs.slice(0, 200) },
-          ),
-        );
-      }
-    }
-  }
-  return out;
-}
 
 export async function yearOverYear(
   deps: AppDeps,

@@ -202,24 +202,11 @@ export async function caseRoutes(app: FastifyInstance, { deps, opts }: WebContex
       ['invalid'],
     );
   });
-  app.post<{ Params: { id: string; aid: string } }>(
-    '/admin/cases/:id/attachments/:aid/review',
-    protect,
-    async (req, reply) => {
-      const user = staffUser(req);
-      const { id, aid } = req.params;
-      return submitForm(
-        reply,
-        () => reviewReleasedFile(deps, user, id, aid, formFields(req), req.ip),
-        () => toCase(reply, id, 'reviewed'),
-        caseAgain(reply, user, id),
-        ['invalid'],
-      );
-    },
-  );
-  for (const [path, change, flash] of [
-    ['kind', reclassifyAttachment, 'reclassified'],
-    ['remove', removeAttachment, 'removed'],
+  // a file's 保密审查, its reclassification or removal: one form each, the same flow
+  for (const [path, change, flash, kinds] of [
+    ['review', reviewReleasedFile, 'reviewed', ['invalid']],
+    ['kind', reclassifyAttachment, 'reclassified', ['invalid', 'conflict']],
+    ['remove', removeAttachment, 'removed', ['invalid', 'conflict']],
   ] as const)
     app.post<{ Params: { id: string; aid: string } }>(
       `/admin/cases/:id/attachments/:aid/${path}`,
@@ -232,7 +219,7 @@ export async function caseRoutes(app: FastifyInstance, { deps, opts }: WebContex
           () => change(deps, user, id, aid, formFields(req), req.ip),
           () => toCase(reply, id, flash),
           caseAgain(reply, user, id),
-          ['invalid', 'conflict'],
+          kinds,
         );
       },
     );

@@ -1,12 +1,6 @@
 /** Notices and background work: the outbox of notices sent, the platform administrator's queue, the queue's health. */
 import type { FastifyInstance } from 'fastify';
-import {
-  outbox,
-  purgeFailedJobs,
-  queueForAdmin,
-  queueOverview,
-  retryJob,
-} from '../../app/jobs/queue-admin.js';
+import { outbox, purgeFailedJobs, queueForAdmin, queueCounts, retryJob } from '../../app/jobs/queue-admin.js';
 import type { WebContext } from '../http/context.js';
 import { staffUser } from '../http/request.js';
 import { sendHtml } from '../http/reply.js';
@@ -19,10 +13,7 @@ import { submitForm } from '../http/form.js';
 
 export async function noticeRoutes(app: FastifyInstance, { deps, opts }: WebContext): Promise<void> {
   const protect = { preHandler: app.csrfProtection };
-  app.get('/healthz/jobs', async () => {
-    const q = await queueOverview(deps, { limit: 0 });
-    return { waiting: q.waiting, failed: q.failed, oldestWaitingSince: q.oldestWaitingSince };
-  });
+  app.get('/healthz/jobs', async () => queueCounts(deps));
   app.get<{ Querystring: { ok?: string } }>('/admin/notifications', async (req, reply) => {
     const user = staffUser(req);
     return sendHtml(

@@ -4,6 +4,7 @@ import type { StaffUser } from '../../../core/entities.js';
 import type { Notice } from '../../../core/notices/notice.js';
 import { QUERY_CODE_SLOT } from '../../../core/notices/notice.js';
 import type { QueueOverview } from '../../../app/jobs/queue-admin.js';
+import { maskEmail, maskPhone } from '../../../app/deps.js';
 import { Csrf, Layout } from '../layout.js';
 import { cst, type Flash } from '../shared.js';
 
@@ -14,8 +15,7 @@ const STATUS: Record<Notice['status'], string> = {
   failed: '发送失败',
 };
 const CHANNEL: Record<Notice['channel'], string> = { email: '电子邮件', sms: '短信' };
-const mask = (n: Notice) =>
-  n.channel === 'email' ? n.to.replace(/^(.)[^@]*/, '$1***') : n.to.replace(/^(\d{3})\d{4}/, '$1****');
+const mask = (n: Notice) => (n.channel === 'email' ? maskEmail(n.to) : maskPhone(n.to));
 
 export const OutboxPage: FC<{ user: StaffUser; csrf: string; notices: Notice[]; demo: boolean }> = ({
   user,
